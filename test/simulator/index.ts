@@ -1,0 +1,22 @@
+/**
+ * Offline Cart.com (AmeriCommerce) REST API v1 simulator for tests and benchmarks.
+ * See README.md in this folder for behaviour and options.
+ */
+export { startSimulator } from './server';
+export { routerSignature } from './auth';
+export { formatStoreTime } from './time';
+export type {
+	FaultOptions,
+	InventorySettings,
+	RateLimitOptions,
+	RecordedRequest,
+	RecordsKeyStyle,
+	RouterCredentials,
+	ScriptedFault,
+	SeedSizes,
+	Simulator,
+	SimulatorOptions,
+	SimulatorSettings,
+	SimRecord,
+	SimStore,
+} from './types';

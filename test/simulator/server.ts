@@ -1,0 +1,230 @@
+/**
+ * HTTP front of the simulator. Per request, in this order: record it and run onRequest hooks,
+ * wait the latency, scripted fault, (non-API path -> 404), auth (401), rate limit (429), random
+ * fault, then the handler. Faults with applyWrite run the handler first and discard its answer.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DateTime, IANAZone } from 'luxon';
+import { authenticate } from './auth';
+import { FaultPlanner, MALFORMED_BODY, type PlannedFault } from './faults';
+import { errorResponse, notFound, type RequestContext, type SimResponse } from './http-types';
+import { retryAfterValue, RollingWindowLimiter } from './rate-limit';
+import { apiSegments, route } from './router';
+import { resolveSizes, seedStore } from './seed';
+import { MemoryStore } from './store';
+import { learnFieldTypes } from './validation';
+import type { RecordedRequest, ScriptedFault, Simulator, SimulatorOptions, SimulatorSettings } from './types';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
+const STATUS_MESSAGES: Record<number, string> = {
+	400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed', 409: 'Conflict',
+	429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+const UNAUTHORIZED = errorResponse(401, 'Unauthorized', 'Invalid or missing access token.');
+
+type RequestHook = (req: RecordedRequest) => void | Promise<void>;
+
+export function resolveSettings(options: SimulatorOptions): SimulatorSettings {
+	const timeZone = options.timeZone ?? 'America/Chicago';
+	if (!IANAZone.isValidZone(timeZone)) throw new Error(`Invalid IANA time zone: ${timeZone}`);
+	return {
+		port: options.port ?? 0,
+		host: options.host ?? '127.0.0.1',
+		seed: options.seed ?? 42,
+		sizes: resolveSizes(options.sizes),
+		accessToken: options.accessToken ?? 'sim-token',
+		router: options.router ?? { userName: 'sim-user', userSecret: 'sim-secret', siteId: '1' },
+		timeZone,
+		now: options.now ?? (() => DateTime.now()),
+		rateLimit: options.rateLimit === undefined ? { limit: 1000, windowMs: 10_000, retryAfter: 'seconds' } : options.rateLimit,
+		latencyMs: options.latencyMs ?? 0,
+		faults: options.faults ?? {},
+		maxPageSize: options.maxPageSize ?? 1000,
+		recordsKeys: options.recordsKeys ?? 'collection',
+		nextPageKeepsFilters: options.nextPageKeepsFilters ?? false,
+		shipmentBumpsOrder: options.shipmentBumpsOrder ?? true,
+	};
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function readBody(req: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+	const settings = resolveSettings(options);
+	const store = new MemoryStore({ nowMs: () => settings.now().toMillis(), timeZone: () => settings.timeZone });
+	const anchorMs = options.seedAnchor
+		? DateTime.fromISO(options.seedAnchor, { zone: settings.timeZone }).toMillis()
+		: settings.now().setZone(settings.timeZone).startOf('day').toMillis();
+	if (!Number.isFinite(anchorMs)) throw new Error(`Invalid seedAnchor: ${String(options.seedAnchor)}`);
+	seedStore(store, settings.seed, settings.sizes, anchorMs, settings.timeZone);
+	learnFieldTypes(store);
+
+	const limiter = new RollingWindowLimiter();
+	const faults = new FaultPlanner(settings.seed);
+	const requests: RecordedRequest[] = [];
+	const hooks = new Set<RequestHook>();
+	let baseUrl = '';
+
+	const callLimitHeader = (): Record<string, string> => {
+		const limit = settings.rateLimit;
+		return limit ? { 'X-AC-Call-Limit': `${limiter.used(limit.windowMs)}/${limit.limit}` } : {};
+	};
+
+	const send = (res: ServerResponse, recorded: RecordedRequest, response: SimResponse): void => {
+		recorded.status = response.status;
+		const headers: Record<string, string> = { ...callLimitHeader(), ...response.headers };
+		if (response.body === undefined || response.status === 204) {
+			res.writeHead(response.status, headers);
+			res.end();
+			return;
+		}
+		res.writeHead(response.status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+		res.end(JSON.stringify(response.body));
+	};
+
+	const sendFault = (req: IncomingMessage, res: ServerResponse, recorded: RecordedRequest, fault: PlannedFault): void => {
+		const action = fault.action;
+		if (action.kind === 'reset') {
+			recorded.status = 0;
+			req.socket.destroy();
+			return;
+		}
+		if (action.kind === 'malformed') {
+			recorded.status = 200;
+			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...callLimitHeader() });
+			res.end(MALFORMED_BODY);
+			return;
+		}
+		const headers: Record<string, string> = {};
+		if (action.status === 429) {
+			const style = settings.rateLimit ? settings.rateLimit.retryAfter ?? 'seconds' : 'seconds';
+			headers['Retry-After'] = action.retryAfter ?? retryAfterValue(1000, style);
+		} else if (action.retryAfter !== undefined) {
+			headers['Retry-After'] = action.retryAfter;
+		}
+		const details = action.status === 429 ? 'API call limit exceeded.' : 'Simulated fault.';
+		send(res, recorded, { ...errorResponse(action.status, STATUS_MESSAGES[action.status] ?? 'Error', details), headers });
+	};
+
+	const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+		const text = await readBody(req);
+		let body: unknown;
+		let bodyInvalid = false;
+		if (text.length > 0) {
+			try {
+				body = JSON.parse(text);
+			} catch {
+				body = text;
+				bodyInvalid = true;
+			}
+		}
+		const method = (req.method ?? 'GET').toUpperCase();
+		const target = req.url ?? '/';
+		const queryStart = target.indexOf('?');
+		const pathname = queryStart >= 0 ? target.slice(0, queryStart) : target;
+		const rawQuery = queryStart >= 0 ? target.slice(queryStart + 1) : '';
+		const recorded: RecordedRequest = {
+			method, path: pathname, rawQuery, query: new URLSearchParams(rawQuery), headers: { ...req.headers }, body, status: 0, at: Date.now(),
+		};
+		requests.push(recorded);
+		try {
+			for (const hook of [...hooks]) await hook(recorded);
+			if (settings.latencyMs > 0) await sleep(settings.latencyMs);
+
+			let segments: string[] | null;
+			try {
+				segments = apiSegments(pathname);
+			} catch {
+				segments = null; // malformed percent-encoding
+			}
+			const isAuthorised = (): boolean =>
+				authenticate(req.headers, method, target, settings.accessToken, settings.router) !== null;
+			const runHandler = (): SimResponse => {
+				if (!segments) return notFound();
+				const ctx: RequestContext = { method, segments, query: recorded.query, body, bodyInvalid, store, settings, baseUrl };
+				return route(ctx);
+			};
+			const isWrite = WRITE_METHODS.has(method);
+
+			const scripted = faults.takeScripted(method, pathname);
+			if (scripted) {
+				if (scripted.applyWrite && isWrite && isAuthorised()) runHandler();
+				sendFault(req, res, recorded, scripted);
+				return;
+			}
+			if (!segments) return send(res, recorded, notFound());
+			if (!isAuthorised()) return send(res, recorded, UNAUTHORIZED);
+
+			const limit = settings.rateLimit;
+			if (limit) {
+				const decision = limiter.check(limit.limit, limit.windowMs);
+				if (!decision.allowed) {
+					const retryAfter = retryAfterValue(decision.retryAfterMs, limit.retryAfter ?? 'seconds');
+					return send(res, recorded, {
+						...errorResponse(429, 'Too Many Requests', `API call limit of ${limit.limit} per ${limit.windowMs / 1000} s exceeded.`),
+						headers: { 'Retry-After': retryAfter },
+					});
+				}
+			}
+			const randomFault = faults.drawRandom(settings.faults ?? {});
+			if (!randomFault || randomFault.countsAsCall) limiter.record();
+			if (randomFault) {
+				if (randomFault.applyWrite && isWrite) runHandler();
+				sendFault(req, res, recorded, randomFault);
+				return;
+			}
+			send(res, recorded, runHandler());
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			if (!res.headersSent) send(res, recorded, errorResponse(500, 'Internal Server Error', message));
+			else res.destroy();
+		}
+	};
+
+	const server = createServer((req, res) => {
+		void serve(req, res);
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(settings.port, settings.host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const port = (server.address() as AddressInfo).port;
+	const hostForUrl = settings.host.includes(':') ? `[${settings.host}]` : settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host;
+	baseUrl = `http://${hostForUrl}:${port}`;
+
+	return {
+		url: baseUrl,
+		apiBase: `${baseUrl}/api/v1`,
+		port,
+		store,
+		requests,
+		options: settings,
+		scriptFaults(list: ScriptedFault[]) {
+			faults.script(list);
+		},
+		onRequest(hook: RequestHook) {
+			hooks.add(hook);
+			return () => {
+				hooks.delete(hook);
+			};
+		},
+		clearRequests() {
+			requests.length = 0;
+		},
+		stop() {
+			return new Promise<void>((resolve, reject) => {
+				server.close((error) => (error ? reject(error) : resolve()));
+				server.closeAllConnections();
+			});
+		},
+	};
+}
