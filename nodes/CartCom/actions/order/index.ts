@@ -1,0 +1,4 @@
+import { defineResource } from '../../helpers/resource';
+import { orderSpec } from './spec';
+
+export const order = defineResource(orderSpec, []);

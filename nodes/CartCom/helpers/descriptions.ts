@@ -1,0 +1,282 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { FILTER_OPERATORS } from '../transport/filters';
+import { MAX_PAGE_SIZE } from '../transport/paginate';
+import { toCamelCase, toTitle } from './naming';
+import type { FieldSpec, ResourceSpec } from './types';
+
+export const RECORD_ID = 'recordId';
+
+/** Shows `properties` only for this resource and operation. */
+export const forOperation = (resource: string, operation: string, properties: INodeProperties[]) =>
+	updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
+
+const byDisplayName = <T extends { displayName?: string; name: string }>(a: T, b: T) =>
+	(a.displayName ?? a.name).localeCompare(b.displayName ?? b.name);
+
+/** The record picker: "From list" (searchable) or "By ID". */
+export function recordLocator(
+	spec: Pick<ResourceSpec, 'name'>,
+	options: { name?: string; displayName?: string; description?: string } = {},
+): INodeProperties {
+	return {
+		displayName: options.displayName ?? `${spec.name}`,
+		name: options.name ?? RECORD_ID,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: options.description ?? `The ${spec.name.toLowerCase()} to use`,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchRecords', searchable: true, searchFilterRequired: false },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 100231',
+				validation: [
+					{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Enter a numeric ID' } },
+				],
+			},
+		],
+	};
+}
+
+/** A parameter for one record field (Create's required fields, Additional / Update Fields entries). */
+export function fieldParameter(field: FieldSpec, asRequired: boolean): INodeProperties {
+	const displayName = field.label ?? toTitle(field.name);
+	const base = {
+		displayName,
+		name: toCamelCase(field.name),
+		required: asRequired || undefined,
+		description: field.description,
+		placeholder: field.placeholder,
+	};
+	switch (field.type) {
+		case 'number':
+			return { ...base, type: 'number', default: 0, typeOptions: field.integer ? { numberPrecision: 0 } : undefined };
+		case 'boolean':
+			return {
+				...base,
+				type: 'boolean',
+				default: false,
+				description: field.description ?? `Whether ${displayName.toLowerCase()} is set`,
+			};
+		case 'dateTime':
+			return { ...base, type: 'dateTime', default: '' };
+		case 'json':
+			return { ...base, type: 'json', default: '{}' };
+		case 'options':
+			if (field.loadOptionsMethod) {
+				return {
+					...base,
+					displayName: displayName.replace(/ ID$/, ' Name or ID'),
+					type: 'options',
+					typeOptions: { loadOptionsMethod: field.loadOptionsMethod },
+					default: '',
+					description:
+						(field.description ? `${field.description}. ` : '') +
+						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				};
+			}
+			return { ...base, type: 'options', options: field.options ?? [], default: field.options?.[0]?.value ?? '' };
+		default:
+			return { ...base, type: 'string', default: '' };
+	}
+}
+
+/** Free-form fields for what the node does not list: passed through untouched. */
+export const OTHER_FIELDS: INodeProperties = {
+	displayName: 'Other Fields (JSON)',
+	name: 'otherFieldsJson',
+	type: 'json',
+	default: '{}',
+	description: 'Any further Cart.com fields as a JSON object, sent as they are, e.g. {"custom_flag_1": true}',
+};
+
+export function fieldsCollection(
+	name: 'additionalFields' | 'updateFields',
+	fields: FieldSpec[],
+): INodeProperties {
+	return {
+		displayName: name === 'additionalFields' ? 'Additional Fields' : 'Update Fields',
+		name,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...fields.map((field) => fieldParameter(field, false)), OTHER_FIELDS].sort(byDisplayName),
+	};
+}
+
+export const returnAllParameter: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitParameter: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+
+export function simplifyParameter(spec: ResourceSpec): INodeProperties[] {
+	if (!spec.simplifyFields?.length) return [];
+	return [
+		{
+			displayName: 'Simplify',
+			name: 'simplify',
+			type: 'boolean',
+			default: true,
+			description: `Whether to return a simplified version of the response instead of the raw data (keeps ${spec.simplifyFields.join(', ')})`,
+		},
+	];
+}
+
+const DATE_FILTERS: INodeProperties[] = [
+	{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '', description: 'Only records created at or after this time' },
+	{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '', description: 'Only records created before this time' },
+	{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '', description: 'Only records changed at or after this time' },
+	{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '', description: 'Only records changed before this time' },
+];
+
+export function filtersCollection(spec: ResourceSpec): INodeProperties {
+	const quick = (spec.filterFields ?? []).map((field) => fieldParameter(field, false));
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [...(spec.timestamps ? DATE_FILTERS : []), ...quick].sort(byDisplayName),
+	};
+}
+
+const OPERATOR_OPTIONS: INodePropertyOptions[] = FILTER_OPERATORS.map((operator) => ({
+	name: {
+		eq: 'Equals',
+		not: 'Not Equals',
+		like: 'Contains',
+		startwith: 'Starts With',
+		gt: 'Greater Than',
+		gte: 'Greater Than or Equal',
+		lt: 'Less Than',
+		lte: 'Less Than or Equal',
+	}[operator],
+	value: operator,
+})).sort((a, b) => a.name.localeCompare(b.name));
+
+export const customFiltersParameter: INodeProperties = {
+	displayName: 'Custom Filters',
+	name: 'customFilters',
+	type: 'fixedCollection',
+	placeholder: 'Add Condition',
+	default: {},
+	typeOptions: { multipleValues: true },
+	description: 'Conditions on any Cart.com field, sent as field=operator:value',
+	options: [
+		{
+			displayName: 'Condition',
+			name: 'conditions',
+			values: [
+				{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'e.g. grand_total', description: 'Cart.com field name (snake_case)' },
+				{ displayName: 'Operator', name: 'operator', type: 'options', options: OPERATOR_OPTIONS, default: 'eq' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Dates in ISO 8601, e.g. 2024-05-14T00:00:00Z' },
+			],
+		},
+	],
+};
+
+export const matchParameter: INodeProperties = {
+	displayName: 'Match',
+	name: 'match',
+	type: 'options',
+	default: 'all',
+	options: [
+		{ name: 'All Conditions', value: 'all' },
+		{ name: 'Any Condition', value: 'any' },
+	],
+	description:
+		'Whether a record must meet all custom filter conditions or any of them (Cart.com then ORs them with the other filters too)',
+};
+
+export function listOptionsCollection(spec: ResourceSpec): INodeProperties {
+	const options: INodeProperties[] = [
+		{
+			displayName: 'Fields',
+			name: 'fields',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. order_number,updated_at,grand_total',
+			description: 'Comma-separated fields to return; the record ID is always included. Empty returns all fields.',
+		},
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
+			default: 100,
+			description: 'Records per request. Larger pages need fewer calls from the store’s rate budget.',
+		},
+		{
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. -updated_at,order_number',
+			description: 'Comma-separated fields to sort by; a leading - sorts descending',
+		},
+	];
+	if (spec.nested?.length) options.push(expandParameter(spec));
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: options.sort(byDisplayName),
+	};
+}
+
+export function expandParameter(spec: ResourceSpec): INodeProperties {
+	return {
+		displayName: 'Include Related',
+		name: 'expand',
+		type: 'multiOptions',
+		options: (spec.nested ?? []).map((nested) => ({ name: toTitle(nested), value: nested })),
+		default: [],
+		description: 'Nested collections to fill in each record (Cart.com expand)',
+	};
+}
+
+export const concurrencyParameter: INodeProperties = {
+	displayName: 'Parallel Requests',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 10 },
+	default: 1,
+	description:
+		'How many input items to send at once. The node still keeps within the store’s call budget (X-AC-Call-Limit).',
+};
+
+export function writeOptionsCollection(extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'writeOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [concurrencyParameter, ...extra].sort(byDisplayName),
+	};
+}

@@ -1,0 +1,77 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+/** Runs one operation over all input items and returns its output items (pairedItem set). */
+export type OperationExecutor = (
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+) => Promise<INodeExecutionData[]>;
+
+/** One operation: its dropdown entry, its parameters, and its behaviour, side by side. */
+export interface OperationModule {
+	option: INodePropertyOptions & { value: string; action: string };
+	description: INodeProperties[];
+	execute: OperationExecutor;
+}
+
+export interface ResourceModule {
+	value: string;
+	name: string;
+	description?: string;
+	operations: OperationModule[];
+}
+
+export type FieldType = 'string' | 'number' | 'boolean' | 'dateTime' | 'json' | 'options';
+
+/** A record field as the node offers it for Create / Update and validates before sending. */
+export interface FieldSpec {
+	name: string;
+	/** Display name; derived from `name` when absent (`order_status_id` → Order Status ID). */
+	label?: string;
+	type: FieldType;
+	description?: string;
+	/** Needed by Cart.com on create (the spec's required list). */
+	required?: boolean;
+	/** For `options`: a fixed list, or a loadOptions method name for store-specific ids. */
+	options?: Array<{ name: string; value: string | number }>;
+	loadOptionsMethod?: string;
+	placeholder?: string;
+	/** Numbers: whole numbers only (ids, quantities). */
+	integer?: boolean;
+}
+
+export type ResourceOperation = 'get' | 'getAll' | 'create' | 'update' | 'delete' | 'getFilled' | 'selectMany';
+
+/** What the generic operations need to know about one Cart.com resource. */
+export interface ResourceSpec {
+	/** Node parameter value, camelCase singular, e.g. `orderItem`. */
+	value: string;
+	/** Display name, singular, e.g. `Order Item`. */
+	name: string;
+	/** Lower-case plural for action texts, e.g. `order items`. */
+	plural: string;
+	/** Path below /api/v1, e.g. `/order_items`. */
+	path: string;
+	/** Expected records key in list envelopes (detected anyway). */
+	recordsKey: string;
+	operations: ResourceOperation[];
+	fields: FieldSpec[];
+	/** Nested collections for `expand` and Get Filled, e.g. items, payments. */
+	nested?: string[];
+	/** Whether records carry created_at / updated_at (adds date filters). */
+	timestamps?: boolean;
+	/** Field shown in "From list" pickers, e.g. `name` or `email`. */
+	titleField?: string;
+	/** At most 10 fields kept when Simplify is on; resources with ≤ 10 fields have no Simplify. */
+	simplifyFields?: string[];
+	/** Extra quick filters for Get Many, as fields of the record (eq by default). */
+	filterFields?: Array<FieldSpec & { operator?: 'eq' | 'like' | 'startwith' }>;
+	description?: string;
+}
+
+export type Json = IDataObject;

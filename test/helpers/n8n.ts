@@ -1,0 +1,212 @@
+/**
+ * Runs our nodes inside n8n-core's real execution contexts (ExecuteContext, PollContext,
+ * LoadOptionsContext): real parameter resolution with defaults, real getCredentials, real
+ * httpRequestWithAuthentication (axios) calling our credential's real authenticate(). Only the
+ * credential store is replaced, by the test's credential data.
+ */
+import { Container } from '@n8n/di';
+import { Logger } from '@n8n/backend-common';
+import { BinaryDataService, ExecuteContext, InstanceSettings, LoadOptionsContext, PollContext } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type IRunExecutionData,
+	type IVersionedNodeType,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import { CartComApi } from '../../credentials/CartComApi.credentials';
+import { CartComRouterApi } from '../../credentials/CartComRouterApi.credentials';
+
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
+	cartComApi: new CartComApi(),
+	cartComRouterApi: new CartComRouterApi(),
+};
+
+let containerReady = false;
+function prepareContainer() {
+	if (containerReady) return;
+	const quietLogger = { debug() {}, info() {}, warn() {}, error() {}, scoped() { return quietLogger; } };
+	Container.set(Logger, quietLogger as unknown as Logger);
+	Container.set(InstanceSettings, {
+		n8nFolder: '/tmp/n8n-nodes-cartcom-test',
+		instanceId: 'test-instance',
+		encryptionKey: 'test',
+		isWorker: false,
+	} as unknown as InstanceSettings);
+	Container.set(BinaryDataService, {} as BinaryDataService);
+	containerReady = true;
+}
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+	getParentTypes(): string[] {
+		return [];
+	}
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const type = CREDENTIAL_TYPES[typeName];
+		if (typeof type?.authenticate !== 'function') throw new Error(`No authenticate for ${typeName}`);
+		return await type.authenticate(credentials, requestOptions);
+	}
+	async preAuthentication() {
+		return undefined;
+	}
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used');
+	}
+	async getDecrypted(_a: IWorkflowExecuteAdditionalData, _n: unknown, type: string) {
+		const data = this.data[type];
+		if (!data) throw new Error(`No test credentials of type ${type}`);
+		return { ...data };
+	}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return CREDENTIAL_TYPES[type]?.properties ?? [];
+	}
+}
+
+export interface NodeRun {
+	/** The node's parameters as a workflow would hold them (defaults are filled in like n8n does). */
+	parameters: INodeParameters;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	input?: IDataObject[];
+	continueOnFail?: boolean;
+	mode?: WorkflowExecuteMode;
+	staticData?: IDataObject;
+	nodeName?: string;
+}
+
+function makeWorkflow(nodeType: INodeType, run: NodeRun): { workflow: Workflow; node: INode } {
+	prepareContainer();
+	const description = nodeType.description;
+	const typeName = `n8n-nodes-cartcom.${description.name}`;
+	const parameters =
+		NodeHelpers.getNodeParameters(description.properties, run.parameters, true, false, null, description) ?? {};
+	const node: INode = {
+		id: 'node-under-test',
+		name: run.nodeName ?? description.defaults.name ?? 'Cart.com',
+		type: typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: Object.fromEntries(Object.keys(run.credentials).map((type) => [type, { id: `cred-${type}`, name: type }])),
+		onError: run.continueOnFail ? 'continueRegularOutput' : undefined,
+	};
+	const nodeTypes: INodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	const workflow = new Workflow({
+		id: 'wf-test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		staticData: run.staticData,
+		settings: { executionOrder: 'v1' },
+	});
+	return { workflow, node };
+}
+
+function additionalDataFor(run: NodeRun): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper(run.credentials),
+		executionId: 'exec-test',
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		variables: {},
+		instanceBaseUrl: 'http://127.0.0.1:5678',
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** Executes an action node over the input items; returns its first output. */
+export async function runNode(nodeType: INodeType, run: NodeRun): Promise<INodeExecutionData[]> {
+	const { workflow, node } = makeWorkflow(nodeType, run);
+	const items: INodeExecutionData[] = (run.input ?? [{}]).map((json) => ({ json }));
+	const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalDataFor(run),
+		run.mode ?? 'manual',
+		runExecutionData,
+		0,
+		items,
+		{ main: [items] },
+		{ node, data: { main: [items] }, source: null },
+		[],
+	);
+	const output = await nodeType.execute!.call(context);
+	return (output as INodeExecutionData[][])[0];
+}
+
+/** Runs one poll of a trigger; static data is read and written through `run.staticData`. */
+export async function runPoll(
+	nodeType: INodeType,
+	run: NodeRun & { activation?: 'init' | 'activate' | 'manual' | 'trigger' },
+): Promise<INodeExecutionData[][] | null> {
+	const { workflow, node } = makeWorkflow(nodeType, run);
+	const mode = run.mode ?? 'trigger';
+	const context = new PollContext(workflow, node, additionalDataFor(run), mode, run.activation ?? 'trigger');
+	const result = await nodeType.poll!.call(context);
+	// n8n copies node static data back into the workflow object; tests keep their own reference.
+	if (run.staticData) Object.assign(run.staticData, workflow.staticData);
+	return result;
+}
+
+/** Calls a listSearch / loadOptions method the way the editor does. */
+export async function runLoadOptions<T>(
+	nodeType: INodeType,
+	run: NodeRun,
+	call: (context: LoadOptionsContext) => Promise<T>,
+): Promise<T> {
+	const { workflow, node } = makeWorkflow(nodeType, run);
+	const context = new LoadOptionsContext(workflow, node, additionalDataFor(run), 'parameters');
+	return await call(context);
+}
+
+/** The credential test as n8n runs it: the test request, authenticated by the credential, sent. */
+export async function runCredentialTest(
+	credentialType: 'cartComApi' | 'cartComRouterApi',
+	data: ICredentialDataDecryptedObject,
+): Promise<{ statusCode: number; ruleMessage?: string }> {
+	const type = CREDENTIAL_TYPES[credentialType];
+	const request = type.test!.request;
+	const authenticated = await (type.authenticate as (c: ICredentialDataDecryptedObject, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(data, {
+		...(request as IHttpRequestOptions),
+	});
+	const response = await fetch(authenticated.url, {
+		method: authenticated.method ?? 'GET',
+		headers: authenticated.headers as Record<string, string>,
+	});
+	await response.text();
+	const rule = type.test!.rules?.find(
+		(candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status,
+	);
+	return { statusCode: response.status, ruleMessage: rule?.properties.message };
+}
