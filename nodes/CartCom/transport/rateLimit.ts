@@ -100,10 +100,10 @@ const budgets = new Map<string, CallBudget>();
  * One budget per store, shared by every node and execution in this n8n process, because the store
  * counts all of them together. The key is the API base plus the site id: never a secret.
  */
-export function budgetFor(storeKey: string): CallBudget {
+export function budgetFor(storeKey: string, windowMs = CALL_WINDOW_MS): CallBudget {
 	let budget = budgets.get(storeKey);
 	if (!budget) {
-		budget = new CallBudget();
+		budget = new CallBudget(Date.now, windowMs);
 		budgets.set(storeKey, budget);
 	}
 	return budget;

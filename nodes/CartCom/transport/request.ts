@@ -19,7 +19,7 @@ import {
 import { parseErrorBody, type CartComErrorBody } from './envelope';
 import { cartComApiError, cartComTransportError, redact } from './errors';
 import { appendQuery, type Query } from './query';
-import { budgetFor, parseCallLimit, parseRetryAfter } from './rateLimit';
+import { budgetFor, CALL_WINDOW_MS, parseCallLimit, parseRetryAfter } from './rateLimit';
 
 export type CartComFunctions = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -45,6 +45,8 @@ export interface TransportSettings {
 	/** A Retry-After longer than this fails the call at once instead of blocking the workflow. */
 	maxRetryAfterMs: number;
 	timeoutMs: number;
+	/** The store's rate-limit window; 10 s per Cart.com's docs, shorter only in tests and benchmarks. */
+	callWindowMs: number;
 }
 
 const DEFAULT_SETTINGS: TransportSettings = {
@@ -53,6 +55,7 @@ const DEFAULT_SETTINGS: TransportSettings = {
 	maxDelayMs: 15_000,
 	maxRetryAfterMs: 120_000,
 	timeoutMs: 60_000,
+	callWindowMs: CALL_WINDOW_MS,
 };
 
 let settings: TransportSettings = { ...DEFAULT_SETTINGS };
@@ -118,7 +121,7 @@ function backoffDelay(attempt: number): number {
 }
 
 async function waitForSlot(storeKey: string): Promise<void> {
-	const budget = budgetFor(storeKey);
+	const budget = budgetFor(storeKey, settings.callWindowMs);
 	for (;;) {
 		const waitMs = budget.tryTake();
 		if (waitMs === 0) return;
@@ -136,13 +139,20 @@ function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } 
 	}
 }
 
+/**
+ * The network error code (ECONNRESET, ...). n8n-core wraps axios errors in a NodeApiError that
+ * keeps the code only as `httpCode`, so look there as well as on the raw error.
+ */
 function errorCode(error: unknown): string | undefined {
-	if (error && typeof error === 'object') {
-		const { code, cause } = error as { code?: unknown; cause?: { code?: unknown } };
-		if (typeof code === 'string') return code;
-		if (cause && typeof cause.code === 'string') return cause.code;
-	}
-	return undefined;
+	if (!error || typeof error !== 'object') return undefined;
+	const { code, httpCode, cause, errorResponse } = error as {
+		code?: unknown;
+		httpCode?: unknown;
+		cause?: { code?: unknown };
+		errorResponse?: { code?: unknown };
+	};
+	const candidates = [code, httpCode, cause?.code, errorResponse?.code];
+	return candidates.find((value): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value));
 }
 
 /**
@@ -164,7 +174,7 @@ export async function cartComRequest(
 	for (let attempt = 0; ; attempt++) {
 		const retriesLeft = attempt < settings.maxRetries;
 		await waitForSlot(conn.storeKey);
-		const budget = budgetFor(conn.storeKey);
+		const budget = budgetFor(conn.storeKey, settings.callWindowMs);
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, conn.credentialType, {

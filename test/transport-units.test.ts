@@ -1,0 +1,138 @@
+import { DateTime } from 'luxon';
+
+import {
+	buildFilterQuery,
+	CallBudget,
+	encodeQuery,
+	parseCallLimit,
+	parseListPage,
+	parseRetryAfter,
+	redact,
+	signRouterRequest,
+	UnexpectedResponseError,
+} from '../nodes/CartCom/transport';
+import { routerSignature } from './simulator';
+
+describe('query encoding', () => {
+	it('form-encodes like the router signature expects and drops empty values', () => {
+		expect(encodeQuery({ updated_at: 'gte:2024-01-01T00:00:00Z AND lt:2024-02-01', ids: '1,2', empty: '', none: undefined, n: 0 })).toBe(
+			'updated_at=gte%3A2024-01-01T00%3A00%3A00Z+AND+lt%3A2024-02-01&ids=1%2C2&n=0',
+		);
+		expect(encodeQuery({ name: "it's (a) test*!" })).toBe('name=it%27s+%28a%29+test%2A%21');
+	});
+});
+
+describe('router signature', () => {
+	it('matches the simulator’s independent verifier and the documented message form', () => {
+		const creds = { userName: 'myUser', userSecret: 's3cret', siteId: '1' };
+		expect(signRouterRequest('get', '/api/v1/customers', 'myUser', 's3cret')).toBe(
+			routerSignature('GET', '/api/v1/customers', creds),
+		);
+		expect(signRouterRequest('GET', '/api/v1/customers?count=1', 'myUser', 's3cret')).not.toBe(
+			signRouterRequest('GET', '/api/v1/customers?count=2', 'myUser', 's3cret'),
+		);
+	});
+});
+
+describe('filters', () => {
+	it('joins conditions on one field, keeps fields apart, sends dates as UTC', () => {
+		const since = DateTime.fromISO('2024-05-14T11:09:20.16-05:00', { setZone: true });
+		expect(
+			buildFilterQuery([
+				{ field: 'price', operator: 'gt', value: 5 },
+				{ field: 'price', operator: 'lte', value: 25 },
+				{ field: 'updated_at', operator: 'gte', value: since },
+			]),
+		).toEqual({ price: 'gt:5 AND lte:25', updated_at: 'gte:2024-05-14T16:09:20.160Z' });
+	});
+
+	it('ORs separate fields with the OR prefix', () => {
+		expect(
+			buildFilterQuery(
+				[
+					{ field: 'weight', operator: 'gt', value: 3.5 },
+					{ field: 'length', operator: 'gt', value: 12 },
+				],
+				'OR',
+			),
+		).toEqual({ weight: 'gt:3.5', length: 'OR gt:12' });
+	});
+
+	it('refuses field names that are not Cart.com fields', () => {
+		expect(() => buildFilterQuery([{ field: 'price&x=1', operator: 'eq', value: 1 }])).toThrow(/not a Cart.com field name/);
+	});
+});
+
+describe('list envelopes', () => {
+	it('detects the records key when it differs from the path', () => {
+		const page = parseListPage({ total_count: 2, next_page: 'https://s/api/v1/order_items?page=2', items: [{ id: 1 }, { id: 2 }] }, 'order_items');
+		expect(page).toMatchObject({ recordsKey: 'items', totalCount: 2, hasNextPage: true });
+		expect(page.records.map((r) => r.id)).toEqual([1, 2]);
+	});
+
+	it('prefers the expected key when several arrays are present, and refuses to guess otherwise', () => {
+		expect(parseListPage({ shipments: [{ id: 1 }], other: [] }, 'shipments').recordsKey).toBe('shipments');
+		expect(() => parseListPage({ a: [], b: [] }, 'c')).toThrow(UnexpectedResponseError);
+		expect(() => parseListPage('<html>', 'c')).toThrow(/not a JSON object/);
+	});
+});
+
+describe('rate-limit headers', () => {
+	it('parses X-AC-Call-Limit', () => {
+		expect(parseCallLimit('3/20')).toEqual({ used: 3, limit: 20 });
+		expect(parseCallLimit(' 50 / 50 ')).toEqual({ used: 50, limit: 50 });
+		expect(parseCallLimit('x')).toBeUndefined();
+	});
+
+	it('parses Retry-After in seconds and as an HTTP date', () => {
+		const now = DateTime.fromISO('2024-05-14T10:00:00Z');
+		expect(parseRetryAfter('7', now)).toBe(7000);
+		expect(parseRetryAfter('Tue, 14 May 2024 10:00:12 GMT', now)).toBe(12000);
+		expect(parseRetryAfter('Tue, 14 May 2024 09:00:00 GMT', now)).toBe(0);
+		expect(parseRetryAfter('soon', now)).toBeUndefined();
+	});
+});
+
+describe('CallBudget', () => {
+	it('sends one call until the limit is known, then fills the window and waits for the oldest call to leave it', () => {
+		let now = 0;
+		const budget = new CallBudget(() => now, 10_000);
+		expect(budget.tryTake()).toBe(0);
+		expect(budget.tryTake()).toBeGreaterThan(0); // limit still unknown: one at a time
+		budget.settle({ used: 1, limit: 3 });
+		expect(budget.tryTake()).toBe(0);
+		expect(budget.tryTake()).toBe(0);
+		const wait = budget.tryTake();
+		expect(wait).toBeGreaterThanOrEqual(10_000);
+		now += wait;
+		expect(budget.tryTake()).toBe(0);
+	});
+
+	it('counts calls other apps made on the same store', () => {
+		const now = 0;
+		const budget = new CallBudget(() => now, 10_000);
+		budget.tryTake();
+		budget.settle({ used: 4, limit: 5 }); // we sent 1, the store counted 4
+		expect(budget.tryTake()).toBe(0);
+		expect(budget.tryTake()).toBeGreaterThan(0);
+	});
+
+	it('after a 429 treats the window as full until Retry-After has passed', () => {
+		let now = 0;
+		const budget = new CallBudget(() => now, 10_000);
+		budget.tryTake();
+		budget.settle({ used: 1, limit: 10 });
+		budget.exhaustedFor(3000);
+		const wait = budget.tryTake();
+		expect(wait).toBeGreaterThan(2900);
+		expect(wait).toBeLessThanOrEqual(3000);
+		now += wait;
+		expect(budget.tryTake()).toBe(0);
+	});
+});
+
+describe('redaction', () => {
+	it('removes every occurrence of every secret', () => {
+		expect(redact('token abcd1234 and abcd1234, user me', ['abcd1234', 'me'])).toBe('token *** and ***, user me');
+	});
+});
