@@ -96,5 +96,7 @@ fi
 export PATH="$N8N_BIN_DIR:$PATH"
 if [[ ! -x "$N8N_BIN_DIR/n8n" ]]; then
   n8n_log "env.sh: n8n $N8N_VERSION is not installed yet; run scripts/n8n/install.sh $N8N_VERSION"
+elif n8n_needs_node24 "$N8N_VERSION" && [[ ! -x "$(n8n_node24_bin_dir)/node" ]]; then
+  n8n_log "env.sh: Node 24 for n8n $N8N_VERSION is missing; run scripts/n8n/install.sh $N8N_VERSION"
 fi
 mkdir -p "$N8N_USER_FOLDER"

@@ -35,6 +35,8 @@ MARKER="$DEST/.install-complete"
 BIN_DIR="$DEST/node_modules/.bin"
 
 if [[ -f "$MARKER" && -x "$BIN_DIR/n8n" && "${N8N_INSTALL_FORCE:-0}" != 1 ]]; then
+  # n8n >= 2 also needs its Node 24 (idempotent, instant when present).
+  if n8n_needs_node24 "$VERSION"; then "$N8N_SCRIPTS_DIR/install-node24.sh" >/dev/null; fi
   n8n_log "n8n $VERSION already installed in $DEST"
   printf '%s\n' "$BIN_DIR"
   exit 0
