@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError } from './errors';
 
 export type ItemResult = IDataObject | IDataObject[] | undefined;
 
@@ -20,14 +21,11 @@ function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 	return { json, pairedItem: { item: itemIndex } };
 }
 
-/** Adds the failing item's index to errors thrown without one, so n8n can point at the item. */
+/** The error n8n shows: ours as they are (with the item index added), anything else wrapped. */
 function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof NodeOperationError || (error as { context?: IDataObject })?.context) {
-		const context = (error as { context: IDataObject }).context;
-		if (context && context.itemIndex === undefined) context.itemIndex = itemIndex;
-		return error as Error;
-	}
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	const nodeError = asNodeError(ctx, error, itemIndex);
+	if (nodeError.context.itemIndex === undefined) nodeError.context.itemIndex = itemIndex;
+	return nodeError;
 }
 
 /**
