@@ -1,0 +1,4 @@
+import { defineResource } from '../../helpers/resource';
+import { customShippingMethodSpec } from './spec';
+
+export const customShippingMethod = defineResource(customShippingMethodSpec);

@@ -1,0 +1,4 @@
+import { defineResource } from '../../helpers/resource';
+import { giftCertificateSpec } from './spec';
+
+export const giftCertificate = defineResource(giftCertificateSpec);

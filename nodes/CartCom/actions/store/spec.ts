@@ -1,0 +1,32 @@
+import type { ResourceSpec } from '../../helpers/types';
+
+/** Stores and microstores of the account; the API offers no writes here (scope system). */
+export const storeSpec: ResourceSpec = {
+	value: 'store',
+	name: 'Store',
+	plural: 'stores',
+	path: '/stores',
+	recordsKey: 'stores',
+	operations: ['get', 'getAll'],
+	titleField: 'name',
+	simplifyFields: [
+		'name',
+		'domain_name',
+		'email',
+		'is_micro_store',
+		'parent_store_id',
+		'city',
+		'state',
+		'country',
+		'phone',
+	],
+	filterFields: [
+		{ name: 'name', type: 'string', operator: 'like', description: 'Name contains this text' },
+		{
+			name: 'is_micro_store',
+			type: 'boolean',
+			description: 'Whether to return only microstores (true) or only main stores (false)',
+		},
+	],
+	fields: [],
+};

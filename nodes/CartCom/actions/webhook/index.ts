@@ -1,0 +1,4 @@
+import { defineResource } from '../../helpers/resource';
+import { webhookSpec } from './spec';
+
+export const webhook = defineResource(webhookSpec);

@@ -1,0 +1,87 @@
+import type { ResourceSpec } from '../../helpers/types';
+
+const choices = (values: string[]) => values.map((value) => ({ name: value, value }));
+
+/** Event names from Cart.com's webhooks.md; the ones marked "Reply" wait up to 3 s for an answer. */
+const EVENT_TYPES = choices([
+	'AuthorizingPayment',
+	'CapturingPayment',
+	'CustomerCreated',
+	'CustomerEmailUpdated',
+	'CustomerRegistered',
+	'CustomerUpdated',
+	'GetDiscount',
+	'GetPrice',
+	'GetProductStatus',
+	'GetTax',
+	'NewOrder',
+	'NewQuote',
+	'NewValidOrder',
+	'OrderApproved',
+	'OrderCanceled',
+	'OrderDeclined',
+	'OrderPlaced',
+	'OrderShipped',
+	'OrderStatusChanged',
+	'OrderUpdated',
+	'PaymentProcessed',
+	'ProductCreated',
+	'ProductStatusChanged',
+	'ProductUpdated',
+	'QuoteStatusChanged',
+	'QuoteUpdated',
+	'ValidateCart',
+	'ValidateCheckout',
+	'ValidateCustomer',
+	'ValidateProduct',
+]);
+
+export const webhookSpec: ResourceSpec = {
+	value: 'webhook',
+	name: 'Webhook',
+	plural: 'webhooks',
+	path: '/webhooks',
+	recordsKey: 'webhooks',
+	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	titleField: 'url',
+	filterFields: [
+		{ name: 'event_type', type: 'options', options: EVENT_TYPES },
+		{ name: 'store_id', label: 'Store ID', type: 'number', integer: true },
+	],
+	fields: [
+		{ name: 'event_type', type: 'options', options: EVENT_TYPES, required: true },
+		{
+			name: 'url',
+			label: 'URL',
+			type: 'string',
+			required: true,
+			placeholder: 'e.g. https://example.com/cart-hook',
+		},
+		{
+			name: 'store_id',
+			label: 'Store ID',
+			type: 'number',
+			integer: true,
+			description: 'Only events of this store call the webhook',
+		},
+		{
+			name: 'failure_type',
+			type: 'options',
+			options: choices(['Error', 'Fallback', 'Ignore']),
+			description:
+				'What the store does when the call fails: show an error, call the Fallback URL, or carry on',
+		},
+		{
+			name: 'fallback_url',
+			label: 'Fallback URL',
+			type: 'string',
+			description: 'Called when Failure Type is Fallback',
+		},
+		{
+			name: 'cache_length',
+			type: 'options',
+			options: choices(['Long', 'NoCache', 'Short']),
+			description: 'How long Cart.com caches the answer: Short = 5 min, Long = 30 min',
+		},
+	],
+};
