@@ -1,0 +1,72 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { writeConcurrency } from '../../helpers/crud';
+import { forOperation, writeOptionsCollection } from '../../helpers/descriptions';
+import { runPerItem } from '../../helpers/items';
+import type { OperationModule } from '../../helpers/types';
+import { inputError } from '../../helpers/validation';
+import { cartComRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Theme Name',
+		name: 'themeName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Summer Theme',
+		description:
+			'Cart.com may append a suffix (e.g. _1) when the name is taken; the output has the final name',
+	},
+	{
+		displayName: 'File Path',
+		name: 'filePath',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. themes/summer-theme.zip',
+		description: 'Path of the theme .zip in the store’s file manager (upload it there first)',
+	},
+	writeOptionsCollection(),
+];
+
+function requiredText(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+export const importTheme: OperationModule = {
+	option: {
+		name: 'Import',
+		value: 'import',
+		action: 'Import theme',
+		description: 'Create a theme from a .zip file already uploaded to the store',
+	},
+	description: forOperation('theme', 'import', properties),
+	async execute(items) {
+		return await runPerItem(
+			this,
+			items,
+			async (i) => {
+				const themeName = requiredText(this.getNodeParameter('themeName', i));
+				const filePath = requiredText(this.getNodeParameter('filePath', i));
+				if (!themeName)
+					throw inputError(this, i, 'Theme Name', 'is required', 'Enter a name for the new theme.');
+				if (!filePath)
+					throw inputError(
+						this,
+						i,
+						'File Path',
+						'is required',
+						'Enter the path of the uploaded theme .zip.',
+					);
+				return (await cartComRequest.call(this, {
+					method: 'POST',
+					path: '/themes/import',
+					body: { theme_name: themeName, file_path: filePath },
+					itemIndex: i,
+				})) as IDataObject;
+			},
+			writeConcurrency(this),
+		);
+	},
+};
