@@ -1,0 +1,4 @@
+import { defineResource } from '../../helpers/resource';
+import { orderItemSpec } from './spec';
+
+export const orderItem = defineResource(orderItemSpec, []);

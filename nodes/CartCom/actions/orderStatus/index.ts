@@ -1,0 +1,4 @@
+import { defineResource } from '../../helpers/resource';
+import { orderStatusSpec } from './spec';
+
+export const orderStatus = defineResource(orderStatusSpec, []);

@@ -1,0 +1,44 @@
+import type { ResourceSpec } from '../../helpers/types';
+
+const flag = (name: string, description: string) => ({ name, type: 'boolean' as const, description });
+
+export const orderStatusSpec: ResourceSpec = {
+	value: 'orderStatus',
+	name: 'Order Status',
+	plural: 'order statuses',
+	path: '/order_statuses',
+	recordsKey: 'order_statuses',
+	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	timestamps: true,
+	titleField: 'name',
+	simplifyFields: [
+		'name',
+		'color',
+		'is_open',
+		'is_shipped',
+		'is_partially_shipped',
+		'is_cancelled',
+		'is_declined',
+		'is_fully_refunded',
+		'is_quote_status',
+	],
+	filterFields: [
+		{ name: 'name', type: 'string', description: 'Exact status name, e.g. Shipped' },
+		flag('is_shipped', 'Whether to return only statuses that mean shipped (true) or only the others (false)'),
+		flag('is_open', 'Whether to return only open statuses (true) or only closed ones (false)'),
+	],
+	// Status IDs differ per store: resolve them by name or flag, never hard-code them.
+	fields: [
+		{ name: 'name', type: 'string', required: true, placeholder: 'e.g. Awaiting Pickup' },
+		{ name: 'color', type: 'string', placeholder: 'e.g. #65A4E0' },
+		{ name: 'email_template_id', label: 'Email Template ID', type: 'number', integer: true, description: 'E-mail sent to the customer when an order enters this status' },
+		flag('is_open', 'Whether orders in this status are still open'),
+		flag('is_shipped', 'Whether this status means the order has shipped'),
+		flag('is_partially_shipped', 'Whether this status means the order has partly shipped'),
+		flag('is_cancelled', 'Whether this status means the order is cancelled'),
+		flag('is_declined', 'Whether this status means the payment was declined'),
+		flag('is_fully_refunded', 'Whether this status means the order is fully refunded'),
+		flag('is_partially_refunded', 'Whether this status means the order is partly refunded'),
+		flag('is_quote_status', 'Whether this status is for quotes rather than orders'),
+	],
+};
