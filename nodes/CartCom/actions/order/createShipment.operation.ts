@@ -1,0 +1,385 @@
+import { DateTime } from 'luxon';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
+
+import { readBody, readRecordId, writeConcurrency } from '../../helpers/crud';
+import { asNodeError } from '../../helpers/errors';
+import { fieldsCollection, forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
+import { runPerItem } from '../../helpers/items';
+import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
+import { inputError, toJsonObject, toRecordId } from '../../helpers/validation';
+import { cartComGetMany, cartComRequest, tryParseDateInput } from '../../transport';
+import { orderShipmentSpec } from '../orderShipment/spec';
+import {
+	findExistingShipment,
+	latestShipment,
+	needsOrderItems,
+	parseTrackingNumbers,
+	resolveLines,
+	shipmentIdentity,
+	ShipmentPlanError,
+	shippedQuantities,
+	unshippedLines,
+	type ItemSelection,
+	type RequestedLine,
+	type ShipmentLine,
+} from './shipmentPlan';
+import { orderSpec } from './spec';
+import { changeOrderStatus } from './status';
+
+const OPERATION = 'createShipment';
+
+/** Optional shipment fields, read and checked like any record field (Shipped At is handled apart). */
+const SHIPMENT_FIELDS: FieldSpec[] = [
+	{
+		name: 'shipment_name',
+		type: 'string',
+		placeholder: 'e.g. 1',
+		description:
+			'Identifies the shipment within the order: a re-run with the same name returns the existing shipment. Default: the tracking numbers; without any, listed items get a name derived from them (n8n-…), so listing the very same items again counts as a re-run.',
+	},
+	{ name: 'shipping_method', type: 'string', placeholder: 'e.g. UPS Ground', description: 'Cart.com fills its shipping method ID when it knows this name' },
+	{ name: 'tracking_url', label: 'Tracking URL', type: 'string', placeholder: 'e.g. https://www.ups.com/track?tracknum=1Z999AA10123456784' },
+	{ name: 'number_of_packages', type: 'number', integer: true },
+	{ name: 'total_weight', type: 'number' },
+	{ name: 'email_sent', type: 'boolean', description: 'Whether to mark the shipment as e-mailed to the customer (Cart.com does not document whether this sends one)' },
+	{ name: 'private_comment', type: 'string', description: 'Internal note, not shown to the customer' },
+	{ name: 'shipping_comment', type: 'string', description: 'Note shown to the customer' },
+];
+const shipmentFieldsSpec: ResourceSpec = { ...orderShipmentSpec, fields: SHIPMENT_FIELDS };
+
+const show = (itemsToShip: string) => ({ show: { itemsToShip: [itemsToShip] } });
+
+const quantityParameter: INodeProperties = {
+	displayName: 'Quantity',
+	name: 'quantity',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 0,
+	description: 'How many to ship; 0 ships what is left unshipped of the line',
+};
+
+const properties: INodeProperties[] = [
+	recordLocator(orderSpec, { description: 'The order to ship' }),
+	{
+		displayName: 'Tracking Numbers',
+		name: 'trackingNumbers',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1Z999AA10123456784, 1Z999AA10123456785',
+		description:
+			'One or more, separated by commas or new lines (or a list from an expression). Several are sent joined by a comma: Cart.com does not document the separator, so that is unverified. They also tell a re-run that the shipment exists already.',
+	},
+	{
+		displayName: 'Carrier',
+		name: 'carrier',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. UPS',
+		description: 'Shipping provider name as Cart.com shows it',
+	},
+	{
+		displayName: 'Shipped At',
+		name: 'shippedAt',
+		type: 'dateTime',
+		default: '',
+		description: 'When the shipment left; empty means now. Without an offset the workflow’s time zone applies.',
+	},
+	{
+		displayName: 'Items to Ship',
+		name: 'itemsToShip',
+		type: 'options',
+		default: 'allUnshipped',
+		options: [
+			{
+				name: 'All Unshipped Items',
+				value: 'allUnshipped',
+				description: 'Every item of the order, less what its shipments contain; if nothing is left, the latest shipment is returned',
+			},
+			{ name: 'Listed by Order Item ID', value: 'byOrderItemId', description: 'Order item IDs and quantities' },
+			{ name: 'Listed by SKU', value: 'bySku', description: 'SKUs (item numbers) and quantities, matched to the order’s items' },
+			{
+				name: 'Listed in JSON',
+				value: 'json',
+				description: 'A JSON array, e.g. from a warehouse system’s message',
+			},
+		],
+	},
+	{
+		displayName: 'Items',
+		name: 'itemRows',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Item',
+		default: {},
+		displayOptions: show('byOrderItemId'),
+		options: [
+			{
+				displayName: 'Item',
+				name: 'rows',
+				values: [
+					{
+						displayName: 'Order Item ID',
+						name: 'orderItemId',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 135',
+						description: 'The ID of the order’s line (not the product ID)',
+					},
+					quantityParameter,
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Items',
+		name: 'skuRows',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Item',
+		default: {},
+		displayOptions: show('bySku'),
+		options: [
+			{
+				displayName: 'Item',
+				name: 'rows',
+				values: [
+					{ displayName: 'SKU', name: 'sku', type: 'string', default: '', placeholder: 'e.g. TSHIRT-RED-L' },
+					quantityParameter,
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Items (JSON)',
+		name: 'itemsJson',
+		type: 'json',
+		default: '[]',
+		displayOptions: show('json'),
+		description:
+			'An array of lines, each with "order_item_id" or "sku", and optionally "quantity" (default: what is left), e.g. [{"sku": "TSHIRT-RED-L", "quantity": 2}]',
+	},
+	fieldsCollection('additionalFields', SHIPMENT_FIELDS),
+	writeOptionsCollection([
+		{
+			displayName: 'Then Set Order Status Name or ID',
+			name: 'setStatusId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
+			default: '',
+			description:
+				'Move the order to this status afterwards (through the status route, so Cart.com sends its e-mails), unless it has it already. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
+];
+
+/** Everything the parameters say, checked before any request. */
+interface ShipmentRequest {
+	trackingNumbers: string[];
+	selection: ItemSelection;
+	/** Shipment fields without order_id, shipment_name and items (those are decided later). */
+	fields: IDataObject;
+	explicitName?: string;
+	setStatusId?: number;
+}
+
+function readQuantity(ctx: IExecuteFunctions, value: unknown, i: number, field: string): number | undefined {
+	if (value === undefined || value === null || value === '' || value === 0 || value === '0') return undefined;
+	const quantity = typeof value === 'number' ? value : Number(String(value).trim());
+	if (!Number.isFinite(quantity) || quantity < 0) {
+		throw inputError(ctx, i, field, `"${String(value)}" is not a quantity`, 'Enter a positive number, or 0 / nothing to ship what is left.');
+	}
+	return quantity;
+}
+
+function readJsonLines(ctx: IExecuteFunctions, i: number): RequestedLine[] {
+	const raw = ctx.getNodeParameter('itemsJson', i, '[]');
+	let parsed: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			parsed = jsonParse(raw);
+		} catch {
+			throw inputError(ctx, i, 'Items (JSON)', 'is not valid JSON', 'Enter a JSON array, e.g. [{"sku": "TSHIRT-RED-L", "quantity": 2}].');
+		}
+	}
+	if (!Array.isArray(parsed)) {
+		throw inputError(ctx, i, 'Items (JSON)', 'must be a JSON array', 'Enter a JSON array, e.g. [{"order_item_id": 135, "quantity": 2}].');
+	}
+	return parsed.map((entry, index) => {
+		const line = toJsonObject(ctx, entry, `Items (JSON) entry ${index + 1}`, i);
+		const quantity = readQuantity(ctx, line.quantity ?? line.quantity_shipped, i, `Items (JSON) entry ${index + 1} quantity`);
+		const id = line.order_item_id ?? line.id;
+		const sku = line.sku ?? line.item_number;
+		if ((id === undefined) === (sku === undefined)) {
+			throw inputError(ctx, i, `Items (JSON) entry ${index + 1}`, 'needs either "order_item_id" or "sku"', 'Give each line one of the two, e.g. {"sku": "TSHIRT-RED-L", "quantity": 2}.');
+		}
+		if (id !== undefined) return { orderItemId: toRecordId(ctx, id, `Items (JSON) entry ${index + 1} order_item_id`, i), quantity };
+		if (typeof sku !== 'string' || !sku.trim()) {
+			throw inputError(ctx, i, `Items (JSON) entry ${index + 1}`, '"sku" is empty', 'Enter the SKU as text.');
+		}
+		return { sku: sku.trim(), quantity };
+	});
+}
+
+function readSelection(ctx: IExecuteFunctions, i: number): ItemSelection {
+	const mode = ctx.getNodeParameter('itemsToShip', i) as string;
+	if (mode === 'allUnshipped') return { mode };
+	let lines: RequestedLine[];
+	if (mode === 'json') {
+		lines = readJsonLines(ctx, i);
+	} else if (mode === 'byOrderItemId') {
+		const rows = ((ctx.getNodeParameter('itemRows', i, {}) as IDataObject).rows ?? []) as IDataObject[];
+		lines = rows.map((row) => ({
+			orderItemId: toRecordId(ctx, row.orderItemId, 'Order Item ID', i),
+			quantity: readQuantity(ctx, row.quantity, i, 'Quantity'),
+		}));
+	} else if (mode === 'bySku') {
+		const rows = ((ctx.getNodeParameter('skuRows', i, {}) as IDataObject).rows ?? []) as IDataObject[];
+		lines = rows.map((row) => {
+			const sku = String(row.sku ?? '').trim();
+			if (!sku) throw inputError(ctx, i, 'SKU', 'is empty', 'Enter the SKU (item number) of each line.');
+			return { sku, quantity: readQuantity(ctx, row.quantity, i, 'Quantity') };
+		});
+	} else {
+		throw inputError(ctx, i, 'Items to Ship', `"${mode}" is not a known choice`, 'Pick one of the listed choices.');
+	}
+	if (lines.length === 0) throw inputError(ctx, i, 'Items', 'no item listed', 'Add at least one item, or choose All Unshipped Items.');
+	return { mode: 'listed', lines };
+}
+
+/** Shipped At in ISO 8601 with an offset; text without one is read in the workflow's time zone. */
+function readShippedAt(ctx: IExecuteFunctions, i: number): string {
+	const zone = ctx.getTimezone();
+	const value = ctx.getNodeParameter('shippedAt', i, '');
+	if (value === '' || value === undefined || value === null) return DateTime.now().setZone(zone).toISO() ?? '';
+	const date =
+		typeof value === 'string'
+			? DateTime.fromISO(value.trim(), { setZone: true, zone })
+			: tryParseDateInput(value);
+	if (!date?.isValid) {
+		throw inputError(ctx, i, 'Shipped At', `"${String(value)}" is not a valid date`, 'Use ISO 8601, e.g. 2024-05-15T00:00:00-05:00, or leave it empty for now.');
+	}
+	return date.toISO() ?? '';
+}
+
+function readShipmentRequest(ctx: IExecuteFunctions, i: number): ShipmentRequest {
+	const trackingNumbers = parseTrackingNumbers(ctx.getNodeParameter('trackingNumbers', i, ''));
+	const selection = readSelection(ctx, i);
+	const fields = readBody(ctx, shipmentFieldsSpec, i, 'create');
+	if ('id' in fields) {
+		// A POST with an id updates that shipment: never let a create overwrite one by accident.
+		throw inputError(ctx, i, 'Other Fields (JSON)', 'must not contain "id"', 'Use Order Shipment → Update to change a shipment.');
+	}
+	const explicitName = typeof fields.shipment_name === 'string' && fields.shipment_name.trim() ? fields.shipment_name.trim() : undefined;
+	delete fields.shipment_name;
+	delete fields.items;
+	delete fields.order_id;
+	if (trackingNumbers.length) fields.tracking_numbers = trackingNumbers.join(',');
+	const carrier = String(ctx.getNodeParameter('carrier', i, '') ?? '').trim();
+	if (carrier) fields.shipping_provider_name = carrier;
+	fields.shipped_at = readShippedAt(ctx, i);
+	const statusValue = (ctx.getNodeParameter('writeOptions', i, {}) as IDataObject).setStatusId;
+	const setStatusId =
+		statusValue === undefined || statusValue === '' ? undefined : toRecordId(ctx, statusValue, 'Then Set Order Status', i);
+	return { trackingNumbers, selection, fields, explicitName, setStatusId };
+}
+
+async function orderShipments(ctx: IExecuteFunctions, orderId: number, i: number): Promise<IDataObject[]> {
+	return (await cartComGetMany.call(ctx, {
+		path: orderShipmentSpec.path,
+		recordsKey: orderShipmentSpec.recordsKey,
+		query: { order_id: orderId, expand: 'items' },
+		itemIndex: i,
+	})) as IDataObject[];
+}
+
+async function orderItems(ctx: IExecuteFunctions, orderId: number, i: number): Promise<IDataObject[]> {
+	return (await cartComGetMany.call(ctx, { path: `${orderSpec.path}/${orderId}/items`, recordsKey: 'items', itemIndex: i })) as IDataObject[];
+}
+
+interface ShipmentOutcome {
+	shipment: IDataObject;
+	created: boolean;
+}
+
+/** Returns the order's shipment for this request, creating it only if the order does not have it yet. */
+async function ensureShipment(
+	ctx: IExecuteFunctions,
+	orderId: number,
+	request: ShipmentRequest,
+	i: number,
+): Promise<ShipmentOutcome> {
+	const shipments = await orderShipments(ctx, orderId, i);
+	const identity = shipmentIdentity(request.explicitName, request.trackingNumbers, request.selection);
+	const existing = findExistingShipment(shipments, identity, request.trackingNumbers);
+	if (existing) return { shipment: existing, created: false };
+
+	const shipped = shippedQuantities(shipments);
+	const items = needsOrderItems(request.selection) ? await orderItems(ctx, orderId, i) : undefined;
+	let lines: ShipmentLine[];
+	try {
+		lines =
+			request.selection.mode === 'allUnshipped'
+				? unshippedLines(items ?? [], shipped)
+				: resolveLines(orderId, request.selection.lines, items, shipped);
+	} catch (error) {
+		throw error instanceof ShipmentPlanError
+			? inputError(ctx, i, error.field, error.message, error.fix)
+			: asNodeError(ctx, error, i);
+	}
+	if (lines.length === 0) {
+		// All shipped already, e.g. by an earlier run of this workflow: report that shipment.
+		const latest = latestShipment(shipments);
+		if (latest) return { shipment: latest, created: false };
+		throw inputError(ctx, i, 'Items to Ship', `order ${orderId} has no items to ship`, 'Check the order’s items; non-shipping items are skipped.');
+	}
+	const body: IDataObject = { ...request.fields, order_id: orderId, items: lines as unknown as IDataObject[] };
+	if (identity) body.shipment_name = identity;
+	const shipment = (await cartComRequest.call(ctx, { method: 'POST', path: orderShipmentSpec.path, body, itemIndex: i })) as IDataObject;
+	return { shipment, created: true };
+}
+
+/**
+ * Runs the work for one order after the previous work for the same order in this execution, so two
+ * input items for one order never both decide "not shipped yet" and create two shipments.
+ */
+function oneAtATimePerOrder() {
+	const tails = new Map<number, Promise<unknown>>();
+	return async <T>(orderId: number, work: () => Promise<T>): Promise<T> => {
+		const previous = tails.get(orderId) ?? Promise.resolve();
+		const run = previous.then(work, work);
+		tails.set(orderId, run.catch(() => undefined));
+		return await run;
+	};
+}
+
+export const createShipment: OperationModule = {
+	option: {
+		name: 'Create Shipment',
+		value: OPERATION,
+		action: 'Create shipment for order',
+		description: 'Record a shipment with tracking numbers; a re-run returns the existing shipment instead of adding another',
+	},
+	description: forOperation(orderSpec.value, OPERATION, properties),
+	async execute(items) {
+		const forOrder = oneAtATimePerOrder();
+		return await runPerItem(
+			this,
+			items,
+			async (i) => {
+				const orderId = readRecordId(this, i, undefined, 'Order');
+				const request = readShipmentRequest(this, i);
+				return await forOrder(orderId, async () => {
+					const { shipment, created } = await ensureShipment(this, orderId, request, i);
+					const output: IDataObject = { ...shipment, created };
+					if (request.setStatusId !== undefined) {
+						const { changed } = await changeOrderStatus(this, orderId, request.setStatusId, i, true);
+						output.order_status_updated = changed;
+					}
+					return output;
+				});
+			},
+			writeConcurrency(this),
+		);
+	},
+};

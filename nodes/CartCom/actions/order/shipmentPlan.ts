@@ -1,0 +1,199 @@
+/**
+ * The pure part of Order → Create Shipment: which shipment a request means, whether the order
+ * already has it, and which order items (and how many) it ships. No I/O here, so every rule is
+ * testable on plain data.
+ */
+import { createHash } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+/** One requested line: an order item id or a SKU, and a quantity (undefined = all not yet shipped). */
+export type RequestedLine =
+	| { orderItemId: number; sku?: undefined; quantity?: number }
+	| { sku: string; orderItemId?: undefined; quantity?: number };
+
+export type ItemSelection = { mode: 'allUnshipped' } | { mode: 'listed'; lines: RequestedLine[] };
+
+/** A line of the shipment body: Cart.com wants the ORDER ITEM id, not the product id. */
+export interface ShipmentLine {
+	id: number;
+	quantity_shipped: number;
+}
+
+/** A rule broken by the order's data (not by the parameters' format); the operation names the field. */
+export class ShipmentPlanError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+		readonly fix: string,
+	) {
+		super(message);
+		this.name = 'ShipmentPlanError';
+	}
+}
+
+/** Separators people use between tracking numbers; not spaces, which some carriers print inside one. */
+const TRACKING_SEPARATORS = /[,;\r\n]+/;
+
+/** Tracking numbers from text ("A, B" or one per line) or an array, trimmed, without repeats. */
+export function parseTrackingNumbers(value: unknown): string[] {
+	const parts = Array.isArray(value)
+		? value.flatMap((entry) => String(entry ?? '').split(TRACKING_SEPARATORS))
+		: String(value ?? '').split(TRACKING_SEPARATORS);
+	const seen = new Set<string>();
+	const numbers: string[] = [];
+	for (const part of parts) {
+		const number = part.trim();
+		if (number && !seen.has(number.toUpperCase())) {
+			seen.add(number.toUpperCase());
+			numbers.push(number);
+		}
+	}
+	return numbers;
+}
+
+/** Whether a stored shipment carries exactly these tracking numbers (any order, any case). */
+export function hasSameTrackingNumbers(shipment: IDataObject, numbers: string[]): boolean {
+	if (numbers.length === 0) return false;
+	const stored = new Set(parseTrackingNumbers(shipment.tracking_numbers).map((n) => n.toUpperCase()));
+	return stored.size === numbers.length && numbers.every((n) => stored.has(n.toUpperCase()));
+}
+
+const sameName = (a: unknown, b: string) =>
+	typeof a === 'string' && a.trim().toUpperCase() === b.trim().toUpperCase();
+
+/**
+ * The existing shipment this request means: one with the same shipment name (Cart.com's own upsert
+ * key per order, compared without case as the store's database does), else one with the same
+ * tracking numbers.
+ */
+export function findExistingShipment(
+	shipments: IDataObject[],
+	shipmentName: string | undefined,
+	trackingNumbers: string[],
+): IDataObject | undefined {
+	if (shipmentName) {
+		const byName = shipments.find((shipment) => sameName(shipment.shipment_name, shipmentName));
+		if (byName) return byName;
+	}
+	return shipments.find((shipment) => hasSameTrackingNumbers(shipment, trackingNumbers));
+}
+
+/**
+ * The name that makes a re-run address the same shipment: the given one; else the tracking numbers;
+ * else, for listed items, a fingerprint of the lines. Shipping "all unshipped items" without either
+ * needs no name: once shipped, nothing is left for a re-run to ship.
+ */
+export function shipmentIdentity(
+	explicitName: string | undefined,
+	trackingNumbers: string[],
+	selection: ItemSelection,
+): string | undefined {
+	if (explicitName) return explicitName;
+	if (trackingNumbers.length) return trackingNumbers.join(',');
+	if (selection.mode === 'allUnshipped') return undefined;
+	const canonical = selection.lines
+		.map((line) => `${line.orderItemId !== undefined ? `id:${line.orderItemId}` : `sku:${line.sku.toUpperCase()}`}x${line.quantity ?? 'all'}`)
+		.sort()
+		.join('|');
+	return `n8n-${createHash('sha256').update(canonical).digest('hex').slice(0, 12)}`;
+}
+
+/** The most recent shipment (highest id), e.g. to answer a re-run when nothing is left to ship. */
+export function latestShipment(shipments: IDataObject[]): IDataObject | undefined {
+	return shipments.reduce<IDataObject | undefined>(
+		(latest, shipment) => (!latest || Number(shipment.id) > Number(latest.id) ? shipment : latest),
+		undefined,
+	);
+}
+
+/** Quantity already shipped per order item id, summed over the order's shipments (items expanded). */
+export function shippedQuantities(shipments: IDataObject[]): Map<number, number> {
+	const shipped = new Map<number, number>();
+	for (const shipment of shipments) {
+		const lines = Array.isArray(shipment.items) ? (shipment.items as IDataObject[]) : [];
+		for (const line of lines) {
+			const id = Number(line?.id);
+			const quantity = Number(line?.quantity_shipped ?? 0);
+			if (Number.isFinite(id) && Number.isFinite(quantity)) shipped.set(id, (shipped.get(id) ?? 0) + quantity);
+		}
+	}
+	return shipped;
+}
+
+const remainingOf = (item: IDataObject, shipped: Map<number, number>) =>
+	Math.max(0, Number(item.quantity ?? 0) - (shipped.get(Number(item.id)) ?? 0));
+
+/** Every shippable item of the order with what is left of it; items marked non-shipping are skipped. */
+export function unshippedLines(orderItems: IDataObject[], shipped: Map<number, number>): ShipmentLine[] {
+	return orderItems
+		.filter((item) => item.is_non_shipping_item !== true)
+		.map((item) => ({ id: Number(item.id), quantity_shipped: remainingOf(item, shipped) }))
+		.filter((line) => line.quantity_shipped > 0);
+}
+
+const skuMatches = (item: IDataObject, sku: string) =>
+	[item.item_number, item.item_number_full].some((value) => sameName(value, sku));
+
+function addLine(lines: Map<number, number>, id: number, quantity: number) {
+	lines.set(id, (lines.get(id) ?? 0) + quantity);
+}
+
+/**
+ * Turns requested lines into shipment lines. Order item ids with a quantity are sent as given
+ * (Cart.com checks them); a missing quantity means "what is left of it". A SKU is looked up among
+ * the order's lines (item number or full item number) and its quantity spread over the lines
+ * carrying it, never beyond what is left unshipped.
+ */
+export function resolveLines(
+	orderId: number,
+	requested: RequestedLine[],
+	orderItems: IDataObject[] | undefined,
+	shipped: Map<number, number>,
+): ShipmentLine[] {
+	const lines = new Map<number, number>();
+	for (const line of requested) {
+		if (line.orderItemId !== undefined) {
+			if (line.quantity !== undefined && !orderItems) {
+				addLine(lines, line.orderItemId, line.quantity);
+				continue;
+			}
+			const item = orderItems?.find((candidate) => Number(candidate.id) === line.orderItemId);
+			if (!item) {
+				throw new ShipmentPlanError('Items', `order item ${line.orderItemId} is not on order ${orderId}`, 'Use the ID of one of the order’s items (Order Item → Get Many with the Order ID filter).');
+			}
+			const quantity = line.quantity ?? remainingOf(item, shipped);
+			if (quantity <= 0) {
+				throw new ShipmentPlanError('Items', `order item ${line.orderItemId} has nothing left to ship`, 'Remove the line, or give a quantity.');
+			}
+			addLine(lines, line.orderItemId, quantity);
+			continue;
+		}
+		const candidates = (orderItems ?? []).filter((item) => skuMatches(item, line.sku));
+		if (candidates.length === 0) {
+			throw new ShipmentPlanError('Items', `SKU "${line.sku}" is not on order ${orderId}`, 'Check the SKU against the order’s items (their item number).');
+		}
+		const available = candidates.reduce((sum, item) => sum + Math.max(0, remainingOf(item, shipped) - (lines.get(Number(item.id)) ?? 0)), 0);
+		const wanted = line.quantity ?? available;
+		if (wanted <= 0 || wanted > available) {
+			throw new ShipmentPlanError(
+				'Items',
+				`SKU "${line.sku}": ${wanted <= 0 ? 'nothing' : `${wanted} requested but only ${available}`} left to ship on order ${orderId}`,
+				'Lower the quantity, or leave it empty to ship what is left.',
+			);
+		}
+		let left = wanted;
+		for (const item of candidates) {
+			const free = Math.max(0, remainingOf(item, shipped) - (lines.get(Number(item.id)) ?? 0));
+			const take = Math.min(free, left);
+			if (take > 0) addLine(lines, Number(item.id), take);
+			left -= take;
+			if (left === 0) break;
+		}
+	}
+	return [...lines].map(([id, quantity_shipped]) => ({ id, quantity_shipped }));
+}
+
+/** Whether resolving these lines needs the order's items (SKUs, or ids without a quantity). */
+export const needsOrderItems = (selection: ItemSelection) =>
+	selection.mode === 'allUnshipped' ||
+	selection.lines.some((line) => line.sku !== undefined || line.quantity === undefined);
