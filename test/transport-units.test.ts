@@ -136,3 +136,14 @@ describe('redaction', () => {
 		expect(redact('token abcd1234 and abcd1234, user me', ['abcd1234', 'me'])).toBe('token *** and ***, user me');
 	});
 });
+
+describe('date input', () => {
+	it('reads a date without an offset in the given (workflow) time zone, and keeps explicit offsets', async () => {
+		const { tryParseDateInput } = await import('../nodes/CartCom/transport/filters');
+		expect(tryParseDateInput('2024-05-14T10:00:00', 'America/Chicago')?.toUTC().toISO()).toBe('2024-05-14T15:00:00.000Z');
+		expect(tryParseDateInput('2024-01-14T10:00:00', 'America/Chicago')?.toUTC().toISO()).toBe('2024-01-14T16:00:00.000Z');
+		expect(tryParseDateInput('2024-05-14T10:00:00+02:00', 'America/Chicago')?.toUTC().toISO()).toBe('2024-05-14T08:00:00.000Z');
+		expect(tryParseDateInput('2024-05-14T10:00:00')?.toUTC().toISO()).toBe('2024-05-14T10:00:00.000Z');
+		expect(tryParseDateInput('not a date', 'America/Chicago')).toBeUndefined();
+	});
+});

@@ -186,7 +186,10 @@ export async function runLoadOptions<T>(
 	call: (context: LoadOptionsContext) => Promise<T>,
 ): Promise<T> {
 	const { workflow, node } = makeWorkflow(nodeType, run);
-	const context = new LoadOptionsContext(workflow, node, additionalDataFor(run), 'parameters');
+	const additionalData = additionalDataFor(run);
+	// The editor sends the node's current parameters with every load-options / list-search call.
+	additionalData.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 	return await call(context);
 }
 

@@ -77,7 +77,7 @@ export function readListQuery(ctx: IExecuteFunctions, spec: ResourceSpec, itemIn
 	const dateFilter = (param: string, field: string, operator: FilterOperator, label: string) => {
 		const value = filters[param];
 		if (value === undefined || value === '') return;
-		conditions.push({ field, operator, value: parseDateInput(value, label) });
+		conditions.push({ field, operator, value: parseDateInput(value, label, ctx.getTimezone()) });
 	};
 	try {
 		dateFilter('createdAfter', 'created_at', 'gte', 'Created After');
@@ -154,7 +154,8 @@ export function readBody(
 	return { ...other, ...body };
 }
 
-function writeConcurrency(ctx: IExecuteFunctions): number {
+/** The "Parallel Requests" write option (read once: it applies to the whole run). */
+export function writeConcurrency(ctx: IExecuteFunctions): number {
 	const options = ctx.getNodeParameter('writeOptions', 0, {}) as IDataObject;
 	return Number(options.concurrency ?? 1) || 1;
 }

@@ -43,6 +43,8 @@ export interface FieldSpec {
 	placeholder?: string;
 	/** Numbers: whole numbers only (ids, quantities). */
 	integer?: boolean;
+	/** JSON fields: the value must be an array or an object (checked before any request). */
+	jsonShape?: 'array' | 'object';
 }
 
 export type ResourceOperation = 'get' | 'getAll' | 'create' | 'update' | 'delete' | 'getFilled' | 'selectMany';
@@ -67,6 +69,8 @@ export interface ResourceSpec {
 	timestamps?: boolean;
 	/** Field shown in "From list" pickers, e.g. `name` or `email`. */
 	titleField?: string;
+	/** Key field when it is not `id` (e.g. notifications → `notification_id`); used by pickers. */
+	idField?: string;
 	/** At most 10 fields kept when Simplify is on; resources with ≤ 10 fields have no Simplify. */
 	simplifyFields?: string[];
 	/** Extra quick filters for Get Many, as fields of the record (eq by default). */

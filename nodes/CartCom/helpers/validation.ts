@@ -71,22 +71,31 @@ export function coerceField(ctx: IExecuteFunctions, spec: FieldSpec, value: unkn
 			throw inputError(ctx, itemIndex, label, `"${String(value)}" is not true or false`, `Set ${label} to true or false.`);
 		case 'dateTime': {
 			// Offsets are kept: Cart.com stores local times and accepts any ISO 8601 offset.
-			const date = tryParseDateInput(value);
+			const date = tryParseDateInput(value, ctx.getTimezone());
 			if (!date) {
 				throw inputError(ctx, itemIndex, label, `"${String(value)}" is not a valid date`, 'Use ISO 8601, e.g. 2024-05-15T00:00:00-05:00.');
 			}
 			return date.toISO();
 		}
-		case 'json':
+		case 'json': {
+			let parsed: unknown = value;
 			if (typeof value === 'string') {
 				try {
-					return jsonParse(value);
+					parsed = jsonParse(value);
 				} catch {
 					throw inputError(ctx, itemIndex, label, 'is not valid JSON', `Enter valid JSON for ${label}.`);
 				}
 			}
-			return value;
+			const isArray = Array.isArray(parsed);
+			const isObject = parsed !== null && typeof parsed === 'object' && !isArray;
+			if ((spec.jsonShape === 'array' && !isArray) || (spec.jsonShape === 'object' && !isObject)) {
+				throw inputError(ctx, itemIndex, label, `must be a JSON ${spec.jsonShape}`, `Enter a JSON ${spec.jsonShape} for ${label}.`);
+			}
+			return parsed;
+		}
 		case 'options':
+			// Store-specific ids picked from a dropdown may arrive as text from an expression.
+			if (spec.integer) return toRecordId(ctx, value, label, itemIndex);
 			return value;
 		default:
 			return typeof value === 'string' ? value : String(value);

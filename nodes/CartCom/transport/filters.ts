@@ -31,11 +31,12 @@ export function formatFilterValue(value: FilterValue): string {
 }
 
 /**
- * Reads a date the way n8n users supply one: an ISO string (any offset; none = UTC), a luxon
- * DateTime from an expression, a JS Date or epoch milliseconds. Invalid input names the field.
+ * Reads a date the way n8n users supply one: an ISO string (any offset; none = `zone`, which
+ * nodes set to the workflow's time zone, as n8n's date pickers mean it), a luxon DateTime from an
+ * expression, a JS Date or epoch milliseconds. Invalid input names the field.
  */
-export function parseDateInput(input: unknown, field: string): DateTime {
-	const date = tryParseDateInput(input);
+export function parseDateInput(input: unknown, field: string, zone = 'utc'): DateTime {
+	const date = tryParseDateInput(input, zone);
 	if (!date) {
 		throw new FilterInputError(
 			field,
@@ -46,15 +47,15 @@ export function parseDateInput(input: unknown, field: string): DateTime {
 }
 
 /** As parseDateInput, but undefined instead of an error. */
-export function tryParseDateInput(input: unknown): DateTime | undefined {
+export function tryParseDateInput(input: unknown, zone = 'utc'): DateTime | undefined {
 	let date: DateTime | undefined;
 	if (DateTime.isDateTime(input)) date = input;
 	else if (input instanceof Date) date = DateTime.fromJSDate(input);
 	else if (typeof input === 'number') date = DateTime.fromMillis(input);
 	else if (typeof input === 'string' && input.trim() !== '') {
-		date = DateTime.fromISO(input.trim(), { setZone: true, zone: 'utc' });
-		if (!date.isValid) date = DateTime.fromSQL(input.trim(), { zone: 'utc' });
-		if (!date.isValid) date = DateTime.fromRFC2822(input.trim(), { zone: 'utc' });
+		date = DateTime.fromISO(input.trim(), { setZone: true, zone });
+		if (!date.isValid) date = DateTime.fromSQL(input.trim(), { zone });
+		if (!date.isValid) date = DateTime.fromRFC2822(input.trim(), { setZone: true, zone });
 	}
 	return date?.isValid ? date : undefined;
 }
