@@ -1,0 +1,480 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
+
+import { readBody, writeConcurrency } from '../../helpers/crud';
+import { fieldParameter, fieldsCollection, forOperation, writeOptionsCollection } from '../../helpers/descriptions';
+import { runPerItem } from '../../helpers/items';
+import type { OperationModule, ResourceSpec } from '../../helpers/types';
+import { inputError } from '../../helpers/validation';
+import { cartComGetMany, cartComRequest } from '../../transport';
+import { exactMatchQuery, findProductsByCode, toLookupText } from './catalogLookup';
+import { productSpec } from './spec';
+
+/** Always sent: the key and what every storefront listing shows. */
+const KEY_FIELDS = ['item_number', 'item_name', 'price'];
+/** Cart.com needs these on create only (reference §3); on update they stay as they are unless given. */
+const CREATE_ONLY_FIELDS = ['product_status_id', 'primary_category_id'];
+
+/** The product spec seen from this operation: SKU, Name and Price are its required parameters. */
+const upsertSpec: ResourceSpec = {
+	...productSpec,
+	fields: productSpec.fields.map((field) => ({ ...field, required: KEY_FIELDS.includes(field.name) })),
+};
+
+const VARIANTS_LABEL = 'Variants (JSON)';
+const VARIANTS_EXAMPLE =
+	'Enter a JSON array, e.g. [{"sku": "TSHIRT-RED-L", "options": {"Color": "Red", "Size": "L"}, "gtin": "012345678912", "stock": 12}].';
+const VARIANT_KEYS = new Set(['sku', 'item_number', 'options', 'gtin', 'stock', 'inventory']);
+
+type Mode = 'publish' | 'overwrite';
+type RowAction = 'created' | 'updated' | 'unchanged';
+
+interface OptionInput {
+	group: string;
+	value: string;
+}
+
+/** One variant inventory row as the input describes it: a combination of options with its own SKU. */
+interface VariantInput {
+	sku: string;
+	options: OptionInput[];
+	gtin?: string;
+	stock?: number;
+}
+
+const lower = (value: unknown) => String(value ?? '').trim().toLowerCase();
+const comboKey = (variantIds: number[]) => [...variantIds].sort((a, b) => a - b).join(',');
+
+/**
+ * With Parallel Requests, two items may name the same SKU or the same new option group. Find-then-create
+ * is only safe one at a time per name, so work on one key waits for the work before it.
+ */
+class KeyedQueue {
+	private readonly tails = new Map<string, Promise<unknown>>();
+
+	async run<T>(key: string, task: () => Promise<T>): Promise<T> {
+		const previous = this.tails.get(key) ?? Promise.resolve();
+		const current = previous.then(task);
+		this.tails.set(key, current.catch(() => undefined));
+		return await current;
+	}
+}
+
+// ---- input, checked completely before the first request ----
+
+function parseOptions(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, label: string): OptionInput[] {
+	if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || Object.keys(raw).length === 0) {
+		throw inputError(ctx, itemIndex, label, 'must be an object of option group → value, e.g. {"Color": "Red"}', VARIANTS_EXAMPLE);
+	}
+	return Object.entries(raw as IDataObject).map(([group, value]) => {
+		const groupName = toLookupText(ctx, itemIndex, group, `${label} (group name)`);
+		if ((typeof value !== 'string' && typeof value !== 'number') || String(value).trim() === '') {
+			throw inputError(ctx, itemIndex, `${label}.${group}`, 'must be a non-empty text', VARIANTS_EXAMPLE);
+		}
+		return { group: groupName, value: String(value).trim() };
+	});
+}
+
+function parseVariant(ctx: IExecuteFunctions, itemIndex: number, entry: unknown, index: number): VariantInput {
+	const label = `${VARIANTS_LABEL} [${index}]`;
+	if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+		throw inputError(ctx, itemIndex, label, 'must be an object', VARIANTS_EXAMPLE);
+	}
+	const record = entry as IDataObject;
+	const unknownKey = Object.keys(record).find((key) => !VARIANT_KEYS.has(key));
+	if (unknownKey) {
+		throw inputError(ctx, itemIndex, `${label}.${unknownKey}`, 'is not a known key', 'Use sku, options, gtin and stock.');
+	}
+	const variant: VariantInput = {
+		sku: toLookupText(ctx, itemIndex, record.sku ?? record.item_number, `${label}.sku`),
+		options: parseOptions(ctx, itemIndex, record.options, `${label}.options`),
+	};
+	if (record.gtin !== undefined && record.gtin !== null && record.gtin !== '') {
+		if (typeof record.gtin !== 'string') {
+			// A barcode read as a number has lost its leading zeros already.
+			throw inputError(ctx, itemIndex, `${label}.gtin`, 'must be text', 'Put the GTIN in quotes, e.g. "012345678912".');
+		}
+		variant.gtin = record.gtin.trim();
+	}
+	const stock = record.stock ?? record.inventory;
+	if (stock !== undefined && stock !== null && stock !== '') {
+		const quantity = typeof stock === 'number' ? stock : Number(String(stock).trim());
+		if (!Number.isInteger(quantity) || quantity < 0) {
+			throw inputError(ctx, itemIndex, `${label}.stock`, `"${String(stock)}" is not a whole number of 0 or more`, 'Enter the stock as a whole number, e.g. 12.');
+		}
+		variant.stock = quantity;
+	}
+	return variant;
+}
+
+function readVariants(ctx: IExecuteFunctions, itemIndex: number): VariantInput[] {
+	let parsed: unknown = ctx.getNodeParameter('variants', itemIndex, '[]');
+	if (typeof parsed === 'string') {
+		if (parsed.trim() === '') return [];
+		try {
+			parsed = jsonParse(parsed);
+		} catch {
+			throw inputError(ctx, itemIndex, VARIANTS_LABEL, 'is not valid JSON', VARIANTS_EXAMPLE);
+		}
+	}
+	if (!Array.isArray(parsed)) throw inputError(ctx, itemIndex, VARIANTS_LABEL, 'must be a JSON array', VARIANTS_EXAMPLE);
+	const variants = parsed.map((entry, index) => parseVariant(ctx, itemIndex, entry, index));
+	const skus = new Set<string>();
+	const combinations = new Set<string>();
+	variants.forEach((variant, index) => {
+		const combination = variant.options
+			.map((option) => `${lower(option.group)}=${lower(option.value)}`)
+			.sort()
+			.join('|');
+		if (skus.has(lower(variant.sku))) {
+			throw inputError(ctx, itemIndex, `${VARIANTS_LABEL} [${index}].sku`, `"${variant.sku}" appears twice`, 'Give every variant row its own SKU.');
+		}
+		if (combinations.has(combination)) {
+			throw inputError(ctx, itemIndex, `${VARIANTS_LABEL} [${index}].options`, 'repeats an earlier combination', 'Each row must be a different combination of options.');
+		}
+		skus.add(lower(variant.sku));
+		combinations.add(combination);
+	});
+	return variants;
+}
+
+// ---- the product itself ----
+
+/** Only fields whose value differs, so that a repeated publish does not write (or bump updated_at) for nothing. */
+function changedFields(current: IDataObject, wanted: IDataObject): IDataObject {
+	const changes: IDataObject = {};
+	for (const [field, value] of Object.entries(wanted)) {
+		const same =
+			value !== null && typeof value === 'object'
+				? JSON.stringify(value) === JSON.stringify(current[field])
+				: current[field] === value;
+		if (!same) changes[field] = value;
+	}
+	return changes;
+}
+
+function requireCreateFields(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject, sku: string): void {
+	for (const name of CREATE_ONLY_FIELDS) {
+		if (body[name] !== undefined && body[name] !== '') continue;
+		const field = productSpec.fields.find((candidate) => candidate.name === name);
+		throw inputError(
+			ctx,
+			itemIndex,
+			`Additional Fields > ${field?.label ?? name}`,
+			`is needed because no product has SKU "${sku}" yet`,
+			`Cart.com needs ${name} to create a product. Add it under Additional Fields.`,
+		);
+	}
+}
+
+async function publishProduct(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	sku: string,
+	body: IDataObject,
+): Promise<{ product: IDataObject; action: RowAction }> {
+	const found = await findProductsByCode(ctx, 'item_number', sku, itemIndex);
+	if (found.length > 1) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			'SKU',
+			`"${sku}" is used by ${found.length} products (${found.map((product) => String(product.id)).join(', ')})`,
+			'Make the SKU unique in the store first; the node will not guess which product to change.',
+		);
+	}
+	if (found.length === 1) {
+		const current = found[0];
+		const changes = changedFields(current, body);
+		if (Object.keys(changes).length === 0) return { product: current, action: 'unchanged' };
+		const product = (await cartComRequest.call(ctx, {
+			method: 'PUT',
+			path: `/products/${String(current.id)}`,
+			body: changes,
+			itemIndex,
+		})) as IDataObject;
+		return { product, action: 'updated' };
+	}
+	requireCreateFields(ctx, itemIndex, body, sku);
+	const product = (await cartComRequest.call(ctx, { method: 'POST', path: '/products', body, itemIndex })) as IDataObject;
+	return { product, action: 'created' };
+}
+
+// ---- variant groups, options and rows (reference §5e) ----
+
+async function listChildren(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	recordsKey: string,
+	productId: number,
+	expand?: string,
+): Promise<IDataObject[]> {
+	return (await cartComGetMany.call(ctx, {
+		path,
+		recordsKey,
+		query: { product_id: `eq:${productId}`, expand },
+		itemIndex,
+	})) as IDataObject[];
+}
+
+/** Option group name → id, finding each group by name and creating the ones the store lacks. */
+async function resolveGroups(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	names: string[],
+	queue: KeyedQueue,
+): Promise<Map<string, number>> {
+	const groups = new Map<string, number>();
+	for (const name of names) {
+		groups.set(lower(name), await queue.run(`group:${lower(name)}`, async () => await findOrCreateGroup(ctx, itemIndex, name)));
+	}
+	return groups;
+}
+
+async function findOrCreateGroup(ctx: IExecuteFunctions, itemIndex: number, name: string): Promise<number> {
+	const candidates = (await cartComGetMany.call(ctx, {
+		path: '/variant_groups',
+		recordsKey: 'variant_groups',
+		query: exactMatchQuery(ctx, itemIndex, 'name', name, VARIANTS_LABEL),
+		limit: 20,
+		itemIndex,
+	})) as IDataObject[];
+	const found = candidates.find((candidate) => lower(candidate.name) === lower(name));
+	if (found) return Number(found.id);
+	const created = (await cartComRequest.call(ctx, {
+		method: 'POST',
+		path: '/variant_groups',
+		body: { name, display_type: 'DropDown' },
+		itemIndex,
+	})) as IDataObject;
+	return Number(created.id);
+}
+
+/** Finds the product variant (option value) id of a group name + value. */
+type OptionIds = (option: OptionInput) => number;
+
+/** Resolves every option of the input to a product variant id, creating the option values the product lacks. */
+async function resolveOptions(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	productId: number,
+	isNewProduct: boolean,
+	variants: VariantInput[],
+	queue: KeyedQueue,
+): Promise<OptionIds> {
+	const allOptions = variants.flatMap((variant) => variant.options);
+	const groupNames = [...new Map(allOptions.map((option) => [lower(option.group), option.group])).values()];
+	const groups = await resolveGroups(ctx, itemIndex, groupNames, queue);
+	const existing = isNewProduct ? [] : await listChildren(ctx, itemIndex, '/product_variants', 'variants', productId);
+	const keyOf = (groupId: number, value: unknown) => `${groupId}|${lower(value)}`;
+	const ids = new Map<string, number>();
+	const countPerGroup = new Map<number, number>();
+	for (const variant of existing) {
+		const groupId = Number(variant.variant_group_id);
+		ids.set(keyOf(groupId, variant.description), Number(variant.id));
+		countPerGroup.set(groupId, (countPerGroup.get(groupId) ?? 0) + 1);
+	}
+	const groupIdOf = (option: OptionInput) => groups.get(lower(option.group)) as number;
+	for (const option of allOptions) {
+		const groupId = groupIdOf(option);
+		const key = keyOf(groupId, option.value);
+		if (ids.has(key)) continue;
+		// New values go after the product's existing ones in the storefront dropdown.
+		const sortOrder = countPerGroup.get(groupId) ?? 0;
+		countPerGroup.set(groupId, sortOrder + 1);
+		const created = (await cartComRequest.call(ctx, {
+			method: 'POST',
+			path: '/product_variants',
+			body: {
+				product_id: productId,
+				variant_group_id: groupId,
+				description: option.value,
+				price_adjustment: 0,
+				price_adjustment_type: '',
+				sort_order: sortOrder,
+			},
+			itemIndex,
+		})) as IDataObject;
+		ids.set(key, Number(created.id));
+	}
+	return (option) => ids.get(keyOf(groupIdOf(option), option.value)) as number;
+}
+
+function variantIdsOf(row: IDataObject): number[] {
+	const variants = Array.isArray(row.variants) ? (row.variants as IDataObject[]) : [];
+	return variants.map((variant) => Number(variant.id)).filter((id) => Number.isFinite(id));
+}
+
+function rowSummary(row: IDataObject, action: RowAction): IDataObject {
+	return { id: row.id, item_number: row.item_number, gtin: row.gtin, inventory: row.inventory, description: row.description, action };
+}
+
+interface RowSync {
+	rows: IDataObject[];
+	deletedIds: number[];
+}
+
+async function syncRows(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	productId: number,
+	isNewProduct: boolean,
+	variants: VariantInput[],
+	mode: Mode,
+	queue: KeyedQueue,
+): Promise<RowSync> {
+	const existing = isNewProduct
+		? []
+		: await listChildren(ctx, itemIndex, '/variant_inventory', 'variant_inventory', productId, 'variants');
+	const optionIds: OptionIds = variants.length
+		? await resolveOptions(ctx, itemIndex, productId, isNewProduct, variants, queue)
+		: () => 0;
+	const claimed = new Set<unknown>();
+	const bySku = new Map(existing.map((row) => [lower(row.item_number), row]));
+	const byCombination = new Map(existing.map((row) => [comboKey(variantIdsOf(row)), row]));
+	const rows: IDataObject[] = [];
+
+	for (const variant of variants) {
+		const variantIds = variant.options.map(optionIds);
+		const combination = comboKey(variantIds);
+		const candidates = [bySku.get(lower(variant.sku)), byCombination.get(combination)];
+		const current = candidates.find((row) => row !== undefined && !claimed.has(row.id));
+		if (!current) {
+			const created = (await cartComRequest.call(ctx, {
+				method: 'POST',
+				path: '/variant_inventory',
+				body: {
+					product_id: productId,
+					item_number: variant.sku,
+					...(variant.gtin !== undefined ? { gtin: variant.gtin } : {}),
+					...(variant.stock !== undefined ? { inventory: variant.stock } : {}),
+					variants: variantIds.map((id) => ({ id })),
+				},
+				itemIndex,
+			})) as IDataObject;
+			claimed.add(created.id);
+			rows.push(rowSummary(created, 'created'));
+			continue;
+		}
+		claimed.add(current.id);
+		const patch: IDataObject = {};
+		if (current.item_number !== variant.sku) patch.item_number = variant.sku;
+		if (variant.gtin !== undefined && current.gtin !== variant.gtin) patch.gtin = variant.gtin;
+		if (variant.stock !== undefined && current.inventory !== variant.stock) patch.inventory = variant.stock;
+		if (comboKey(variantIdsOf(current)) !== combination) patch.variants = variantIds.map((id) => ({ id }));
+		if (Object.keys(patch).length === 0) {
+			rows.push(rowSummary(current, 'unchanged'));
+			continue;
+		}
+		const updated = (await cartComRequest.call(ctx, {
+			method: 'PUT',
+			path: `/variant_inventory/${String(current.id)}`,
+			body: patch,
+			itemIndex,
+		})) as IDataObject;
+		rows.push(rowSummary(updated, 'updated'));
+	}
+
+	// Deleted last: if anything above fails, no row has been lost yet.
+	const deletedIds: number[] = [];
+	if (mode === 'overwrite') {
+		for (const row of existing.filter((candidate) => !claimed.has(candidate.id))) {
+			await cartComRequest.call(ctx, { method: 'DELETE', path: `/variant_inventory/${String(row.id)}`, itemIndex });
+			deletedIds.push(Number(row.id));
+		}
+	}
+	return { rows, deletedIds };
+}
+
+// ---- the operation ----
+
+const upsertParameters: INodeProperties[] = [
+	...upsertSpec.fields
+		.filter((field) => field.required)
+		.sort((a, b) => KEY_FIELDS.indexOf(a.name) - KEY_FIELDS.indexOf(b.name))
+		.map((field) => ({
+			...fieldParameter(field, true),
+			description: field.name === 'item_number' ? 'The product is found by this SKU: updated when it exists, created otherwise' : field.description,
+		})),
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		options: [
+			{
+				name: 'Overwrite',
+				value: 'overwrite',
+				description: 'As Publish, and also delete the variant rows of the product that are not in the input',
+			},
+			{
+				name: 'Publish',
+				value: 'publish',
+				description: 'Create or update the product and the variant rows given; leave other variant rows alone',
+			},
+		],
+		default: 'publish',
+	},
+	{
+		displayName: VARIANTS_LABEL,
+		name: 'variants',
+		type: 'json',
+		default: '[]',
+		description:
+			'Variant rows (one per combination of options), each with its own SKU and optional GTIN and stock, e.g. [{"sku": "TSHIRT-RED-L", "options": {"Color": "Red", "Size": "L"}, "gtin": "012345678912", "stock": 12}]. Option groups and values are found by name and created when missing. Empty for a product without variants.',
+	},
+	fieldsCollection(
+		'additionalFields',
+		upsertSpec.fields.filter((field) => !field.required),
+	),
+	writeOptionsCollection(),
+];
+
+export const upsert: OperationModule = {
+	option: {
+		name: 'Create or Update',
+		value: 'upsert',
+		action: 'Create or update product by SKU',
+		description: 'Create a new record, or update the current one if it already exists (upsert)',
+	},
+	description: forOperation('product', 'upsert', upsertParameters),
+	async execute(items) {
+		const queue = new KeyedQueue();
+		return await runPerItem(
+			this,
+			items,
+			async (i) => {
+				const body = readBody(this, upsertSpec, i, 'create');
+				if ('id' in body) {
+					throw inputError(this, i, 'Other Fields (JSON)', 'must not contain "id"', 'The product is found by its SKU.');
+				}
+				const sku = toLookupText(this, i, body.item_number, 'SKU');
+				body.item_number = sku;
+				const variants = readVariants(this, i);
+				const mode = this.getNodeParameter('mode', i) as Mode;
+				// Stock lives on the rows once a product has variants.
+				if (variants.length && body.use_variant_inventory === undefined) body.use_variant_inventory = true;
+
+				return await queue.run(`sku:${lower(sku)}`, async () => {
+					const { product, action } = await publishProduct(this, i, sku, body);
+					const productId = Number(product.id);
+					const isNewProduct = action === 'created';
+					const needsRows = variants.length > 0 || (mode === 'overwrite' && !isNewProduct);
+					const sync = needsRows
+						? await syncRows(this, i, productId, isNewProduct, variants, mode, queue)
+						: { rows: [], deletedIds: [] };
+					return {
+						action,
+						product_id: productId,
+						item_number: sku,
+						product,
+						variant_inventory: sync.rows,
+						deleted_variant_inventory_ids: sync.deletedIds,
+					};
+				});
+			},
+			writeConcurrency(this),
+		);
+	},
+};
+
