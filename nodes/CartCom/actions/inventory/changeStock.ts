@@ -1,0 +1,47 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { writeConcurrency } from '../../helpers/crud';
+import { forOperation, writeOptionsCollection } from '../../helpers/descriptions';
+import { runPerItem } from '../../helpers/items';
+import type { OperationModule } from '../../helpers/types';
+import { cartComRequest } from '../../transport';
+import { identifierParameters, quantityParameter, readIdentifier, readQuantity } from './identifier';
+
+export type StockChange = 'set' | 'add' | 'remove';
+
+/**
+ * Set, Add and Remove differ only in the endpoint. Add and Remove are not idempotent: the transport
+ * never repeats a POST that may have reached the store, so a broken connection fails the item
+ * instead of counting the stock twice.
+ */
+export function stockChangeOperation(
+	change: StockChange,
+	option: Omit<OperationModule['option'], 'value'>,
+	quantityDescription: string,
+): OperationModule {
+	return {
+		option: { ...option, value: change },
+		description: forOperation('inventory', change, [
+			...identifierParameters(),
+			{ ...quantityParameter, description: quantityDescription },
+			writeOptionsCollection(),
+		]),
+		async execute(items) {
+			return await runPerItem(
+				this,
+				items,
+				async (i) => {
+					const { field, value } = readIdentifier(this, i);
+					const quantity = readQuantity(this, i);
+					return (await cartComRequest.call(this, {
+						method: 'POST',
+						path: `/inventory/${change}`,
+						body: { [field]: value, quantity },
+						itemIndex: i,
+					})) as IDataObject;
+				},
+				writeConcurrency(this),
+			);
+		},
+	};
+}
