@@ -1,0 +1,4 @@
+import { defineResource } from '../../helpers/resource';
+import { attributeSpec } from './spec';
+
+export const attribute = defineResource(attributeSpec);

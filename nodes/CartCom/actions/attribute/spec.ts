@@ -1,0 +1,28 @@
+import type { ResourceSpec } from '../../helpers/types';
+
+export const attributeSpec: ResourceSpec = {
+	value: 'attribute',
+	name: 'Attribute',
+	plural: 'attributes',
+	path: '/attributes',
+	// The published spec misspells the key (`attribues`); the transport detects the real one.
+	recordsKey: 'attributes',
+	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	timestamps: true,
+	titleField: 'name',
+	description: 'Filterable product properties, e.g. Material: Cotton',
+	filterFields: [
+		{ name: 'attribute_group_id', type: 'number', integer: true },
+		{ name: 'name', type: 'string' },
+	],
+	fields: [
+		{ name: 'name', type: 'string', required: true },
+		{ name: 'attribute_group_id', type: 'number', integer: true, description: 'See the Attribute Group resource' },
+		{ name: 'is_hidden', type: 'boolean', description: 'Whether the attribute is hidden from shoppers' },
+		{ name: 'sort_order', type: 'number', integer: true },
+		{ name: 'page_title', type: 'string' },
+		{ name: 'keywords', type: 'string' },
+		{ name: 'meta_description', type: 'string' },
+		{ name: 'url_rewrite', type: 'string' },
+	],
+};

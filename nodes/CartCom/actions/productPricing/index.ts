@@ -1,0 +1,4 @@
+import { defineResource } from '../../helpers/resource';
+import { productPricingSpec } from './spec';
+
+export const productPricing = defineResource(productPricingSpec);

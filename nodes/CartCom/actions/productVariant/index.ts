@@ -1,0 +1,4 @@
+import { defineResource } from '../../helpers/resource';
+import { productVariantSpec } from './spec';
+
+export const productVariant = defineResource(productVariantSpec);
