@@ -1,0 +1,152 @@
+/**
+ * The workflows the end-to-end run imports into n8n besides examples/*.json: each starts with a
+ * Manual Trigger (so `n8n execute` can run it) and does a read and a write on one resource, half of
+ * them through the access-token credential and half through the Central API Router credential.
+ */
+const { TOKEN_CREDENTIAL, ROUTER_CREDENTIAL } = require('../../scripts/demo/simulator-credentials.js') as {
+	TOKEN_CREDENTIAL: CredentialRef & { type: string };
+	ROUTER_CREDENTIAL: CredentialRef & { type: string };
+};
+
+interface CredentialRef {
+	id: string;
+	name: string;
+}
+
+export type Auth = 'token' | 'router';
+
+export interface WorkflowNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, CredentialRef>;
+	executeOnce?: boolean;
+}
+
+export interface Workflow {
+	id: string;
+	name: string;
+	active: boolean;
+	settings: { executionOrder: 'v1' };
+	nodes: WorkflowNode[];
+	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+}
+
+export const PACKAGE = 'n8n-nodes-cartcom';
+
+/** By-ID value of a resource-locator parameter (may be an expression). */
+export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+
+let nodeCounter = 0;
+const uuid = () => `00000000-0000-4000-8000-${String(++nodeCounter).padStart(12, '0')}`;
+
+/** A Cart.com action node using one of the two credentials. */
+export function cartCom(name: string, auth: Auth, parameters: Record<string, unknown>, extra: Partial<WorkflowNode> = {}): WorkflowNode {
+	const credential = auth === 'token' ? TOKEN_CREDENTIAL : ROUTER_CREDENTIAL;
+	return {
+		id: uuid(),
+		name,
+		type: `${PACKAGE}.cartCom`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { ...(auth === 'router' ? { authentication: 'centralApiRouter' } : {}), ...parameters },
+		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+		...extra,
+	};
+}
+
+/** Manual Trigger → nodes[0] → nodes[1] → … */
+export function chain(id: string, name: string, nodes: WorkflowNode[]): Workflow {
+	const start: WorkflowNode = {
+		id: uuid(),
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const all = [start, ...nodes].map((node, index) => ({ ...node, position: [index * 240, 0] as [number, number] }));
+	const connections: Workflow['connections'] = {};
+	for (let i = 0; i < all.length - 1; i++) {
+		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: all, connections };
+}
+
+export const WORKFLOW_IDS = {
+	orders: 'e2eOrdersToken01',
+	products: 'e2eProductsRoutr',
+	inventory: 'e2eInventoryRtr1',
+	shipments: 'e2eShipmentsTok1',
+} as const;
+
+export interface E2eInputs {
+	/** An order whose items are not shipped yet. */
+	orderToShip: number;
+	productId: number;
+	newPrice: number;
+	sku: string;
+	stock: number;
+	trackingNumber: string;
+}
+
+export function e2eWorkflows(inputs: E2eInputs): Workflow[] {
+	return [
+		chain(WORKFLOW_IDS.orders, 'e2e: orders (access token)', [
+			cartCom('Get Orders', 'token', {
+				resource: 'order',
+				operation: 'getAll',
+				limit: 2,
+				options: { sort: '-id' },
+			}),
+			cartCom('Update Orders', 'token', {
+				resource: 'order',
+				operation: 'update',
+				recordId: byId('={{ $json.id }}'),
+				updateFields: { adminComments: '=e2e checked order {{ $json.id }}' },
+			}),
+		]),
+		chain(WORKFLOW_IDS.products, 'e2e: products (Central API Router)', [
+			cartCom('Get Product', 'router', { resource: 'product', operation: 'get', recordId: byId(inputs.productId) }),
+			cartCom('Update Product', 'router', {
+				resource: 'product',
+				operation: 'update',
+				recordId: byId('={{ $json.id }}'),
+				updateFields: { price: inputs.newPrice },
+			}),
+		]),
+		chain(WORKFLOW_IDS.inventory, 'e2e: inventory (Central API Router)', [
+			cartCom('Set Stock', 'router', {
+				resource: 'inventory',
+				operation: 'set',
+				identifierType: 'item_number',
+				identifierValue: inputs.sku,
+				quantity: inputs.stock,
+			}),
+			cartCom('Get Stock', 'router', {
+				resource: 'inventory',
+				operation: 'get',
+				identifierType: 'item_number',
+				identifierValue: inputs.sku,
+			}),
+		]),
+		chain(WORKFLOW_IDS.shipments, 'e2e: shipments (access token)', [
+			cartCom('Create Shipment', 'token', {
+				resource: 'order',
+				operation: 'createShipment',
+				recordId: byId(inputs.orderToShip),
+				trackingNumbers: inputs.trackingNumber,
+				carrier: 'UPS',
+			}),
+			cartCom('Get Shipments', 'token', {
+				resource: 'orderShipment',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { orderId: '={{ $json.order_id }}' },
+			}),
+		]),
+	];
+}
