@@ -1,7 +1,7 @@
 import { CartCom } from '../nodes/CartCom/CartCom.node';
 import { normalizeApiBase, CredentialInputError } from '../nodes/CartCom/transport/auth';
 import { runCredentialTest, runNode } from './helpers/n8n';
-import { routerCredentials, startStore, tokenCredentials, type Simulator } from './helpers/fixtures';
+import { failureOf, routerCredentials, startStore, tokenCredentials, type Simulator } from './helpers/fixtures';
 
 describe('store domain normalisation', () => {
 	it.each([
@@ -77,29 +77,29 @@ describe('credential tests against the simulator', () => {
 			credentials: { cartComApi: { storeDomain: sim.url, accessToken: badToken } },
 		});
 		await expect(run).rejects.toMatchObject({ httpCode: '401' });
-		const error = await run.catch((e: Error & { description?: string }) => e);
+		const error = await failureOf(run);
 		expect(error.message).toMatch(/Unauthorized \(401\)/);
-		expect((error as { description?: string }).description).toMatch(/Access Token and Store Domain/);
+		expect(error.description).toMatch(/Access Token and Store Domain/);
 		expect(JSON.stringify(error)).not.toContain(badToken);
-		expect(`${error.message} ${(error as { description?: string }).description}`).not.toContain(badToken);
+		expect(`${error.message} ${error.description}`).not.toContain(badToken);
 	});
 
 	it('router with a wrong secret fails with a 401 NodeApiError naming the router fields', async () => {
 		const creds = { cartComRouterApi: { ...routerCredentials(sim).cartComRouterApi, userSecret: 'wrong-secret-123' } };
-		const error = await runNode(new CartCom(), {
+		const error = await failureOf(runNode(new CartCom(), {
 			parameters: { authentication: 'centralApiRouter', resource: 'order', operation: 'getAll', limit: 1 },
 			credentials: creds,
-		}).catch((e: Error & { description?: string; httpCode?: string }) => e);
+		}));
 		expect(error.httpCode).toBe('401');
 		expect(error.description).toMatch(/User Name, User Secret and Site ID/);
 		expect(JSON.stringify(error)).not.toContain('wrong-secret-123');
 	});
 
 	it('a bad store domain is refused before any request is sent', async () => {
-		const error = await runNode(new CartCom(), {
+		const error = await failureOf(runNode(new CartCom(), {
 			parameters: { resource: 'order', operation: 'getAll', limit: 1 },
 			credentials: { cartComApi: { storeDomain: `${sim.url}/shop/admin`, accessToken: 'x-token' } },
-		}).catch((e: Error) => e);
+		}));
 		expect(error.constructor.name).toBe('NodeOperationError');
 		expect(error.message).toMatch(/Store Domain must be the store's domain only/);
 		expect(sim.requests).toHaveLength(0);
@@ -107,10 +107,10 @@ describe('credential tests against the simulator', () => {
 
 	it('a non-numeric site id is refused before any request is sent', async () => {
 		const creds = { cartComRouterApi: { ...routerCredentials(sim).cartComRouterApi, siteId: 'abc' } };
-		const error = await runNode(new CartCom(), {
+		const error = await failureOf(runNode(new CartCom(), {
 			parameters: { authentication: 'centralApiRouter', resource: 'order', operation: 'getAll', limit: 1 },
 			credentials: creds,
-		}).catch((e: Error) => e);
+		}));
 		expect(error.message).toMatch(/Site ID must be a number/);
 		expect(sim.requests).toHaveLength(0);
 	});

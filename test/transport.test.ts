@@ -4,6 +4,7 @@ import { CartCom } from '../nodes/CartCom/CartCom.node';
 import { configureTransport } from '../nodes/CartCom/transport';
 import { runNode } from './helpers/n8n';
 import {
+	failureOf,
 	requestLines,
 	routerCredentials,
 	servedRequests,
@@ -18,10 +19,10 @@ const ORDER_COUNT = 2600;
 function validOrderFields(sim: Simulator) {
 	const order = sim.store.list('orders')[0];
 	return {
-		customerId: order.customer_id,
-		orderStatusId: order.order_status_id,
-		orderBillingAddressId: order.order_billing_address_id,
-		orderShippingAddressId: order.order_shipping_address_id,
+		customerId: order.customer_id as number,
+		orderStatusId: order.order_status_id as number,
+		orderBillingAddressId: order.order_billing_address_id as number,
+		orderShippingAddressId: order.order_shipping_address_id as number,
 	};
 }
 const node = new CartCom();
@@ -139,14 +140,14 @@ describe('faults', () => {
 	it('a POST that got a 500 is not sent again, and the error says the write may have happened', async () => {
 		const before = sim.store.writeCount('customers');
 		sim.scriptFaults([{ match: { method: 'POST' }, status: 500, applyWrite: true }]);
-		const error = await runNode(node, {
+		const error = await failureOf(runNode(node, {
 			parameters: {
 				resource: 'order',
 				operation: 'create',
 				...validOrderFields(sim),
 			},
 			credentials: tokenCredentials(sim),
-		}).catch((e: Error & { httpCode?: string; description?: string }) => e);
+		}));
 		expect(error.httpCode).toBe('500');
 		expect(error.description).toMatch(/writes are not/i);
 		expect(sim.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
@@ -157,10 +158,10 @@ describe('faults', () => {
 	it('a POST whose connection was reset is not sent again', async () => {
 		const writesBefore = sim.store.writeCount('orders');
 		sim.scriptFaults([{ match: { method: 'POST' }, reset: true, applyWrite: true }]);
-		const error = await runNode(node, {
+		const error = await failureOf(runNode(node, {
 			parameters: { resource: 'order', operation: 'create', ...validOrderFields(sim) },
 			credentials: tokenCredentials(sim),
-		}).catch((e: Error & { description?: string }) => e);
+		}));
 		expect(error.description).toMatch(/may already have been applied/);
 		expect(sim.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
 		expect(sim.store.writeCount('orders')).toBe(writesBefore + 1);

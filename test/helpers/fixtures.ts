@@ -42,3 +42,15 @@ export function servedRequests(sim: Simulator, method?: string): RecordedRequest
 export function requestLines(sim: Simulator): string[] {
 	return sim.requests.map((request) => `${request.method} ${request.path}${request.rawQuery ? `?${request.rawQuery}` : ''}`);
 }
+
+export type NodeFailure = Error & { description?: string; httpCode?: string; context?: Record<string, unknown> };
+
+/** Awaits a node run that must fail and returns its error (the test fails if it succeeded). */
+export async function failureOf(run: Promise<unknown>): Promise<NodeFailure> {
+	try {
+		await run;
+	} catch (error) {
+		return error as NodeFailure;
+	}
+	throw new Error('the node did not fail');
+}

@@ -23,8 +23,8 @@ import {
 	type INodeType,
 	type INodeTypes,
 	type IRunExecutionData,
-	type IVersionedNodeType,
 	type IWorkflowExecuteAdditionalData,
+	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
@@ -168,11 +168,11 @@ export async function runNode(nodeType: INodeType, run: NodeRun): Promise<INodeE
 /** Runs one poll of a trigger; static data is read and written through `run.staticData`. */
 export async function runPoll(
 	nodeType: INodeType,
-	run: NodeRun & { activation?: 'init' | 'activate' | 'manual' | 'trigger' },
+	run: NodeRun & { activation?: WorkflowActivateMode },
 ): Promise<INodeExecutionData[][] | null> {
 	const { workflow, node } = makeWorkflow(nodeType, run);
 	const mode = run.mode ?? 'trigger';
-	const context = new PollContext(workflow, node, additionalDataFor(run), mode, run.activation ?? 'trigger');
+	const context = new PollContext(workflow, node, additionalDataFor(run), mode, run.activation ?? 'activate');
 	const result = await nodeType.poll!.call(context);
 	// n8n copies node static data back into the workflow object; tests keep their own reference.
 	if (run.staticData) Object.assign(run.staticData, workflow.staticData);

@@ -2,78 +2,12 @@
  * Helpers for the orders-domain tests (Order, Order Item, Order Payment, Order Shipment, Order
  * Status, Order Address): run the node against the simulator and read what it sent.
  */
-import type { IDataObject, INodeExecutionData, INodeParameters, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CartCom } from '../../../nodes/CartCom/CartCom.node';
-import { runNode } from '../../helpers/n8n';
-import { tokenCredentials, type Simulator } from '../../helpers/fixtures';
-import type { RecordedRequest } from '../../simulator';
+import type { Simulator } from '../../helpers/fixtures';
+import { API, byId, expectInputError, jsonOf, onlyRequest, pairedIndexes, queryOf, routesOf, run } from '../../helpers/actionKit';
 
-export const API = '/api/v1';
-export const node = new CartCom();
-
-/** A resource-locator value in "By ID" mode, as the editor stores it. */
-export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
-
-export interface RunOptions {
-	input?: IDataObject[];
-	continueOnFail?: boolean;
-}
-
-export async function run(sim: Simulator, parameters: INodeParameters, options: RunOptions = {}) {
-	return await runNode(node, { parameters, credentials: tokenCredentials(sim), ...options });
-}
-
-/** Runs the node expecting it to throw; returns the error (fails the test if nothing was thrown). */
-export async function runFailing(sim: Simulator, parameters: INodeParameters, options: RunOptions = {}) {
-	try {
-		await run(sim, parameters, options);
-	} catch (error) {
-		return error as Error & { description?: string; httpCode?: string; context?: IDataObject };
-	}
-	throw new Error('the node did not fail');
-}
-
-/**
- * Bad input must stop the node with a NodeOperationError naming the field, before anything is
- * sent to the store.
- */
-export async function expectInputError(sim: Simulator, parameters: INodeParameters, field: string, options: RunOptions = {}) {
-	sim.clearRequests();
-	const error = await runFailing(sim, parameters, options);
-	expect(error).toBeInstanceOf(NodeOperationError);
-	expect(error.message).toContain(field);
-	expect(sim.requests).toEqual([]);
-	return error;
-}
-
-export const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
-export const pairedIndexes = (items: INodeExecutionData[]) =>
-	items.map((item) => (item.pairedItem as { item: number }).item);
-
-/** The operation values the node offers for a resource, sorted. */
-export function operationsOf(resource: string): string[] {
-	const property = node.description.properties.find(
-		(candidate: INodeProperties) =>
-			candidate.name === 'operation' && candidate.displayOptions?.show?.resource?.includes(resource),
-	);
-	if (!property) throw new Error(`no Operation parameter for ${resource}`);
-	return (property.options as Array<{ value: string }>).map((option) => option.value).sort();
-}
-
-/** `?a=1&b=2` of a recorded request as a plain object. */
-export const queryOf = (request: { query: URLSearchParams }) => Object.fromEntries(request.query.entries());
-
-/** Requests as `METHOD /path` (API prefix dropped), without the query. */
-export const routesOf = (requests: RecordedRequest[]) =>
-	requests.map((request) => `${request.method} ${request.path.replace(API, '')}`);
-
-/** The one request the simulator recorded (fails if there were several). */
-export function onlyRequest(sim: Simulator): RecordedRequest {
-	expect(routesOf(sim.requests)).toHaveLength(1);
-	return sim.requests[0];
-}
+export * from '../../helpers/actionKit';
 
 export const writes = (sim: Simulator) => sim.requests.filter((request) => request.method !== 'GET');
 
