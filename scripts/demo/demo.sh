@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# npm run demo — the Cart.com nodes in a real, local n8n, against the offline store simulator.
+#
+#   1. npm ci (only if node_modules is missing), npm run build, npm pack,
+#   2. the store simulator (test/simulator/cli.ts, seeded store) in the background on 127.0.0.1,
+#   3. the pinned n8n (scripts/n8n/install.sh, into .cache/, never globally; ~4 min the first time),
+#   4. the packed package into n8n's user folder (.cache/n8n-user/demo), both credentials (access token
+#      and Central API Router, pointing at the simulator) and the workflows in examples/,
+#   5. n8n on http://127.0.0.1:5678 with an owner account, whose login is printed.
+# Ctrl-C stops n8n and the simulator (by their PIDs).
+#
+# Env knobs: DEMO_N8N_VERSION (default 1.123.81; 2.41.1 also works), DEMO_N8N_PORT (5678),
+#   DEMO_SIMULATOR_PORT (4010), DEMO_OWNER_EMAIL / DEMO_OWNER_PASSWORD, DEMO_RESET=1 (fresh n8n data).
+set -euo pipefail
+{
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$REPO"
+# `npm run` exports this repo's npm settings (.npmrc: legacy-peer-deps, ignore-scripts; and local-prefix,
+# nodedir) as npm_config_* variables; they must not reach the npm that installs n8n into .cache/.
+unset npm_config_local_prefix npm_config_prefix npm_config_legacy_peer_deps npm_config_ignore_scripts npm_config_nodedir
+say() { printf '\033[1m[demo]\033[0m %s\n' "$*" >&2; }
+die() { say "ERROR: $*"; exit 1; }
+
+SIM_PORT="${DEMO_SIMULATOR_PORT:-4010}"
+OWNER_EMAIL="${DEMO_OWNER_EMAIL:-demo@example.com}"
+OWNER_PASSWORD="${DEMO_OWNER_PASSWORD:-Demo-password-1}"
+export N8N_VERSION="${DEMO_N8N_VERSION:-1.123.81}"
+export N8N_PORT="${DEMO_N8N_PORT:-5678}"
+DEMO_DIR="$REPO/.cache/demo"
+mkdir -p "$DEMO_DIR"
+
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+(( node_major >= 20 )) || die "Node.js 20 or newer is needed (found $(node --version))"
+port_busy() { curl -s -m 2 -o /dev/null "http://127.0.0.1:$1/" 2>/dev/null; }
+port_busy "$SIM_PORT" && die "port $SIM_PORT is in use (set DEMO_SIMULATOR_PORT)"
+
+# ---- 1. build and pack --------------------------------------------------------------------------
+if [[ ! -x node_modules/.bin/tsc || ! -x node_modules/.bin/ts-node ]]; then
+  say "installing the project's dependencies (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+say "building and packing the package"
+npm run --silent build >"$DEMO_DIR/build.log" 2>&1 || { cat "$DEMO_DIR/build.log" >&2; die "build failed"; }
+rm -f "$DEMO_DIR"/*.tgz
+TARBALL="$DEMO_DIR/$(npm pack --silent --pack-destination "$DEMO_DIR" 2>/dev/null | tail -n1)"
+[[ -f "$TARBALL" ]] || die "npm pack produced no tarball"
+
+# ---- 2. n8n (pinned, local) -----------------------------------------------------------------------
+if [[ ! -f "$REPO/.cache/n8n/$N8N_VERSION/.install-complete" ]]; then
+  say "installing n8n $N8N_VERSION into .cache/n8n (first time only, about 4 minutes)"
+fi
+"$REPO/scripts/n8n/install.sh" "$N8N_VERSION" >/dev/null
+# shellcheck source=../n8n/env.sh
+source "$REPO/scripts/n8n/env.sh" demo
+"$REPO/scripts/n8n/stop.sh" >/dev/null 2>&1 || true   # an n8n left over from an interrupted demo
+port_busy "$N8N_PORT" && die "port $N8N_PORT is in use (set DEMO_N8N_PORT)"
+if [[ "${DEMO_RESET:-0}" == 1 ]]; then rm -rf "$N8N_USER_FOLDER"; mkdir -p "$N8N_USER_FOLDER"; fi
+
+# ---- 3. simulator -------------------------------------------------------------------------------
+SIM_PID=""
+cleanup() {
+  trap - INT TERM EXIT
+  say "stopping n8n and the simulator"
+  "$REPO/scripts/n8n/stop.sh" >/dev/null 2>&1 || true
+  if [[ -n "$SIM_PID" ]] && kill -0 "$SIM_PID" 2>/dev/null; then
+    kill -TERM "$SIM_PID" 2>/dev/null || true
+    wait "$SIM_PID" 2>/dev/null || true
+  fi
+  say "stopped"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+SIM_LOG="$DEMO_DIR/simulator.log"
+# setsid: Ctrl-C reaches only this script, which then stops n8n and the simulator in order.
+setsid node "$REPO/node_modules/.bin/ts-node" --transpile-only "$REPO/test/simulator/cli.ts" --port "$SIM_PORT" >"$SIM_LOG" 2>&1 &
+SIM_PID=$!
+for _ in $(seq 1 100); do grep -q 'listening' "$SIM_LOG" 2>/dev/null && break; kill -0 "$SIM_PID" 2>/dev/null || break; sleep 0.2; done
+grep -q 'listening' "$SIM_LOG" || { cat "$SIM_LOG" >&2; die "the simulator did not start"; }
+say "$(head -n1 "$SIM_LOG")"
+
+# ---- 4. package, credentials, example workflows ----------------------------------------------------
+say "installing the package into n8n's user folder and importing credentials and examples"
+"$REPO/scripts/n8n/install-package.sh" "$TARBALL" "$N8N_USER_FOLDER" >"$DEMO_DIR/install-package.log" 2>&1 \
+  || { cat "$DEMO_DIR/install-package.log" >&2; die "installing the package into n8n failed"; }
+node "$REPO/scripts/demo/simulator-credentials.js" "http://127.0.0.1:$SIM_PORT" "$DEMO_DIR/credentials.json"
+n8n import:credentials --input="$DEMO_DIR/credentials.json" >"$DEMO_DIR/import.log" 2>&1 \
+  || { cat "$DEMO_DIR/import.log" >&2; die "import:credentials failed"; }
+rm -rf "$DEMO_DIR/workflows"; mkdir -p "$DEMO_DIR/workflows"; cp "$REPO"/examples/*.json "$DEMO_DIR/workflows/"
+n8n import:workflow --separate --input="$DEMO_DIR/workflows" >>"$DEMO_DIR/import.log" 2>&1 \
+  || { cat "$DEMO_DIR/import.log" >&2; die "import:workflow failed"; }
+
+# ---- 5. n8n -----------------------------------------------------------------------------------
+say "starting n8n $N8N_VERSION (log: $N8N_LOG_FILE)"
+"$REPO/scripts/n8n/start.sh"
+JAR="$(N8N_OWNER_EMAIL="$OWNER_EMAIL" N8N_OWNER_PASSWORD="$OWNER_PASSWORD" "$REPO/scripts/n8n/rest-login.sh")" \
+  || die "could not log in as $OWNER_EMAIL (an earlier demo used another password? run with DEMO_RESET=1)"
+NODES="$(curl -fsS -b "$JAR" "$N8N_BASE_URL/types/nodes.json" \
+  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).map(n=>n.name).filter(n=>n.startsWith("n8n-nodes-cartcom.")).sort().join(" ")))')"
+[[ "$NODES" == *n8n-nodes-cartcom.cartCom* ]] || die "n8n did not load the Cart.com nodes (see $N8N_LOG_FILE)"
+
+cat <<EOF
+
+  n8n $N8N_VERSION is running with the Cart.com nodes:  $NODES
+
+  Open        $N8N_BASE_URL
+  Log in as   $OWNER_EMAIL
+  Password    $OWNER_PASSWORD
+
+  Workflows (examples/):
+    $N8N_BASE_URL/workflow/cartcomExShip001   new order → create shipment with tracking
+    $N8N_BASE_URL/workflow/cartcomExStock01   inventory sync by SKU
+    $N8N_BASE_URL/workflow/cartcomExProd001   updated products → summary
+  Credentials "Cart.com simulator (token)" and "Cart.com simulator (Central API Router)"
+  point at the store simulator on http://127.0.0.1:$SIM_PORT (token: sim-token).
+
+  Press Ctrl-C to stop n8n and the simulator.
+
+EOF
+
+N8N_PID="$(cat "$N8N_PID_FILE")"
+while kill -0 "$N8N_PID" 2>/dev/null && kill -0 "$SIM_PID" 2>/dev/null; do sleep 1; done
+kill -0 "$N8N_PID" 2>/dev/null || say "n8n exited (see $N8N_LOG_FILE)"
+kill -0 "$SIM_PID" 2>/dev/null || say "the simulator exited (see $SIM_LOG)"
+exit 1
+}
