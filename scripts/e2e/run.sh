@@ -18,6 +18,9 @@ set -euo pipefail
 {
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
+# `npm run` exports this repo's npm settings (.npmrc: legacy-peer-deps, ignore-scripts; and local-prefix,
+# nodedir) as npm_config_* variables; they must not reach the npm that installs n8n into .cache/.
+unset npm_config_local_prefix npm_config_prefix npm_config_legacy_peer_deps npm_config_ignore_scripts npm_config_nodedir
 T0=$SECONDS
 log() { printf '[e2e] %s\n' "$*" >&2; }
 
