@@ -1,0 +1,31 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { credentialsDescription } from './actions/versionDescription';
+import { loadOptions } from './methods';
+import { triggerProperties } from './trigger/description';
+import { pollCartCom } from './trigger/poll';
+
+export class CartComTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cart.com Trigger',
+		name: 'cartComTrigger',
+		icon: { light: 'file:cartcom.svg', dark: 'file:cartcom.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when Cart.com orders, products or customers are created or updated',
+		defaults: { name: 'Cart.com Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: credentialsDescription,
+		properties: triggerProperties,
+	};
+
+	methods = { loadOptions };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollCartCom.call(this);
+	}
+}

@@ -1,0 +1,147 @@
+/**
+ * What the trigger remembers between polls (workflow static data of the node), and how it moves.
+ * Pure functions only, so the exactly-once bookkeeping is testable without HTTP.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+/** A record version: its id and its `updated_at` as epoch milliseconds. */
+export interface Version {
+	id: number;
+	at: number;
+}
+
+/**
+ * Cursor of an "Updated" event, in (updated_at, id) order.
+ * - `from`: versions stamped before this instant are never read again.
+ * - `afterId`: set at activation and when too many versions share the newest instant: at exactly `from`,
+ *   ids up to this one are done, and the next query may start after `from` instead of at it.
+ * - `seen`: every version emitted with updated_at >= `from`, as [id, updated_at - from]; the boundary
+ *   instant is read again (`gte`), and these are dropped, so ties and late writes are neither lost nor doubled.
+ */
+export interface ChangeCursor {
+	from: number;
+	afterId?: number;
+	seen: Array<[number, number]>;
+}
+
+/** Cursor of a "Created" event: Cart.com ids are sequential, so every id above this one is new. */
+export interface CreatedCursor {
+	lastId: number;
+}
+
+export type Cursor = ChangeCursor | CreatedCursor;
+
+/** Bumped when the layout changes: a different fingerprint starts the trigger afresh. */
+const STATE_VERSION = 1;
+
+/**
+ * At most this many versions are kept for de-duplication. A pair takes ~20 characters of JSON,
+ * so the node's static data stays well below 2 KB; it is also below the page size, so a poll
+ * with nothing new still needs a single request.
+ */
+export const MAX_SEEN_VERSIONS = 64;
+
+export const versionKey = (id: number, at: number): string => `${id}@${at}`;
+
+const isWholeNumber = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
+
+function isSeenPair(value: unknown): value is [number, number] {
+	return Array.isArray(value) && value.length === 2 && isWholeNumber(value[0]) && isWholeNumber(value[1]) && value[1] >= 0;
+}
+
+export function isChangeCursor(value: unknown): value is ChangeCursor {
+	if (!value || typeof value !== 'object') return false;
+	const cursor = value as Partial<ChangeCursor>;
+	return (
+		isWholeNumber(cursor.from) &&
+		(cursor.afterId === undefined || isWholeNumber(cursor.afterId)) &&
+		Array.isArray(cursor.seen) &&
+		cursor.seen.every(isSeenPair)
+	);
+}
+
+export function isCreatedCursor(value: unknown): value is CreatedCursor {
+	return !!value && typeof value === 'object' && isWholeNumber((value as Partial<CreatedCursor>).lastId);
+}
+
+/** FNV-1a: a short, stable digest, so the static data holds no store URL or filter values. */
+function fnv1a(text: string): string {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash.toString(16).padStart(8, '0');
+}
+
+/** Everything that decides which records the cursor walks over; a change of any of them resets it. */
+export function fingerprint(parts: { event: string; storeKey: string; statusIds: number[]; startFrom?: number }): string {
+	const statuses = [...parts.statusIds].sort((a, b) => a - b);
+	return fnv1a(JSON.stringify([STATE_VERSION, parts.event, parts.storeKey, statuses, parts.startFrom ?? null]));
+}
+
+/** The stored cursor, or undefined when there is none yet or it belongs to other settings. */
+export function readCursor(staticData: IDataObject, key: string): unknown {
+	return staticData.key === key ? staticData.cursor : undefined;
+}
+
+export function writeCursor(staticData: IDataObject, key: string, cursor: Cursor): void {
+	staticData.key = key;
+	staticData.cursor = cursor as unknown as IDataObject;
+}
+
+export function seenVersions(cursor: ChangeCursor): Version[] {
+	return cursor.seen.map(([id, offset]) => ({ id, at: cursor.from + offset }));
+}
+
+/** Whether a version read from the store was already emitted (or lies before the cursor). */
+export function isKnown(cursor: ChangeCursor, seen: ReadonlySet<string>, version: Version): boolean {
+	if (version.at < cursor.from) return true;
+	if (cursor.afterId !== undefined && version.at === cursor.from && version.id <= cursor.afterId) return true;
+	return seen.has(versionKey(version.id, version.at));
+}
+
+/**
+ * The cursor after a poll emitted `emitted`. It moves to the newest instant emitted minus the
+ * look-back (never backwards), keeping the versions at or after it for de-duplication. When more
+ * than MAX_SEEN_VERSIONS are in that window, the window shrinks (whole instants at a time); when
+ * even the newest instant alone holds more, that instant is closed with `afterId`.
+ */
+export function advanceChangeCursor(previous: ChangeCursor, emitted: Version[], lookBackMs: number): ChangeCursor {
+	if (emitted.length === 0) return previous;
+	const unique = new Map<string, Version>();
+	for (const version of [...seenVersions(previous), ...emitted]) unique.set(versionKey(version.id, version.at), version);
+	const versions = [...unique.values()];
+	const newest = versions.reduce((max, version) => Math.max(max, version.at), previous.from);
+
+	const windowStart = Math.max(previous.from, newest - Math.max(0, lookBackMs));
+	const byInstant = new Map<number, Version[]>();
+	for (const version of versions) {
+		if (version.at < windowStart) continue;
+		const group = byInstant.get(version.at) ?? [];
+		group.push(version);
+		byInstant.set(version.at, group);
+	}
+	const instants = [...byInstant.keys()].sort((a, b) => b - a);
+
+	const newestGroup = byInstant.get(newest) ?? [];
+	if (newestGroup.length > MAX_SEEN_VERSIONS) {
+		const previousAfter = previous.from === newest ? (previous.afterId ?? 0) : 0;
+		const afterId = newestGroup.reduce((max, version) => Math.max(max, version.id), previousAfter);
+		return { from: newest, afterId, seen: [] };
+	}
+
+	let from = windowStart;
+	const kept: Version[] = [];
+	for (const instant of instants) {
+		const group = byInstant.get(instant)!;
+		if (kept.length + group.length > MAX_SEEN_VERSIONS) {
+			from = kept[kept.length - 1].at; // the oldest instant kept whole
+			break;
+		}
+		kept.push(...group);
+	}
+	const cursor: ChangeCursor = { from, seen: kept.map((version) => [version.id, version.at - from]) };
+	if (previous.afterId !== undefined && from === previous.from) cursor.afterId = previous.afterId;
+	return cursor;
+}
