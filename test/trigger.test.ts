@@ -132,11 +132,17 @@ describe('Cart.com Trigger', () => {
 
 			// Back to orders: a new start, so the order touched before is history now.
 			expect(await poll(sim, { parameters: raw('orderUpdated'), staticData })).toBeNull();
+			const unfilteredKey = nodeState(staticData).key;
 			const withFilter = raw('orderUpdated', { filters: { orderStatusIds: [1] } });
 			expect(await poll(sim, { parameters: withFilter, staticData })).toBeNull();
 			const filterKey = nodeState(staticData).key;
+			expect(filterKey).not.toBe(unfilteredKey);
 			expect(await poll(sim, { parameters: withFilter, staticData })).toBeNull();
 			expect(nodeState(staticData).key).toBe(filterKey);
+			// Another store (here: the same simulator through the router, i.e. another site): a new start.
+			const viaRouter = { ...withFilter, authentication: 'centralApiRouter' };
+			expect(await poll(sim, { parameters: viaRouter, staticData, credentials: routerCredentials(sim) })).toBeNull();
+			expect(nodeState(staticData).key).not.toBe(filterKey);
 		});
 	});
 
