@@ -1,0 +1,29 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+	n8n: { credentials: string[]; nodes: string[] };
+	dependencies?: Record<string, string>;
+	peerDependencies?: Record<string, string>;
+};
+
+/** `dist/nodes/X/Y.node.js` → `nodes/X/Y.node.ts`: what tsc compiles into that file. */
+const sourceOf = (distPath: string) => join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+
+describe('package.json n8n section', () => {
+	it('points at a compiled file for every node and credential we ship', () => {
+		const paths = [...pkg.n8n.credentials, ...pkg.n8n.nodes];
+		expect(paths.filter((path) => !existsSync(sourceOf(path)))).toEqual([]);
+		expect(pkg.n8n.nodes.map((path) => path.split('/').pop())).toEqual(['CartCom.node.js', 'CartComTrigger.node.js']);
+		expect(pkg.n8n.credentials.map((path) => path.split('/').pop())).toEqual([
+			'CartComApi.credentials.js',
+			'CartComRouterApi.credentials.js',
+		]);
+	});
+
+	it('has no runtime dependencies and n8n-workflow as the only peer (luxon and zod come from n8n)', () => {
+		expect(pkg.dependencies ?? {}).toEqual({});
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	});
+});
