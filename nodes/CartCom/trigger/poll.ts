@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -49,11 +48,8 @@ function readStatusIds(ctx: IPollFunctions, event: TriggerEvent): number[] {
 /** A date without an offset means the workflow's time zone, as n8n's date pickers do. */
 function readStartFrom(ctx: IPollFunctions, value: unknown): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const date =
-		typeof value === 'string'
-			? DateTime.fromISO(value.trim(), { zone: ctx.getTimezone(), setZone: true })
-			: tryParseDateInput(value);
-	if (!date?.isValid) {
+	const date = tryParseDateInput(value, ctx.getTimezone());
+	if (!date) {
 		throw settingError(ctx, 'Start From', `"${String(value)}" is not a valid date`, 'Use ISO 8601, e.g. 2024-05-14T11:09:00-05:00, or pick a date.');
 	}
 	return date.toMillis();

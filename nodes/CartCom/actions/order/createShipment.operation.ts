@@ -252,11 +252,8 @@ function readShippedAt(ctx: IExecuteFunctions, i: number): string {
 	const zone = ctx.getTimezone();
 	const value = ctx.getNodeParameter('shippedAt', i, '');
 	if (value === '' || value === undefined || value === null) return DateTime.now().setZone(zone).toISO() ?? '';
-	const date =
-		typeof value === 'string'
-			? DateTime.fromISO(value.trim(), { setZone: true, zone })
-			: tryParseDateInput(value);
-	if (!date?.isValid) {
+	const date = tryParseDateInput(value, zone);
+	if (!date) {
 		throw inputError(ctx, i, 'Shipped At', `"${String(value)}" is not a valid date`, 'Use ISO 8601, e.g. 2024-05-15T00:00:00-05:00, or leave it empty for now.');
 	}
 	return date.toISO() ?? '';
