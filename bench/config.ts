@@ -1,0 +1,122 @@
+/**
+ * Benchmark settings from command-line flags and environment variables (flags win).
+ * The defaults are a scaled-down Cart.com budget (20 calls per 2 s: the same rate as a
+ * 20-per-10 s plan would need five times longer to show), so a full run stays short.
+ */
+
+export const SCENARIOS = ['returnAll', 'triggerIdle', 'writes', 'memory', 'faults'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export interface BenchConfig {
+	/** Calls the simulated store allows per rolling window. */
+	limit: number;
+	windowMs: number;
+	/** Delay the simulator adds to every request. */
+	latencyMs: number;
+	/** Budget of the write scenario, high enough that latency (not the budget) limits a sequential run. */
+	writeLimit: number;
+	writeConcurrency: number;
+	quick: boolean;
+	/** Runs per measurement of scenario 1; the median is reported. */
+	repeats: number;
+	seed: number;
+	only: ScenarioName[];
+	/** Sizes; --quick shrinks the slow ones. */
+	orders: number;
+	changes: number;
+	writes: number;
+	shipmentWrites: number;
+	memoryProducts: number;
+	soakPolls: number;
+	soakWrites: number;
+	faultRate: number;
+}
+
+const USAGE = `Usage: npm run bench -- [flags]
+  --limit N          calls allowed per window (default 20; env BENCH_LIMIT)
+  --window S         rolling window in seconds (default 2; env BENCH_WINDOW_S)
+  --real-window      use Cart.com's real 10 s window (same as --window 10)
+  --latency MS       simulator delay per request (default 50; env BENCH_LATENCY_MS)
+  --write-limit N    calls per window for the write scenario (default 200, i.e. 10x the read budget)
+  --concurrency N    Parallel Requests of the write scenario (default 10, the node's maximum)
+  --fault-rate P     share of requests that fail in the soak (default 0.2; env BENCH_FAULT_RATE)
+  --writes N         inventory writes (default 1000; 200 with --quick)
+  --shipments N      shipments created (default 1000; 150 with --quick)
+  --products N       products of the memory scenario (default 50000)
+  --polls N          trigger polls of the soak (default 100; 30 with --quick)
+  --repeats N        runs per Return All measurement, median reported (default 3; 1 with --quick)
+  --seed N           simulator seed (default 42)
+  --only a,b         run only these scenarios: ${SCENARIOS.join(', ')}
+  --quick            smaller sizes, for a run of about two minutes (env BENCH_QUICK=1)`;
+
+function numberFrom(name: string, text: string | undefined, { min = 0, integer = true } = {}): number {
+	const value = Number(text);
+	if (text === undefined || text.trim() === '' || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+		throw new Error(`${name} needs a ${integer ? 'whole ' : ''}number >= ${min}, got "${String(text)}"\n${USAGE}`);
+	}
+	return value;
+}
+
+const envNumber = (name: string, fallback: number, options?: { min?: number; integer?: boolean }) =>
+	process.env[name] === undefined ? fallback : numberFrom(name, process.env[name], options);
+
+export function parseConfig(argv: string[]): BenchConfig {
+	const quick = argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+	const config: BenchConfig = {
+		limit: envNumber('BENCH_LIMIT', 20, { min: 1 }),
+		windowMs: envNumber('BENCH_WINDOW_S', 2, { min: 0.1, integer: false }) * 1000,
+		latencyMs: envNumber('BENCH_LATENCY_MS', 50),
+		writeLimit: 200,
+		writeConcurrency: 10,
+		quick,
+		repeats: quick ? 1 : 3,
+		seed: 42,
+		only: [...SCENARIOS],
+		orders: 10_000,
+		changes: 10_000,
+		writes: quick ? 200 : 1000,
+		shipmentWrites: quick ? 150 : 1000,
+		memoryProducts: 50_000,
+		soakPolls: quick ? 30 : 100,
+		soakWrites: quick ? 100 : 300,
+		faultRate: envNumber('BENCH_FAULT_RATE', 0.2, { integer: false }),
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const flag = argv[i];
+		const value = () => argv[++i];
+		switch (flag) {
+			case '--quick': break;
+			case '--limit': config.limit = numberFrom(flag, value(), { min: 1 }); break;
+			case '--window': config.windowMs = numberFrom(flag, value(), { min: 0.1, integer: false }) * 1000; break;
+			case '--real-window': config.windowMs = 10_000; break;
+			case '--latency': config.latencyMs = numberFrom(flag, value()); break;
+			case '--write-limit': config.writeLimit = numberFrom(flag, value(), { min: 1 }); break;
+			case '--concurrency': config.writeConcurrency = numberFrom(flag, value(), { min: 1 }); break;
+			case '--fault-rate': config.faultRate = numberFrom(flag, value(), { integer: false }); break;
+			case '--writes': config.writes = numberFrom(flag, value(), { min: 1 }); break;
+			case '--shipments': config.shipmentWrites = numberFrom(flag, value(), { min: 1 }); break;
+			case '--products': config.memoryProducts = numberFrom(flag, value(), { min: 1 }); break;
+			case '--polls': config.soakPolls = numberFrom(flag, value(), { min: 1 }); break;
+			case '--repeats': config.repeats = numberFrom(flag, value(), { min: 1 }); break;
+			case '--seed': config.seed = numberFrom(flag, value()); break;
+			case '--only': {
+				const names = (value() ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+				const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+				if (names.length === 0 || unknown.length) throw new Error(`--only: unknown scenario(s) ${unknown.join(', ')}\n${USAGE}`);
+				config.only = names as ScenarioName[];
+				break;
+			}
+			case '--help':
+			case '-h':
+				console.log(USAGE);
+				process.exit(0);
+				break;
+			default:
+				throw new Error(`Unknown flag ${flag}\n${USAGE}`);
+		}
+	}
+	if (config.faultRate > 0.8) throw new Error('--fault-rate above 0.8 leaves too few requests to measure anything');
+	return config;
+}
+
+export const budgetLabel = (limit: number, windowMs: number) => `${limit} calls / ${windowMs / 1000} s`;
