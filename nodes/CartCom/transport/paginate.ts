@@ -1,7 +1,7 @@
 import { parseListPage, UnexpectedResponseError, type CartComErrorBody, type CartComRecord, type ListPage } from './envelope';
 import { cartComTransportError } from './errors';
 import type { Query } from './query';
-import { cartComRequest, getConnection, type CartComFunctions } from './request';
+import { cartComRequest, getConnection, type CartComFunctions, type ConnectionInfo } from './request';
 
 /** Cart.com's own default page size; the API documents no maximum (Airbyte reads 1,000 live). */
 export const DEFAULT_PAGE_SIZE = 100;
@@ -17,13 +17,56 @@ export interface ListOptions {
 	limit?: number;
 	pageSize?: number;
 	itemIndex?: number;
-	/** Checked before each further page (e.g. a poll's time budget); true stops early. */
-	shouldStop?: () => boolean;
 }
 
 /** An unknown route answers 404 with this text; any other 404 on a list means "no (more) records". */
 const isUnknownRoute = (body: CartComErrorBody | undefined) =>
 	typeof body?.details === 'string' && /no resource matches/i.test(body.details);
+
+export interface PageRequest {
+	path: string;
+	query?: Query;
+	recordsKey?: string;
+	page: number;
+	count: number;
+	itemIndex?: number;
+}
+
+/**
+ * One page of a list and whether another follows; a 404 past page 1 (or on page 1, unless the
+ * route itself is unknown) is an empty page. Shared by Get Many and the trigger's keyset paging.
+ */
+export async function fetchListPage(
+	ctx: CartComFunctions,
+	connection: ConnectionInfo,
+	request: PageRequest,
+): Promise<Pick<ListPage, 'records' | 'hasNextPage'>> {
+	const { page } = request;
+	const body = await cartComRequest.call(
+		ctx,
+		{
+			method: 'GET',
+			path: request.path,
+			query: { ...request.query, count: request.count, page },
+			itemIndex: request.itemIndex,
+			allowNotFound: page > 1 ? true : (errorBody) => !isUnknownRoute(errorBody),
+		},
+		connection,
+	);
+	if (body === undefined) return { records: [], hasNextPage: false };
+	try {
+		const { records, hasNextPage } = parseListPage(body, request.recordsKey);
+		return { records, hasNextPage };
+	} catch (error) {
+		throw cartComTransportError(
+			ctx.getNode(),
+			`Cart.com GET ${request.path} page ${page}: ${error instanceof UnexpectedResponseError ? error.message : String(error)}`,
+			'The store answered in a shape this node does not know. Please report it with the store version.',
+			connection.secrets,
+			request.itemIndex,
+		);
+	}
+}
 
 /**
  * Yields the pages of a list, re-sending our own parameters with page+1 while `next_page` exists
@@ -43,32 +86,14 @@ export async function* iterateListPages(
 	let returned = 0;
 
 	for (let page = 1; ; page++) {
-		if (page > 1 && options.shouldStop?.()) return;
-		const body = await cartComRequest.call(
-			this,
-			{
-				method: 'GET',
-				path: options.path,
-				query: { ...options.query, count, page },
-				itemIndex: options.itemIndex,
-				allowNotFound: page > 1 ? true : (errorBody) => !isUnknownRoute(errorBody),
-			},
-			connection,
-		);
-		if (body === undefined) return;
-		let listPage: ListPage;
-		try {
-			listPage = parseListPage(body, options.recordsKey);
-		} catch (error) {
-			throw cartComTransportError(
-				this.getNode(),
-				`Cart.com GET ${options.path} page ${page}: ${error instanceof UnexpectedResponseError ? error.message : String(error)}`,
-				'The store answered in a shape this node does not know. Please report it with the store version.',
-				connection.secrets,
-				options.itemIndex,
-			);
-		}
-		const { records, hasNextPage } = listPage;
+		const { records, hasNextPage } = await fetchListPage(this, connection, {
+			path: options.path,
+			query: options.query,
+			recordsKey: options.recordsKey,
+			page,
+			count,
+			itemIndex: options.itemIndex,
+		});
 		const fresh: CartComRecord[] = [];
 		for (const record of records) {
 			const id = record.id;
