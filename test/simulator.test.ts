@@ -202,6 +202,26 @@ describe('Cart.com simulator', () => {
 			expect(expectedOr.length).toBeGreaterThan(expectedOr.filter((p) => (p.price as number) < 12).length);
 		});
 
+		it('reads the query as one expression without parentheses: AND binds tighter than OR across params', async () => {
+			const products = sim.store.list('products');
+			const price = (p: Record<string, unknown>) => p.price as number;
+			const weight = (p: Record<string, unknown>) => p.weight as number;
+			// price<12 OR (price>30 AND weight>1): the OR of one param does not stay inside it.
+			const mixed = await call(sim, '/products?price=lt:12+OR+gt:30&weight=gt:1&count=1000');
+			const expected = products.filter((p) => price(p) < 12 || (price(p) > 30 && weight(p) > 1));
+			const perFieldReading = products.filter((p) => (price(p) < 12 || price(p) > 30) && weight(p) > 1);
+			expect(ids(expected)).not.toEqual(ids(perFieldReading));
+			expect(ids(records(mixed, 'products'))).toEqual(ids(expected));
+			// With the lenient reading configured, the same query keeps the OR inside its param.
+			sim.options.filterPrecedence = 'per-field';
+			try {
+				const lenient = await call(sim, '/products?price=lt:12+OR+gt:30&weight=gt:1&count=1000');
+				expect(ids(records(lenient, 'products'))).toEqual(ids(perFieldReading));
+			} finally {
+				sim.options.filterPrecedence = 'flat';
+			}
+		});
+
 		it('sorts by several fields with a stable id tie-break', async () => {
 			const sorted = records(await call(sim, '/orders?sort=-order_status_id,customer_id&count=1000'), 'orders');
 			const expected = sim.store

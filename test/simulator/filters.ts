@@ -124,6 +124,41 @@ export function parseFieldFilter(field: string, rawValue: string, timeZone: stri
 	return { field, orWithOthers, anyOf };
 }
 
+/** One AND-term of the whole query: every condition must hold. */
+type Term = Array<{ field: string; conditions: Condition[] }>;
+
+/**
+ * How Cart.com combines conditions across params. The docs (query_syntax.md) give ` AND ` / ` OR `
+ * inside a param, an `OR ` prefix that ORs a param "with the others", and "no parentheses". Read
+ * as one expression with normal precedence (AND binds tighter), `a=eq:1 OR eq:2&b=eq:3` means
+ * `a=1 OR (a=2 AND b=3)`: an OR never stays inside its own param. 'flat' models that reading
+ * (the default); 'per-field' keeps each param's ORs to itself, the lenient reading.
+ */
+export type FilterPrecedence = 'flat' | 'per-field';
+
+/** The whole query as OR-separated AND-terms, in param order (see FilterPrecedence). */
+function flatTerms(filters: FieldFilter[]): Term[] {
+	const terms: Term[] = [];
+	let current: Term = [];
+	filters.forEach((filter, index) => {
+		// The connector before this param: its own `OR ` prefix, or the first param's prefix for the second.
+		const orBefore = index > 0 && (filter.orWithOthers || (index === 1 && filters[0].orWithOthers));
+		if (orBefore) {
+			terms.push(current);
+			current = [];
+		}
+		filter.anyOf.forEach((group, groupIndex) => {
+			if (groupIndex > 0) {
+				terms.push(current);
+				current = [];
+			}
+			current.push({ field: filter.field, conditions: group });
+		});
+	});
+	terms.push(current);
+	return terms;
+}
+
 /**
  * Builds the record predicate from the query, or null when nothing filters. Params that are not
  * known fields of the resource are ignored (e.g. cache busters), like reserved params.
@@ -132,25 +167,34 @@ export function buildFilter(
 	query: URLSearchParams,
 	knownFields: ReadonlySet<string>,
 	timeZone: string,
+	precedence: FilterPrecedence = 'flat',
 ): ((record: SimRecord) => boolean) | null {
-	const andFilters: FieldFilter[] = [];
-	const orFilters: FieldFilter[] = [];
+	const filters: FieldFilter[] = [];
 	for (const [field, value] of query) {
 		if (RESERVED_PARAMS.has(field) || !knownFields.has(field)) continue;
-		const filter = parseFieldFilter(field, value, timeZone);
-		(filter.orWithOthers ? orFilters : andFilters).push(filter);
+		filters.push(parseFieldFilter(field, value, timeZone));
 	}
 	const idsParam = query.get('ids');
 	const ids = idsParam ? new Set(idsParam.split(',').map((id) => Number(id.trim()))) : null;
-	if (andFilters.length === 0 && orFilters.length === 0 && !ids) return null;
+	if (filters.length === 0 && !ids) return null;
 
+	const idMatches = (record: SimRecord) => !ids || ids.has(record.id as number);
+	if (precedence === 'flat') {
+		const terms = flatTerms(filters);
+		return (record) =>
+			idMatches(record) &&
+			(terms.length === 0 ||
+				terms.some((term) => term.every(({ field, conditions }) => conditions.every((c) => c.matches(record[field])))));
+	}
+	const andFilters = filters.filter((filter) => !filter.orWithOthers);
+	const orFilters = filters.filter((filter) => filter.orWithOthers);
 	const fieldMatches = (filter: FieldFilter, record: SimRecord): boolean => {
 		const value = record[filter.field];
 		return filter.anyOf.some((group) => group.every((condition) => condition.matches(value)));
 	};
 	return (record) => {
-		if (ids && !ids.has(record.id as number)) return false;
-		if (andFilters.length === 0 && orFilters.length === 0) return true;
+		if (!idMatches(record)) return false;
+		if (filters.length === 0) return true;
 		if (andFilters.length > 0 && andFilters.every((filter) => fieldMatches(filter, record))) return true;
 		return orFilters.some((filter) => fieldMatches(filter, record));
 	};

@@ -171,7 +171,7 @@ export function listResponse(args: ListArgs): SimResponse {
 	const count = Math.min(countParam ?? DEFAULT_COUNT, settings.maxPageSize);
 
 	const knownFields = args.fieldsFrom ? ctx.store.knownFields(args.fieldsFrom) : new Set<string>(args.records.flatMap((r) => Object.keys(r)));
-	const predicate = buildFilter(query, knownFields, settings.timeZone);
+	const predicate = buildFilter(query, knownFields, settings.timeZone, settings.filterPrecedence);
 	const filtered = predicate ? args.records.filter(predicate) : args.records;
 	const sorted = sortRecords(filtered, query.get('sort'), settings.timeZone);
 	const total = sorted.length;

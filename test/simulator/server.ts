@@ -43,6 +43,7 @@ export function resolveSettings(options: SimulatorOptions): SimulatorSettings {
 		maxPageSize: options.maxPageSize ?? 1000,
 		recordsKeys: options.recordsKeys ?? 'collection',
 		nextPageKeepsFilters: options.nextPageKeepsFilters ?? false,
+		filterPrecedence: options.filterPrecedence ?? 'flat',
 		shipmentBumpsOrder: options.shipmentBumpsOrder ?? true,
 	};
 }

@@ -125,6 +125,11 @@ export interface SimulatorOptions {
 	recordsKeys?: RecordsKeyStyle;
 	/** Whether next_page/previous_page repeat the request's filters. Default false: `?page=N&count=C` only. */
 	nextPageKeepsFilters?: boolean;
+	/**
+	 * How conditions combine across params (see FilterPrecedence in filters.ts). Default 'flat':
+	 * the docs' "no parentheses" reading, where `a=eq:1 OR eq:2&b=eq:3` is `a=1 OR (a=2 AND b=3)`.
+	 */
+	filterPrecedence?: 'flat' | 'per-field';
 	/** Whether creating/updating/deleting a shipment bumps the parent order's updated_at. Default true. */
 	shipmentBumpsOrder?: boolean;
 }
@@ -145,6 +150,7 @@ export interface SimulatorSettings {
 	maxPageSize: number;
 	recordsKeys: RecordsKeyStyle;
 	nextPageKeepsFilters: boolean;
+	filterPrecedence: 'flat' | 'per-field';
 	shipmentBumpsOrder: boolean;
 }
 
