@@ -94,6 +94,8 @@ export interface NodeRun {
 	mode?: WorkflowExecuteMode;
 	staticData?: IDataObject;
 	nodeName?: string;
+	/** Called with the execution context after the node ran (or failed): hints, logger calls. */
+	inspect?: (context: ExecuteContext) => void;
 }
 
 function makeWorkflow(nodeType: INodeType, run: NodeRun): { workflow: Workflow; node: INode } {
@@ -161,8 +163,12 @@ export async function runNode(nodeType: INodeType, run: NodeRun): Promise<INodeE
 		{ node, data: { main: [items] }, source: null },
 		[],
 	);
-	const output = await nodeType.execute!.call(context);
-	return (output as INodeExecutionData[][])[0];
+	try {
+		const output = await nodeType.execute!.call(context);
+		return (output as INodeExecutionData[][])[0];
+	} finally {
+		run.inspect?.(context);
+	}
 }
 
 /** Runs one poll of a trigger; static data is read and written through `run.staticData`. */
@@ -206,6 +212,8 @@ export async function runCredentialTest(
 	const response = await fetch(authenticated.url, {
 		method: authenticated.method ?? 'GET',
 		headers: authenticated.headers as Record<string, string>,
+		// n8n's request helper follows redirects unless the request says otherwise, as axios does.
+		redirect: authenticated.disableFollowRedirect || request.disableFollowRedirect ? 'manual' : 'follow',
 	});
 	await response.text();
 	const rule = type.test!.rules?.find(

@@ -8,7 +8,8 @@ import type { FaultOptions, ScriptedFault } from './types';
 export type FaultAction =
 	| { kind: 'status'; status: number; retryAfter?: string }
 	| { kind: 'reset' }
-	| { kind: 'malformed' };
+	| { kind: 'malformed' }
+	| { kind: 'raw'; status: number; body?: string; headers?: Record<string, string> };
 
 export interface PlannedFault {
 	action: FaultAction;
@@ -59,6 +60,7 @@ export class FaultPlanner {
 		let action: FaultAction;
 		if (fault.reset) action = { kind: 'reset' };
 		else if (fault.malformed) action = { kind: 'malformed' };
+		else if (fault.respond) action = { kind: 'raw', ...fault.respond };
 		else {
 			const status = fault.status ?? 500;
 			action = { kind: 'status', status, retryAfter: fault.retryAfter ?? (status === 429 ? '1' : undefined) };

@@ -96,6 +96,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			req.socket.destroy();
 			return;
 		}
+		if (action.kind === 'raw') {
+			recorded.status = action.status;
+			res.writeHead(action.status, { ...callLimitHeader(), ...(action.headers ?? {}) });
+			res.end(action.body ?? '');
+			return;
+		}
 		if (action.kind === 'malformed') {
 			recorded.status = 200;
 			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...callLimitHeader() });

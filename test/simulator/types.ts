@@ -44,6 +44,11 @@ export interface ScriptedFault {
 	malformed?: boolean;
 	/** For writes: apply the write (if the request is authorised and valid) before returning the fault. */
 	applyWrite?: boolean;
+	/**
+	 * Answer with exactly this status, body text (none when omitted) and headers: a 204, an empty
+	 * 200, `null`, a redirect. With applyWrite the write happens first, as on a store that applied it.
+	 */
+	respond?: { status: number; body?: string; headers?: Record<string, string> };
 }
 
 export interface RecordedRequest {
