@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { cartComGetMany, cartComRequest } from '../transport';
 import {
-	buildFilterQuery,
+	buildListFilterQuery,
 	FilterInputError,
 	parseDateInput,
 	type FilterCondition,
@@ -95,15 +95,12 @@ export function readListQuery(ctx: IExecuteFunctions, spec: ResourceSpec, itemIn
 		}
 		const custom = ((ctx.getNodeParameter('customFilters', itemIndex, {}) as IDataObject).conditions ??
 			[]) as Array<{ field: string; operator: FilterOperator; value: string }>;
-		const match = ctx.getNodeParameter('match', itemIndex, 'all') as string;
-		const base = buildFilterQuery(conditions);
-		const customQuery = buildFilterQuery(
+		const match = ctx.getNodeParameter('match', itemIndex, 'all') === 'any' ? 'any' : 'all';
+		const base = buildListFilterQuery(
+			conditions,
 			custom.map((condition) => ({ ...condition, field: condition.field.trim() })),
-			match === 'any' ? 'OR' : 'AND',
+			match,
 		);
-		for (const [field, value] of Object.entries(customQuery)) {
-			base[field] = base[field] !== undefined ? `${String(base[field])} AND ${String(value)}` : value;
-		}
 		return {
 			...base,
 			sort: csv(options.sort),
@@ -112,7 +109,15 @@ export function readListQuery(ctx: IExecuteFunctions, spec: ResourceSpec, itemIn
 		};
 	} catch (error) {
 		throw error instanceof FilterInputError
-			? inputError(ctx, itemIndex, error.field, error.message, 'Correct the filter value.')
+			? inputError(
+					ctx,
+					itemIndex,
+					error.field,
+					error.message,
+					error.field === 'Match'
+						? 'Set Match to All Conditions, or remove the other filters and keep only the conditions.'
+						: 'Correct the filter value.',
+				)
 			: asNodeError(ctx, error, itemIndex);
 	}
 }

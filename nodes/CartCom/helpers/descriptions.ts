@@ -208,7 +208,7 @@ export const matchParameter: INodeProperties = {
 		{ name: 'Any Condition', value: 'any' },
 	],
 	description:
-		'Whether a record must meet all custom filter conditions or any of them (Cart.com then ORs them with the other filters too)',
+		'Whether a record must meet all custom filter conditions or at least one of them. Any Condition works only without other filters: Cart.com filters have no parentheses.',
 };
 
 export function listOptionsCollection(spec: ResourceSpec): INodeProperties {

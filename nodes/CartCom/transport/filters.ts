@@ -60,6 +60,37 @@ export function tryParseDateInput(input: unknown, zone = 'utc'): DateTime | unde
 	return date?.isValid ? date : undefined;
 }
 
+/** Query parameters that are not filters (docs/common_usage.md). */
+const RESERVED_PARAMETERS = new Set(['page', 'count', 'sort', 'fields', 'expand', 'ids']);
+
+/** C0 and C1 control characters, DEL, and the Unicode line and paragraph separators. */
+function hasControlCharacter(value: string): boolean {
+	for (const char of value) {
+		const code = char.charCodeAt(0);
+		if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+	}
+	return false;
+}
+/** AND / OR as a word of a longer value: Cart.com would read it as a connector (docs/query_syntax.md). */
+const CONNECTOR_WORD = /(^|\s)(and|or)(\s|$)/i;
+
+/**
+ * Refuses a value that Cart.com's filter syntax would read as more than one condition, which would
+ * let data from a workflow widen a lookup to other records (and a write after it to the wrong one).
+ * A value that is exactly "OR" (Oregon) or "and" is a single word and stays a plain value.
+ */
+export function checkFilterValue(field: string, value: string): void {
+	if (hasControlCharacter(value)) {
+		throw new FilterInputError(field, `The value for ${field} contains a control character (a line break, tab or similar)`);
+	}
+	if (/\s/.test(value.trim()) && CONNECTOR_WORD.test(value)) {
+		throw new FilterInputError(
+			field,
+			`The value for ${field} must not contain AND or OR as a separate word: Cart.com would read it as a second condition`,
+		);
+	}
+}
+
 /**
  * Conditions → query parameters. Conditions on one field share a parameter joined by ` AND ` /
  * ` OR `; separate fields are separate parameters, ANDed by Cart.com, or ORed with an `OR ` prefix.
@@ -70,10 +101,11 @@ export function buildFilterQuery(conditions: FilterCondition[], combine: 'AND' |
 		if (!/^[a-z0-9_]+$/i.test(field)) {
 			throw new FilterInputError(field, `"${field}" is not a Cart.com field name (letters, digits and _ only)`);
 		}
-		const formatted = formatFilterValue(value);
-		if (/ (AND|OR) /.test(formatted)) {
-			throw new FilterInputError(field, `The value for ${field} must not contain " AND " or " OR "`);
+		if (RESERVED_PARAMETERS.has(field.toLowerCase())) {
+			throw new FilterInputError(field, `"${field}" steers the list (paging, sorting, fields) and cannot be a filter`);
 		}
+		const formatted = formatFilterValue(value);
+		checkFilterValue(field, formatted);
 		const parts = byField.get(field) ?? [];
 		parts.push(`${operator}:${formatted}`);
 		byField.set(field, parts);
@@ -86,4 +118,26 @@ export function buildFilterQuery(conditions: FilterCondition[], combine: 'AND' |
 		first = false;
 	}
 	return query;
+}
+
+/**
+ * The filters of a list: `required` conditions all hold, and of `alternatives` all (`match` all) or
+ * at least one (`match` any). Cart.com reads a query as one expression without parentheses, AND
+ * before OR (docs/query_syntax.md), so `required AND (B OR C)` has no spelling: an OR is sent only
+ * when the alternatives are the whole filter, and the mix is refused instead of read wrongly.
+ */
+export function buildListFilterQuery(
+	required: FilterCondition[],
+	alternatives: FilterCondition[],
+	match: 'all' | 'any',
+): Query {
+	if (match === 'all' || alternatives.length <= 1) return buildFilterQuery([...required, ...alternatives]);
+	if (required.length > 0) {
+		const others = [...new Set(required.map((condition) => condition.field))].join(', ');
+		throw new FilterInputError(
+			'Match',
+			`Any Condition cannot be combined with other filters (here on ${others}): Cart.com filters have no parentheses, so "filters AND (one condition OR another)" cannot be sent`,
+		);
+	}
+	return buildFilterQuery(alternatives, 'OR');
 }
