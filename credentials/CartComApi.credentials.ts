@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { accessTokenCredentialsSchema, authenticateWithToken } from '../nodes/CartCom/transport/auth';
+import { accessTokenCredentialsSchema, authenticateWithToken, redirectTestRules } from '../nodes/CartCom/transport/auth';
 
 /** One store, one API token: the X-AC-Auth-Token header on every call. */
 export class CartComApi implements ICredentialType {
@@ -51,7 +51,7 @@ export class CartComApi implements ICredentialType {
 
 	// The cheapest authenticated read, as Airbyte's live-tested connector does it.
 	test: ICredentialTestRequest = {
-		request: { method: 'GET', url: '/products', qs: { count: 1 } },
+		request: { method: 'GET', url: '/products', qs: { count: 1 }, disableFollowRedirect: true },
 		rules: [
 			{
 				type: 'responseCode',
@@ -67,6 +67,7 @@ export class CartComApi implements ICredentialType {
 					message: 'The token works but lacks the read_catalog scope needed for the test read.',
 				},
 			},
+			...redirectTestRules('Store Domain'),
 		],
 	};
 }

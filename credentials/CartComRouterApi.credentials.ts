@@ -10,6 +10,7 @@ import type {
 import {
 	authenticateWithRouter,
 	DEFAULT_ROUTER_URL,
+	redirectTestRules,
 	routerCredentialsSchema,
 } from '../nodes/CartCom/transport/auth';
 
@@ -69,7 +70,7 @@ export class CartComRouterApi implements ICredentialType {
 	}
 
 	test: ICredentialTestRequest = {
-		request: { method: 'GET', url: '/products', qs: { count: 1 } },
+		request: { method: 'GET', url: '/products', qs: { count: 1 }, disableFollowRedirect: true },
 		rules: [
 			{
 				type: 'responseCode',
@@ -79,6 +80,7 @@ export class CartComRouterApi implements ICredentialType {
 						'The Central API Router rejected the signature (401). Check User Name, User Secret and Site ID.',
 				},
 			},
+			...redirectTestRules('API Router URL'),
 		],
 	};
 }

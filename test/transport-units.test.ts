@@ -133,7 +133,20 @@ describe('CallBudget', () => {
 
 describe('redaction', () => {
 	it('removes every occurrence of every secret', () => {
-		expect(redact('token abcd1234 and abcd1234, user me', ['abcd1234', 'me'])).toBe('token *** and ***, user me');
+		expect(redact('token abcd1234 and abcd1234, user me', ['abcd1234', 'me'])).toBe('token *** and ***, user ***');
+	});
+
+	it('removes a secret in its JSON-escaped, URL-encoded, form-encoded and base64 forms', () => {
+		const secret = 'a/b+c="d" e';
+		const text = [
+			JSON.stringify({ token: secret }),
+			`?t=${encodeURIComponent(secret)}`,
+			`?t=${encodeURIComponent(secret).toLowerCase()}`,
+			`?t=${encodeURIComponent(secret).replace(/%20/g, '+')}`,
+			Buffer.from(secret).toString('base64'),
+		].join(' ');
+		const redacted = redact(text, [secret]);
+		expect(redacted).toBe('{"token":"***"} ?t=*** ?t=*** ?t=*** ***');
 	});
 });
 

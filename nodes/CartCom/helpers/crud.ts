@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { cartComGetMany, cartComRequest } from '../transport';
+import { cartComGetMany, cartComRequest, cartComWrite } from '../transport';
 import {
 	buildListFilterQuery,
 	FilterInputError,
@@ -256,7 +256,7 @@ export function createOperation(spec: ResourceSpec): OperationModule {
 						// POST with an id is an upsert in Cart.com; Create must never overwrite by accident.
 						throw inputError(this, i, 'Other Fields (JSON)', 'must not contain "id"', `Use the Update operation to change an existing ${lower(spec)}.`);
 					}
-					return (await cartComRequest.call(this, { method: 'POST', path: spec.path, body, itemIndex: i })) as IDataObject;
+					return (await cartComWrite.call(this, { method: 'POST', path: spec.path, body, itemIndex: i })) as IDataObject;
 				},
 				writeConcurrency(this),
 			);
@@ -283,7 +283,7 @@ export function updateOperation(spec: ResourceSpec): OperationModule {
 					if (Object.keys(body).length === 0) {
 						throw inputError(this, i, 'Update Fields', 'no field to update', 'Add at least one field under Update Fields.');
 					}
-					return (await cartComRequest.call(this, { method: 'PUT', path: `${spec.path}/${id}`, body, itemIndex: i })) as IDataObject;
+					return (await cartComWrite.call(this, { method: 'PUT', path: `${spec.path}/${id}`, body, itemIndex: i }, { id })) as IDataObject;
 				},
 				writeConcurrency(this),
 			);

@@ -1,7 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { cartComRequest, parseListPage } from '../transport';
+import { buildFilterQuery, fetchListPage, FilterInputError, getConnection, type Query } from '../transport';
 import { findSpec } from '../actions/specs';
+import { asNodeError } from '../helpers/errors';
 import type { ResourceSpec } from '../helpers/types';
 
 const SEARCH_PAGE_SIZE = 50;
@@ -22,18 +23,28 @@ async function search(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken ?? 1) || 1;
-	const query: Record<string, string | number> = { count: SEARCH_PAGE_SIZE, page, sort: `-${spec.idField ?? 'id'}` };
+	const idField = spec.idField ?? 'id';
+	let filterQuery: Query = {};
 	const term = filter?.trim();
-	if (term) {
-		if (/^\d+$/.test(term)) query[spec.idField ?? 'id'] = term;
-		else if (spec.titleField) query[spec.titleField] = `like:${term}`;
+	try {
+		if (term && /^\d+$/.test(term)) filterQuery = buildFilterQuery([{ field: idField, operator: 'eq', value: term }]);
+		else if (term && spec.titleField) filterQuery = buildFilterQuery([{ field: spec.titleField, operator: 'like', value: term }]);
+	} catch (error) {
+		// A search text Cart.com would read as several conditions finds nothing rather than too much.
+		if (error instanceof FilterInputError) return { results: [] };
+		throw asNodeError(ctx, error);
 	}
-	const body = await cartComRequest.call(ctx, { method: 'GET', path: spec.path, query, allowNotFound: true });
-	if (body === undefined) return { results: [] };
-	const { records, hasNextPage } = parseListPage(body, spec.recordsKey);
+	const connection = await getConnection(ctx);
+	const { records, hasNextPage } = await fetchListPage(ctx, connection, {
+		path: spec.path,
+		recordsKey: spec.recordsKey,
+		query: { ...filterQuery, sort: `-${idField}` },
+		page,
+		count: SEARCH_PAGE_SIZE,
+	});
 	return {
 		results: records.map((record) => ({ name: title(spec, record), value: idOf(spec, record) })),
-		paginationToken: hasNextPage ? String(page + 1) : undefined,
+		paginationToken: hasNextPage && records.length > 0 ? String(page + 1) : undefined,
 	};
 }
 

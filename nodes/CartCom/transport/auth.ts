@@ -1,5 +1,5 @@
 import { createHmac } from 'crypto';
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IAuthenticateRuleResponseCode, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { appendQuery, type Query } from './query';
@@ -165,7 +165,12 @@ export function resolveRequestUrl(apiBase: string, requestOptions: IHttpRequestO
 	return new URL(appendQuery(absolute, requestOptions.qs as Query | undefined));
 }
 
-/** Shared by both credential types: resolve the URL, drop `qs`, set the given auth headers. */
+/**
+ * Shared by both credential types: resolve the URL, drop `qs`, set the given auth headers, and
+ * never follow a redirect: n8n would send these headers on to wherever the redirect points, even
+ * to another host or to plain http. Set here, it holds for every request the credential signs,
+ * the credential test included.
+ */
 export function withResolvedUrl(
 	requestOptions: IHttpRequestOptions,
 	apiBase: string,
@@ -179,6 +184,7 @@ export function withResolvedUrl(
 		...rest,
 		url: url.toString(),
 		headers: { ...(requestOptions.headers ?? {}), ...headersFor(url) },
+		disableFollowRedirect: true,
 	};
 }
 
@@ -205,5 +211,26 @@ export function authenticateWithRouter(
 			credentials.userName,
 			credentials.userSecret,
 		),
+	}));
+}
+
+/**
+ * The router signature this request will carry. It covers no timestamp and no body, so it can be
+ * replayed: it is redacted from errors like the credential's own secrets.
+ */
+export function signatureOf(credentials: CartComCredentials, method: string, url: string): string | undefined {
+	if (credentials.kind !== 'centralApiRouter') return undefined;
+	const resolved = resolveRequestUrl(credentials.apiBase, { url, method: method as IHttpRequestOptions['method'] });
+	return signRouterRequest(method, `${resolved.pathname}${resolved.search}`, credentials.userName, credentials.userSecret);
+}
+
+/** Credential-test rules for a redirect, which the test request does not follow (see withResolvedUrl). */
+export function redirectTestRules(field: string): IAuthenticateRuleResponseCode[] {
+	return [301, 302, 303, 307, 308].map((value) => ({
+		type: 'responseCode' as const,
+		properties: {
+			value,
+			message: `The store answered with a redirect (${value}), which is not followed so that the credential is not sent elsewhere. Check ${field}: enter the domain the store serves its API on.`,
+		},
 	}));
 }

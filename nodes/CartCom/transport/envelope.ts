@@ -4,20 +4,37 @@ export type CartComRecord = Record<string, unknown>;
 
 const META_KEYS = new Set(['total_count', 'next_page', 'previous_page']);
 
-/** A Cart.com list page; record fields are not validated here, so unknown fields pass through. */
-const listEnvelopeSchema = z
-	.object({
-		total_count: z.number().int().nonnegative().optional(),
-		next_page: z.string().nullish(),
-		previous_page: z.string().nullish(),
-	})
-	.catchall(z.unknown());
+/**
+ * A Cart.com list page; record fields are not validated here, so unknown fields pass through. The
+ * paging metadata is read tolerantly (see readTotalCount / readHasNextPage): a store that sends
+ * `total_count: null` or `"12"` still has readable records.
+ */
+const listEnvelopeSchema = z.record(z.unknown());
 
 export interface ListPage {
 	records: CartComRecord[];
 	recordsKey: string;
 	totalCount?: number;
 	hasNextPage: boolean;
+	/** Metadata that was present but unusable, each naming the field: for a warning, not a failure. */
+	notes: string[];
+}
+
+/** `total_count` as a whole number: numbers and digit strings are taken, null means "not given". */
+function readTotalCount(value: unknown, notes: string[]): number | undefined {
+	if (value === undefined || value === null) return undefined;
+	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	if (typeof number === 'number' && Number.isSafeInteger(number) && number >= 0) return number;
+	notes.push(`total_count ${JSON.stringify(value)} is not a record count; it was ignored`);
+	return undefined;
+}
+
+/** Whether `next_page` announces another page: a URL as documented, or a page number as some stores send. */
+function readHasNextPage(value: unknown, notes: string[]): boolean {
+	if (value === undefined || value === null || value === '' || value === false) return false;
+	if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || value === true) return true;
+	notes.push(`next_page ${JSON.stringify(value)} is neither a URL nor a page number; it was read as "more pages"`);
+	return true;
 }
 
 export class UnexpectedResponseError extends Error {
@@ -35,7 +52,7 @@ export class UnexpectedResponseError extends Error {
  */
 export function parseListPage(body: unknown, preferredKey?: string): ListPage {
 	const parsed = listEnvelopeSchema.safeParse(body);
-	if (!parsed.success) {
+	if (!parsed.success || Array.isArray(body)) {
 		throw new UnexpectedResponseError('Cart.com returned a list response that is not a JSON object');
 	}
 	const envelope = parsed.data;
@@ -56,11 +73,13 @@ export function parseListPage(body: unknown, preferredKey?: string): ListPage {
 	if (!records.every((record) => record !== null && typeof record === 'object' && !Array.isArray(record))) {
 		throw new UnexpectedResponseError(`Cart.com returned non-object entries in "${recordsKey}"`);
 	}
+	const notes: string[] = [];
 	return {
 		records: records as CartComRecord[],
 		recordsKey,
-		totalCount: envelope.total_count,
-		hasNextPage: typeof envelope.next_page === 'string' && envelope.next_page !== '',
+		totalCount: readTotalCount(envelope.total_count, notes),
+		hasNextPage: readHasNextPage(envelope.next_page, notes),
+		notes,
 	};
 }
 

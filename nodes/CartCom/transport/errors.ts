@@ -1,20 +1,53 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
 import type { CartComErrorBody } from './envelope';
+import { encodeQueryComponent } from './query';
 
-/** Replaces every occurrence of a secret with `***`; secrets shorter than 4 chars are too ambiguous to hunt. */
+/**
+ * The forms a secret can take in text that reaches an error: as sent, JSON-escaped (an echoed body),
+ * URL-encoded either way (an echoed URL), and base64 (an echoed Basic header).
+ */
+function encodedForms(secret: string): string[] {
+	const json = JSON.stringify(secret).slice(1, -1);
+	const uri = encodeURIComponent(secret);
+	const base64 = Buffer.from(secret, 'utf8').toString('base64');
+	const forms = new Set([
+		secret,
+		json,
+		uri,
+		uri.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+		encodeQueryComponent(secret),
+		base64,
+		base64.replace(/=+$/, ''),
+		base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+	]);
+	return [...forms].filter(Boolean);
+}
+
+/**
+ * Replaces every occurrence of a secret, in any of its encoded forms, with `***`. Short secrets are
+ * redacted too: an over-redacted message is a smaller harm than a leaked credential.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
 	let result = text;
-	for (const secret of secrets) {
-		if (secret && secret.length >= 4) result = result.split(secret).join('***');
-	}
+	// Longest first, so that a form containing another is replaced whole.
+	const forms = secrets.filter(Boolean).flatMap(encodedForms);
+	forms.sort((a, b) => b.length - a.length);
+	for (const form of forms) result = result.split(form).join('***');
 	return result;
 }
 
-/** Deep redaction through JSON, for error bodies shown in n8n's error panel. */
+/** Deep redaction of every string (keys included), for error bodies shown in n8n's error panel. */
 export function redactJson<T>(value: T, secrets: readonly string[]): T {
-	if (value === undefined) return value;
-	return JSON.parse(redact(JSON.stringify(value), secrets)) as T;
+	const walk = (node: unknown): unknown => {
+		if (typeof node === 'string') return redact(node, secrets);
+		if (Array.isArray(node)) return node.map(walk);
+		if (node !== null && typeof node === 'object') {
+			return Object.fromEntries(Object.entries(node).map(([key, entry]) => [redact(key, secrets), walk(entry)]));
+		}
+		return node;
+	};
+	return walk(value) as T;
 }
 
 const HINTS: Record<string, string> = {
@@ -87,4 +120,20 @@ export function cartComTransportError(
 		description: redact(description, secrets),
 		itemIndex,
 	});
+}
+
+/** Errors of writes whose outcome is unknown: the store may or may not have applied them. */
+const ambiguousWrites = new WeakSet<Error>();
+
+export function markAmbiguousWrite<E extends Error>(error: E): E {
+	ambiguousWrites.add(error);
+	return error;
+}
+
+/**
+ * Whether a failed write may nevertheless have been applied (a reset, a 5xx, a deadline or an
+ * unreadable answer after the request was sent). Such a write is re-read, never re-sent.
+ */
+export function isAmbiguousWriteFailure(error: unknown): boolean {
+	return error instanceof Error && ambiguousWrites.has(error);
 }

@@ -1,11 +1,16 @@
 import { parseListPage, UnexpectedResponseError, type CartComErrorBody, type CartComRecord, type ListPage } from './envelope';
-import { cartComTransportError } from './errors';
+import { cartComTransportError, redact } from './errors';
 import type { Query } from './query';
 import { cartComRequest, getConnection, type CartComFunctions, type ConnectionInfo } from './request';
 
 /** Cart.com's own default page size; the API documents no maximum (Airbyte reads 1,000 live). */
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
+/**
+ * A last bound for a store that keeps announcing pages of new records without a `total_count`:
+ * 100,000 pages is 10 million records at the default page size, more than any store has.
+ */
+const MAX_PAGES = 100_000;
 
 export interface ListOptions {
 	/** Path below /api/v1, e.g. `/orders` or `/orders/5/items`. */
@@ -33,6 +38,20 @@ export interface PageRequest {
 }
 
 /**
+ * Something the user should know although the node went on: logged, and shown on the node's output
+ * where n8n supports execution hints (action nodes).
+ */
+export function warnUser(ctx: CartComFunctions, connection: ConnectionInfo, message: string): void {
+	const text = redact(message, connection.secrets);
+	ctx.logger.warn(text);
+	if ('addExecutionHints' in ctx && typeof ctx.addExecutionHints === 'function') {
+		ctx.addExecutionHints({ message: text, type: 'warning', location: 'outputPane' });
+	}
+}
+
+export type FetchedPage = Pick<ListPage, 'records' | 'hasNextPage' | 'totalCount'>;
+
+/**
  * One page of a list and whether another follows; a 404 past page 1 (or on page 1, unless the
  * route itself is unknown) is an empty page. Shared by Get Many and the trigger's keyset paging.
  */
@@ -40,7 +59,7 @@ export async function fetchListPage(
 	ctx: CartComFunctions,
 	connection: ConnectionInfo,
 	request: PageRequest,
-): Promise<Pick<ListPage, 'records' | 'hasNextPage'>> {
+): Promise<FetchedPage> {
 	const { page } = request;
 	const body = await cartComRequest.call(
 		ctx,
@@ -55,8 +74,9 @@ export async function fetchListPage(
 	);
 	if (body === undefined) return { records: [], hasNextPage: false };
 	try {
-		const { records, hasNextPage } = parseListPage(body, request.recordsKey);
-		return { records, hasNextPage };
+		const { records, hasNextPage, totalCount, notes } = parseListPage(body, request.recordsKey);
+		for (const note of notes) warnUser(ctx, connection, `Cart.com GET ${request.path} page ${page}: ${note}`);
+		return { records, hasNextPage, totalCount };
 	} catch (error) {
 		throw cartComTransportError(
 			ctx.getNode(),
@@ -73,6 +93,10 @@ export async function fetchListPage(
  * (whether Cart.com's next_page URL keeps filters is unproven). A 404 past the first page is the end,
  * as documented. Records already yielded (same id) are skipped, so a record that moves between
  * pages while we read is not returned twice.
+ *
+ * A server that ignores `page` would announce more pages forever: reading stops at a page that adds
+ * no record not seen before, and never goes past `ceil(total_count / count)` pages when the store
+ * says how many there are.
  */
 export async function* iterateListPages(
 	this: CartComFunctions,
@@ -85,8 +109,8 @@ export async function* iterateListPages(
 	const seenIds = new Set<unknown>();
 	let returned = 0;
 
-	for (let page = 1; ; page++) {
-		const { records, hasNextPage } = await fetchListPage(this, connection, {
+	for (let page = 1; page <= MAX_PAGES; page++) {
+		const { records, hasNextPage, totalCount } = await fetchListPage(this, connection, {
 			path: options.path,
 			query: options.query,
 			recordsKey: options.recordsKey,
@@ -95,10 +119,14 @@ export async function* iterateListPages(
 			itemIndex: options.itemIndex,
 		});
 		const fresh: CartComRecord[] = [];
+		let repeated = 0;
 		for (const record of records) {
 			const id = record.id;
 			if (id !== undefined && id !== null) {
-				if (seenIds.has(id)) continue;
+				if (seenIds.has(id)) {
+					repeated++;
+					continue;
+				}
 				seenIds.add(id);
 			}
 			fresh.push(record);
@@ -107,8 +135,39 @@ export async function* iterateListPages(
 		returned += fresh.length;
 		if (fresh.length > 0) yield fresh;
 		if (limit !== undefined && returned >= limit) return;
-		if (!hasNextPage || records.length === 0) return;
+		const lastPage = totalCount === undefined ? undefined : Math.ceil(totalCount / count);
+		const ended = !hasNextPage || records.length === 0 || (lastPage !== undefined && page >= lastPage);
+		if (ended || (fresh.length === 0 && repeated > 0)) {
+			warnIfShort(this, connection, options, { page, count, returned, totalCount, lastPageFull: records.length >= count });
+			if (!ended) {
+				warnUser(this, connection, `Cart.com GET ${options.path} page ${page} repeated records already read, so reading stopped there (the store may be ignoring the page parameter).`);
+			}
+			return;
+		}
 	}
+	throw cartComTransportError(
+		this.getNode(),
+		`Cart.com GET ${options.path} kept announcing more pages after ${MAX_PAGES} pages`,
+		'Reading stopped at this bound. Narrow the list with filters, or read it in parts (e.g. by date).',
+		connection.secrets,
+		options.itemIndex,
+	);
+}
+
+/** A full last page while the store counted more records than were read: some may be missing. */
+function warnIfShort(
+	ctx: CartComFunctions,
+	connection: ConnectionInfo,
+	options: ListOptions,
+	read: { page: number; count: number; returned: number; totalCount?: number; lastPageFull: boolean },
+): void {
+	if (options.limit !== undefined || read.totalCount === undefined) return;
+	if (!read.lastPageFull || read.returned >= read.totalCount) return;
+	warnUser(
+		ctx,
+		connection,
+		`Cart.com GET ${options.path} reported ${read.totalCount} records, but reading ended after ${read.returned} (page ${read.page} of ${read.count}). Records may have been deleted meanwhile, or the store stopped paging early.`,
+	);
 }
 
 /** Collects a list (all of it, or up to `limit`). */

@@ -10,6 +10,9 @@ export interface CallLimit {
 	limit: number;
 }
 
+/** Milliseconds from an arbitrary origin that only ever move forward. */
+export const monotonicNow = (): number => performance.now();
+
 /** `X-AC-Call-Limit: 3/20` → { used: 3, limit: 20 }; anything else → undefined. */
 export function parseCallLimit(header: unknown): CallLimit | undefined {
 	const value = Array.isArray(header) ? header[0] : header;
@@ -44,8 +47,12 @@ export class CallBudget {
 	private foreignCalls = 0;
 	private inFlightBeforeLimitKnown = 0;
 
+	/**
+	 * The clock is monotonic: a step of the host's wall clock (NTP, DST on a misconfigured host)
+	 * must neither stall calls for the size of the step nor release a burst.
+	 */
 	constructor(
-		private readonly clock: () => number = Date.now,
+		private readonly clock: () => number = monotonicNow,
 		private readonly windowMs: number = CALL_WINDOW_MS,
 	) {}
 
@@ -103,7 +110,7 @@ const budgets = new Map<string, CallBudget>();
 export function budgetFor(storeKey: string, windowMs = CALL_WINDOW_MS): CallBudget {
 	let budget = budgets.get(storeKey);
 	if (!budget) {
-		budget = new CallBudget(Date.now, windowMs);
+		budget = new CallBudget(monotonicNow, windowMs);
 		budgets.set(storeKey, budget);
 	}
 	return budget;

@@ -5,7 +5,7 @@ import { fieldsCollection, forOperation, writeOptionsCollection } from '../../he
 import { runPerItem } from '../../helpers/items';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { inputError } from '../../helpers/validation';
-import { cartComRequest } from '../../transport';
+import { cartComWrite } from '../../transport';
 
 const statusField = (name: string, label: string, description: string): FieldSpec => ({
 	name,
@@ -63,7 +63,7 @@ export const updateSettings: OperationModule = {
 				if (Object.keys(body).length === 0) {
 					throw inputError(this, i, 'Update Fields', 'no setting to change', 'Add at least one setting under Update Fields.');
 				}
-				return (await cartComRequest.call(this, { method: 'PUT', path: '/inventory/settings', body, itemIndex: i })) as IDataObject;
+				return (await cartComWrite.call(this, { method: 'PUT', path: '/inventory/settings', body, itemIndex: i }, body)) as IDataObject;
 			},
 			writeConcurrency(this),
 		);

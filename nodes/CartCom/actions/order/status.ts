@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { cartComRequest } from '../../transport';
+import {
+	cartComRequest,
+	cartComTransportError,
+	isAmbiguousWriteFailure,
+	type CartComRecord,
+} from '../../transport';
+import { asNodeError } from '../../helpers/errors';
 import { orderSpec } from './spec';
 
 export interface StatusChange {
@@ -8,13 +14,53 @@ export interface StatusChange {
 	changed: boolean;
 }
 
-const asRecord = (value: unknown): IDataObject | undefined =>
-	value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+async function readOrder(
+	ctx: IExecuteFunctions,
+	orderId: number,
+	itemIndex: number,
+): Promise<CartComRecord | undefined> {
+	return await cartComRequest.call(ctx, {
+		method: 'GET',
+		path: `${orderSpec.path}/${orderId}`,
+		itemIndex,
+	});
+}
+
+/**
+ * After a status change failed in a way that may have reached the store (a reset, a 5xx, no answer
+ * in time), the order is read again instead of the change being sent again: a second send would
+ * e-mail the customer twice and overwrite `previous_order_status_id` with the new status.
+ */
+async function settleAmbiguousChange(
+	ctx: IExecuteFunctions,
+	orderId: number,
+	statusId: number,
+	itemIndex: number,
+	failure: unknown,
+): Promise<StatusChange> {
+	let current: CartComRecord | undefined;
+	try {
+		current = await readOrder(ctx, orderId, itemIndex);
+	} catch {
+		throw asNodeError(ctx, failure, itemIndex); // still unknown: the original error says to check the store
+	}
+	if (current && Number(current.order_status_id) === statusId)
+		return { order: current as IDataObject, changed: true };
+	// The failure's message comes from the transport, already without secrets.
+	throw cartComTransportError(
+		ctx.getNode(),
+		failure instanceof Error ? failure.message : String(failure),
+		`Order ${orderId} was read again afterwards and still has status ${String(current?.order_status_id)}: the change was not applied and was not sent again. Run the workflow again to retry.`,
+		[],
+		itemIndex,
+	);
+}
 
 /**
  * Moves an order to a status through `PUT /orders/{id}/status`, which, unlike a plain update, fires
- * Cart.com's status events and customer e-mails. With `onlyIfDifferent` the order is read first and
- * left alone when it already has the status, so a re-run does not e-mail the customer twice.
+ * Cart.com's status events and customer e-mails (docs/resources/orders.md). With `onlyIfDifferent`
+ * the order is read first and left alone when it already has the status, so a re-run does not
+ * e-mail the customer twice. The PUT itself is never repeated blindly (see settleAmbiguousChange).
  */
 export async function changeOrderStatus(
 	ctx: IExecuteFunctions,
@@ -24,17 +70,26 @@ export async function changeOrderStatus(
 	onlyIfDifferent: boolean,
 ): Promise<StatusChange> {
 	if (onlyIfDifferent) {
-		const current = asRecord(
-			await cartComRequest.call(ctx, { method: 'GET', path: `${orderSpec.path}/${orderId}`, itemIndex }),
-		);
-		if (current && Number(current.order_status_id) === statusId) return { order: current, changed: false };
+		const current = await readOrder(ctx, orderId, itemIndex);
+		if (current && Number(current.order_status_id) === statusId)
+			return { order: current as IDataObject, changed: false };
 	}
-	const response = await cartComRequest.call(ctx, {
-		method: 'PUT',
-		path: `${orderSpec.path}/${orderId}/status`,
-		body: { order_status_id: statusId },
-		itemIndex,
-	});
+	let response: CartComRecord | undefined;
+	try {
+		response = await cartComRequest.call(ctx, {
+			method: 'PUT',
+			path: `${orderSpec.path}/${orderId}/status`,
+			body: { order_status_id: statusId },
+			itemIndex,
+			repeatable: false,
+		});
+	} catch (error) {
+		if (!isAmbiguousWriteFailure(error)) throw asNodeError(ctx, error, itemIndex);
+		return await settleAmbiguousChange(ctx, orderId, statusId, itemIndex, error);
+	}
 	// The docs show no response body for this route; fall back to what is known.
-	return { order: asRecord(response) ?? { id: orderId, order_status_id: statusId }, changed: true };
+	return {
+		order: (response as IDataObject | undefined) ?? { id: orderId, order_status_id: statusId },
+		changed: true,
+	};
 }

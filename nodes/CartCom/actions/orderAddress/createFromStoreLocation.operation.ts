@@ -5,7 +5,7 @@ import { forOperation, writeOptionsCollection } from '../../helpers/descriptions
 import { runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../../helpers/types';
 import { toRecordId } from '../../helpers/validation';
-import { cartComRequest } from '../../transport';
+import { cartComWrite } from '../../transport';
 import { orderAddressSpec } from './spec';
 
 const OPERATION = 'createFromStoreLocation';
@@ -68,7 +68,7 @@ export const createFromStoreLocation: OperationModule = {
 				if (extra.firstName) body.first_name = String(extra.firstName);
 				if (extra.lastName) body.last_name = String(extra.lastName);
 				if (extra.phone) body.phone = String(extra.phone);
-				return (await cartComRequest.call(this, {
+				return (await cartComWrite.call(this, {
 					method: 'POST',
 					path: `${orderAddressSpec.path}/store_location_address`,
 					body,

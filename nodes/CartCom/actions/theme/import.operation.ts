@@ -5,7 +5,7 @@ import { forOperation, writeOptionsCollection } from '../../helpers/descriptions
 import { runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../../helpers/types';
 import { inputError } from '../../helpers/validation';
-import { cartComRequest } from '../../transport';
+import { cartComWrite } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -59,12 +59,8 @@ export const importTheme: OperationModule = {
 						'is required',
 						'Enter the path of the uploaded theme .zip.',
 					);
-				return (await cartComRequest.call(this, {
-					method: 'POST',
-					path: '/themes/import',
-					body: { theme_name: themeName, file_path: filePath },
-					itemIndex: i,
-				})) as IDataObject;
+				const body = { theme_name: themeName, file_path: filePath };
+				return (await cartComWrite.call(this, { method: 'POST', path: '/themes/import', body, itemIndex: i }, body)) as IDataObject;
 			},
 			writeConcurrency(this),
 		);
