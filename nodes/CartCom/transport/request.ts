@@ -234,13 +234,19 @@ async function withDeadline<T>(
 ): Promise<T> {
 	const signal = AbortSignal.timeout(ms);
 	const request = attempt(signal);
+	let onAbort = (): void => undefined;
 	const expired = new Promise<never>((_resolve, reject) => {
-		signal.addEventListener('abort', () => reject(new AttemptDeadlineError(ms)), { once: true });
+		onAbort = () => reject(new AttemptDeadlineError(ms));
+		signal.addEventListener('abort', onAbort, { once: true });
 	});
 	// Whichever loses must not surface as an unhandled rejection.
 	request.catch(() => undefined);
 	expired.catch(() => undefined);
-	return await Promise.race([request, expired]);
+	try {
+		return await Promise.race([request, expired]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
 }
 
 /** `https://host` of a redirect target, for the message; never its path or query, which may carry anything. */
