@@ -41,8 +41,10 @@ export interface FieldSpec {
 	options?: Array<{ name: string; value: string | number }>;
 	loadOptionsMethod?: string;
 	placeholder?: string;
-	/** Numbers: whole numbers only (ids, quantities). */
+	/** Numbers: whole numbers within Int32, as Cart.com stores them (ids, quantities, sort orders). */
 	integer?: boolean;
+	/** Numbers: money and counts (prices, costs, totals, stock), which Cart.com means as 0 or more. */
+	nonNegative?: boolean;
 	/** JSON fields: the value must be an array or an object (checked before any request). */
 	jsonShape?: 'array' | 'object';
 }

@@ -17,6 +17,15 @@ const text = (name: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
 	...extra,
 });
 const number = (name: string): FieldSpec => ({ name, type: 'number' });
+/** Prices, totals and rates: Cart.com means them as 0 or more. */
+const money = (name: string): FieldSpec => ({ name, type: 'number', nonNegative: true });
+/** Quantities: whole units, 0 or more. */
+const count = (name: string): FieldSpec => ({
+	name,
+	type: 'number',
+	integer: true,
+	nonNegative: true,
+});
 const id = (name: string): FieldSpec => ({ name, type: 'number', integer: true });
 const flag = (name: string, description?: string): FieldSpec => ({
 	name,
@@ -197,8 +206,8 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 		fields: [
 			required(id('cart_id')),
 			required(id('product_id')),
-			id('quantity'),
-			number('price'),
+			count('quantity'),
+			money('price'),
 			text('item_number'),
 		],
 	}),
@@ -364,7 +373,7 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 			required(text('type', { placeholder: 'e.g. an item in cart (by item number)' })),
 			required(text('target', { description: 'What the rule tests, e.g. an item number' })),
 			text('operator_type', { placeholder: 'e.g. contains' }),
-			id('target_quantity'),
+			count('target_quantity'),
 		],
 	}),
 	simple({
@@ -565,9 +574,9 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 			id('price_calculator_id'),
 			id('customer_type_id'),
 			id('store_id'),
-			id('starting_quantity'),
+			count('starting_quantity'),
 			text('price_base_type', { placeholder: 'e.g. BaseCostPassedIn' }),
-			number('specific_base_price'),
+			money('specific_base_price'),
 		],
 	}),
 	simple({
@@ -648,8 +657,8 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 			required({ ...id('order_status_id'), label: 'Status ID' }),
 			required({ ...id('order_billing_address_id'), label: 'Billing Address ID' }),
 			{ ...id('order_shipping_address_id'), label: 'Shipping Address ID' },
-			number('tax_total'),
-			number('grand_total'),
+			money('tax_total'),
+			money('grand_total'),
 			date('expires_at'),
 			text('admin_comments'),
 			text('public_comments'),
@@ -732,7 +741,7 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 		titleField: 'name',
 		filterFields: [id('region_id'), id('store_id')],
 		fields: [
-			required({ ...number('rate'), description: 'As a fraction, e.g. 0.0825 for 8.25%' }),
+			required({ ...money('rate'), description: 'As a fraction, e.g. 0.0825 for 8.25%' }),
 			required(id('region_id')),
 			required(id('store_id')),
 			text('name'),

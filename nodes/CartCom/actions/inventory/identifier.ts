@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, toRecordId } from '../../helpers/validation';
+import { inputError, toNumber, toRecordId } from '../../helpers/validation';
 
 /** The identifiers Cart.com's inventory endpoint accepts (reference §5c); a variant SKU/GTIN addresses its row. */
 export type IdentifierField = 'item_number' | 'gtin' | 'product_id' | 'variant_inventory_id';
@@ -62,15 +62,5 @@ export const quantityParameter: INodeProperties = {
 /** Stock moves in whole units; a fraction or a negative number is a mistake upstream, not something to round. */
 export function readQuantity(ctx: IExecuteFunctions, itemIndex: number): number {
 	const raw = ctx.getNodeParameter('quantity', itemIndex) as unknown;
-	const quantity = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : NaN;
-	if (!Number.isSafeInteger(quantity) || quantity < 0) {
-		throw inputError(
-			ctx,
-			itemIndex,
-			'Quantity',
-			`"${String(raw)}" is not a whole number of 0 or more`,
-			'Enter the quantity in whole units, e.g. 12. To lower stock, use Remove or Set.',
-		);
-	}
-	return quantity;
+	return toNumber(ctx, itemIndex, raw, 'Quantity', { integer: true, nonNegative: true });
 }

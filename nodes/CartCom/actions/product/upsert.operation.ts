@@ -5,7 +5,7 @@ import { readBody, writeConcurrency } from '../../helpers/crud';
 import { fieldParameter, fieldsCollection, forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import type { OperationModule, ResourceSpec } from '../../helpers/types';
-import { inputError } from '../../helpers/validation';
+import { inputError, toNumber } from '../../helpers/validation';
 import { cartComGetMany, cartComRequest } from '../../transport';
 import { exactMatchQuery, findProductsByCode, toLookupText } from './catalogLookup';
 import { productSpec } from './spec';
@@ -97,12 +97,8 @@ function parseVariant(ctx: IExecuteFunctions, itemIndex: number, entry: unknown,
 		variant.gtin = record.gtin.trim();
 	}
 	const stock = record.stock ?? record.inventory;
-	if (stock !== undefined && stock !== null && stock !== '') {
-		const quantity = typeof stock === 'number' ? stock : Number(String(stock).trim());
-		if (!Number.isInteger(quantity) || quantity < 0) {
-			throw inputError(ctx, itemIndex, `${label}.stock`, `"${String(stock)}" is not a whole number of 0 or more`, 'Enter the stock as a whole number, e.g. 12.');
-		}
-		variant.stock = quantity;
+	if (stock !== undefined && stock !== null) {
+		variant.stock = toNumber(ctx, itemIndex, stock, `${label}.stock`, { integer: true, nonNegative: true });
 	}
 	return variant;
 }
