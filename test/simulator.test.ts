@@ -298,7 +298,7 @@ describe('Cart.com simulator', () => {
 			expect((await call(sim, '/stores', { method: 'POST', body: { name: 'x' } })).status).toBe(405);
 			expect((await call(sim, '/stores/1')).json.name).toBe('Sim Outfitters');
 			// "Other resources" are generic tables.
-			const blog = await call(sim, '/blogs', { method: 'POST', body: { title: 'Hello', is_published: true } });
+			const blog = await call(sim, '/blogs', { method: 'POST', body: { store_id: 1, name: 'Hello', is_published: true } });
 			expect(blog.status).toBe(201);
 			expect(records(await call(sim, '/blogs'), 'blogs')).toEqual([blog.json]);
 		});

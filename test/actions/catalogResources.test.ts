@@ -222,11 +222,11 @@ describe('Catalog resources', () => {
 
 	it('Manufacturer, Product Status, Variant Group, Attribute Group, Attribute and Product Review Create', async () => {
 		const cases: Array<[string, Record<string, unknown>, string, Record<string, unknown>]> = [
-			['manufacturer', { name: 'Acme' }, 'manufacturers', { name: 'Acme' }],
+			['manufacturer', { additionalFields: { name: 'Acme' } }, 'manufacturers', { name: 'Acme' }],
 			['productStatus', { name: 'Preorder', additionalFields: { isBackOrdered: true } }, 'product_statuses', { name: 'Preorder', is_back_ordered: true }],
-			['variantGroup', { name: 'Width', additionalFields: { displayType: 'DropDown' } }, 'variant_groups', { name: 'Width', display_type: 'DropDown' }],
-			['attributeGroup', { name: 'Material', additionalFields: { allowDrillDown: true } }, 'attribute_groups', { name: 'Material', allow_drill_down: true }],
-			['attribute', { name: 'Cotton', additionalFields: { attributeGroupId: 1 } }, 'attributes', { name: 'Cotton', attribute_group_id: 1 }],
+			['variantGroup', { additionalFields: { name: 'Width', displayType: 'DropDown' } }, 'variant_groups', { name: 'Width', display_type: 'DropDown' }],
+			['attributeGroup', { additionalFields: { name: 'Material', allowDrillDown: true } }, 'attribute_groups', { name: 'Material', allow_drill_down: true }],
+			['attribute', { attributeGroupId: 1, additionalFields: { name: 'Cotton' } }, 'attributes', { attribute_group_id: 1, name: 'Cotton' }],
 			['productReview', { productId: 2, additionalFields: { title: 'Great', overallRating: 5 } }, 'product_reviews', { product_id: 2, title: 'Great', overall_rating: 5 }],
 		];
 		for (const [resource, parameters, table, expected] of cases) {
