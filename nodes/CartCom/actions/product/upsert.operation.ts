@@ -1,24 +1,44 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { readBody, writeConcurrency } from '../../helpers/crud';
+import { isNotGiven, readBody, throwIfMissing, writeConcurrency } from '../../helpers/crud';
 import { fieldParameter, fieldsCollection, forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
-import type { OperationModule, ResourceSpec } from '../../helpers/types';
-import { inputError, toNumber } from '../../helpers/validation';
+import { toCamelCase } from '../../helpers/naming';
+import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
+import { coerceField, inputError, toNumber } from '../../helpers/validation';
 import { cartComGetMany, cartComRequest } from '../../transport';
 import { exactMatchQuery, findProductsByCode, toLookupText } from './catalogLookup';
 import { productSpec } from './spec';
 
-/** Always sent: the key and what every storefront listing shows. */
-const KEY_FIELDS = ['item_number', 'item_name', 'price'];
-/** Cart.com needs these on create only (reference §3); on update they stay as they are unless given. */
-const CREATE_ONLY_FIELDS = ['product_status_id', 'primary_category_id'];
+const productField = (name: string): FieldSpec => productSpec.fields.find((field) => field.name === name) as FieldSpec;
 
-/** The product spec seen from this operation: SKU, Name and Price are its required parameters. */
+/** The key: the product is found by it, so it is the one parameter always needed. */
+const SKU_FIELD: FieldSpec = { ...productField('item_number'), required: true };
+/**
+ * Top-level parameters that are optional on update. Price is a text parameter: an editor number
+ * defaults to 0 and cannot be left empty, so an untouched Price would set a live product's price to 0.
+ */
+const NAME_AND_PRICE = [productField('item_name'), productField('price')];
+/**
+ * What Cart.com needs to create a product (acapi.yaml post-products); on update each stays as it
+ * is unless given.
+ */
+const CREATE_REQUIRED = ['item_name', 'price', 'product_status_id', 'primary_category_id'];
+
+/** The product spec seen from this operation: the SKU is required, the rest goes under Additional Fields. */
 const upsertSpec: ResourceSpec = {
 	...productSpec,
-	fields: productSpec.fields.map((field) => ({ ...field, required: KEY_FIELDS.includes(field.name) })),
+	fields: [
+		SKU_FIELD,
+		...productSpec.fields
+			.filter((field) => !['item_number', 'item_name', 'price'].includes(field.name))
+			.map((field) => ({
+				...field,
+				required: false,
+				description: CREATE_REQUIRED.includes(field.name) ? 'Required when the SKU is new' : field.description,
+			})),
+	],
 };
 
 const VARIANTS_LABEL = 'Variants (JSON)';
@@ -150,17 +170,23 @@ function changedFields(current: IDataObject, wanted: IDataObject): IDataObject {
 }
 
 function requireCreateFields(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject, sku: string): void {
-	for (const name of CREATE_ONLY_FIELDS) {
-		if (body[name] !== undefined && body[name] !== '') continue;
-		const field = productSpec.fields.find((candidate) => candidate.name === name);
-		throw inputError(
-			ctx,
-			itemIndex,
-			`Additional Fields > ${field?.label ?? name}`,
-			`is needed because no product has SKU "${sku}" yet`,
-			`Cart.com needs ${name} to create a product. Add it under Additional Fields.`,
-		);
+	const missing = CREATE_REQUIRED.filter((name) => body[name] === undefined).map(productField);
+	throwIfMissing(ctx, itemIndex, missing, {
+		resource: 'product',
+		when: `because no product has SKU "${sku}" yet`,
+		fix: 'Cart.com needs a name, a price, a status and a primary category to create a product: fill Name and Price, and add Status ID and Primary Category ID under Additional Fields.',
+	});
+}
+
+/** Name and Price when given; empty (or only spaces) means "keep what the product has". */
+function readNameAndPrice(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const given: IDataObject = {};
+	for (const field of NAME_AND_PRICE) {
+		const value = ctx.getNodeParameter(toCamelCase(field.name), itemIndex, '') as unknown;
+		if (isNotGiven(value)) continue;
+		given[field.name] = coerceField(ctx, field, value, itemIndex) as IDataObject[string];
 	}
+	return given;
 }
 
 async function publishProduct(
@@ -386,13 +412,23 @@ async function syncRows(
 // ---- the operation ----
 
 const upsertParameters: INodeProperties[] = [
-	...upsertSpec.fields
-		.filter((field) => field.required)
-		.sort((a, b) => KEY_FIELDS.indexOf(a.name) - KEY_FIELDS.indexOf(b.name))
-		.map((field) => ({
-			...fieldParameter(field, true),
-			description: field.name === 'item_number' ? 'The product is found by this SKU: updated when it exists, created otherwise' : field.description,
-		})),
+	{
+		...fieldParameter(SKU_FIELD, true),
+		description: 'The product is found by this SKU: updated when it exists, created otherwise',
+	},
+	{
+		...fieldParameter(productField('item_name'), false),
+		placeholder: 'e.g. Zip Hoodie',
+		description: 'Required when the SKU is new. Leave empty to keep the name of an existing product.',
+	},
+	{
+		displayName: 'Price',
+		name: 'price',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 19.99',
+		description: 'Required when the SKU is new. Leave empty to keep the price of an existing product.',
+	},
 	{
 		displayName: 'Mode',
 		name: 'mode',
@@ -440,7 +476,7 @@ export const upsert: OperationModule = {
 			this,
 			items,
 			async (i) => {
-				const body = readBody(this, upsertSpec, i, 'create');
+				const body = { ...readBody(this, upsertSpec, i, 'create'), ...readNameAndPrice(this, i) };
 				if ('id' in body) {
 					throw inputError(this, i, 'Other Fields (JSON)', 'must not contain "id"', 'The product is found by its SKU.');
 				}
