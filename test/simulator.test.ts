@@ -385,6 +385,21 @@ describe('Cart.com simulator', () => {
 			expect(foreign.status).toBe(409);
 		});
 
+		it('requires id, product_id and variant_group_id on each variants[] entry of a variant row (acapi.yaml)', async () => {
+			const option = sim.store.list('product_variants')[0];
+			const body = (variants: unknown[]) => ({ product_id: option.product_id, item_number: 'ROW-X', variants });
+			const idOnly = await call(sim, '/variant_inventory', { method: 'POST', body: body([{ id: option.id }]) });
+			expect(idOnly.status).toBe(400);
+			expect(idOnly.json.details).toBe('variants[0].product_id is required');
+			const wrongGroup = { id: option.id, product_id: option.product_id, variant_group_id: (option.variant_group_id as number) + 1 };
+			expect((await call(sim, '/variant_inventory', { method: 'POST', body: body([wrongGroup]) })).status).toBe(409);
+			const complete = { id: option.id, product_id: option.product_id, variant_group_id: option.variant_group_id };
+			const created = await call(sim, '/variant_inventory', { method: 'POST', body: body([complete]) });
+			expect(created.status).toBe(201);
+			// Leave the seed as the other tests of this store expect it.
+			expect((await call(sim, `/variant_inventory/${created.json.id as number}`, { method: 'DELETE' })).status).toBe(204);
+		});
+
 		it('changes order status via PUT /orders/{id}/status', async () => {
 			const order = sim.store.list('orders').find((o) => o.order_status_id !== 3) as SimRecord;
 			const result = await call(sim, `/orders/${order.id as number}/status`, { method: 'PUT', body: { order_status_id: 3 } });

@@ -93,10 +93,16 @@ describe('Product: Create or Update (by SKU)', () => {
 			primary_category_id: 2,
 			use_variant_inventory: true,
 		});
+		// Each variants[] entry carries the three ids acapi.yaml post-variant_inventory requires.
+		const groupId = (name: string) => groupNamed(name)[0].id;
 		expect(writesOf(sim)[writesOf(sim).length - 1].body).toEqual({
 			product_id: product.id,
 			item_number: 'HOODIE-BLUE-L',
-			variants: [{ id: optionId('Blue') }, { id: optionId('L') }, { id: optionId('Fleece') }],
+			variants: [
+				{ id: optionId('Blue'), product_id: product.id, variant_group_id: groupId('Color') },
+				{ id: optionId('L'), product_id: product.id, variant_group_id: groupId('Size') },
+				{ id: optionId('Fleece'), product_id: product.id, variant_group_id: groupId('Material') },
+			],
 		});
 		expect(items[0].json).toMatchObject({ action: 'created', product_id: product.id, item_number: 'HOODIE', deleted_variant_inventory_ids: [] });
 		expect((items[0].json.variant_inventory as Row[]).map((row) => row.action)).toEqual(['created', 'created', 'created', 'created']);

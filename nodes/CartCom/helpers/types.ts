@@ -47,6 +47,8 @@ export interface FieldSpec {
 	nonNegative?: boolean;
 	/** JSON fields: the value must be an array or an object (checked before any request). */
 	jsonShape?: 'array' | 'object';
+	/** JSON arrays: ID keys every entry must carry, e.g. a variant row's variants[] (id, product_id, variant_group_id). */
+	entryIdKeys?: string[];
 }
 
 export type ResourceOperation = 'get' | 'getAll' | 'create' | 'update' | 'delete' | 'getFilled' | 'selectMany';

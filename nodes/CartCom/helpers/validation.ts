@@ -128,6 +128,23 @@ export function toJsonObject(ctx: IExecuteFunctions, value: unknown, field: stri
 	return parsed as IDataObject;
 }
 
+/** Every entry of a JSON array carries the ID keys the field needs, each a valid ID. */
+function checkEntryIds(ctx: IExecuteFunctions, itemIndex: number, entries: unknown[], label: string, spec: FieldSpec): void {
+	const keys = spec.entryIdKeys ?? [];
+	const example = spec.placeholder ? `, e.g. ${spec.placeholder}` : '';
+	entries.forEach((entry, index) => {
+		const where = `${label} [${index}]`;
+		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+			throw inputError(ctx, itemIndex, where, 'must be an object', `Give each entry ${keys.join(', ')}${example}.`);
+		}
+		const missing = keys.filter((key) => (entry as IDataObject)[key] === undefined);
+		if (missing.length) {
+			throw inputError(ctx, itemIndex, where, `needs ${missing.join(', ')}`, `Give each entry ${keys.join(', ')}${example}.`);
+		}
+		for (const key of keys) toRecordId(ctx, (entry as IDataObject)[key], `${where}.${key}`, itemIndex);
+	});
+}
+
 /** Converts one parameter value to what Cart.com expects for the field, or throws naming it. */
 export function coerceField(ctx: IExecuteFunctions, spec: FieldSpec, value: unknown, itemIndex: number): unknown {
 	const label = spec.label ?? toTitle(spec.name);
@@ -160,6 +177,7 @@ export function coerceField(ctx: IExecuteFunctions, spec: FieldSpec, value: unkn
 			if ((spec.jsonShape === 'array' && !isArray) || (spec.jsonShape === 'object' && !isObject)) {
 				throw inputError(ctx, itemIndex, label, `must be a JSON ${spec.jsonShape}`, `Enter a JSON ${spec.jsonShape} for ${label}.`);
 			}
+			if (isArray && spec.entryIdKeys) checkEntryIds(ctx, itemIndex, parsed as unknown[], label, spec);
 			return parsed;
 		}
 		case 'options':

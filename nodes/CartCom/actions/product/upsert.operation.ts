@@ -273,10 +273,17 @@ async function findOrCreateGroup(ctx: IExecuteFunctions, itemIndex: number, name
 	return Number(created.id);
 }
 
-/** Finds the product variant (option value) id of a group name + value. */
-type OptionIds = (option: OptionInput) => number;
+/** One `variants[]` entry of a variant inventory row: acapi.yaml post-variant_inventory requires all three. */
+interface VariantRef extends IDataObject {
+	id: number;
+	product_id: number;
+	variant_group_id: number;
+}
 
-/** Resolves every option of the input to a product variant id, creating the option values the product lacks. */
+/** Finds the product variant (option value) of a group name + value. */
+type OptionRefs = (option: OptionInput) => VariantRef;
+
+/** Resolves every option of the input to a product variant, creating the option values the product lacks. */
 async function resolveOptions(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -284,7 +291,7 @@ async function resolveOptions(
 	isNewProduct: boolean,
 	variants: VariantInput[],
 	queue: KeyedQueue,
-): Promise<OptionIds> {
+): Promise<OptionRefs> {
 	const allOptions = variants.flatMap((variant) => variant.options);
 	const groupNames = [...new Map(allOptions.map((option) => [lower(option.group), option.group])).values()];
 	const groups = await resolveGroups(ctx, itemIndex, groupNames, queue);
@@ -320,7 +327,10 @@ async function resolveOptions(
 		})) as IDataObject;
 		ids.set(key, Number(created.id));
 	}
-	return (option) => ids.get(keyOf(groupIdOf(option), option.value)) as number;
+	return (option) => {
+		const groupId = groupIdOf(option);
+		return { id: ids.get(keyOf(groupId, option.value)) as number, product_id: productId, variant_group_id: groupId };
+	};
 }
 
 function variantIdsOf(row: IDataObject): number[] {
@@ -349,17 +359,18 @@ async function syncRows(
 	const existing = isNewProduct
 		? []
 		: await listChildren(ctx, itemIndex, '/variant_inventory', 'variant_inventory', productId, 'variants');
-	const optionIds: OptionIds = variants.length
+	// Without variants in the input (Overwrite clearing rows) no option is ever looked up.
+	const optionRefs: OptionRefs = variants.length
 		? await resolveOptions(ctx, itemIndex, productId, isNewProduct, variants, queue)
-		: () => 0;
+		: () => ({ id: 0, product_id: productId, variant_group_id: 0 });
 	const claimed = new Set<unknown>();
 	const bySku = new Map(existing.map((row) => [lower(row.item_number), row]));
 	const byCombination = new Map(existing.map((row) => [comboKey(variantIdsOf(row)), row]));
 	const rows: IDataObject[] = [];
 
 	for (const variant of variants) {
-		const variantIds = variant.options.map(optionIds);
-		const combination = comboKey(variantIds);
+		const refs = variant.options.map(optionRefs);
+		const combination = comboKey(refs.map((ref) => ref.id));
 		const candidates = [bySku.get(lower(variant.sku)), byCombination.get(combination)];
 		const current = candidates.find((row) => row !== undefined && !claimed.has(row.id));
 		if (!current) {
@@ -371,7 +382,7 @@ async function syncRows(
 					item_number: variant.sku,
 					...(variant.gtin !== undefined ? { gtin: variant.gtin } : {}),
 					...(variant.stock !== undefined ? { inventory: variant.stock } : {}),
-					variants: variantIds.map((id) => ({ id })),
+					variants: refs,
 				},
 				itemIndex,
 			})) as IDataObject;
@@ -384,7 +395,7 @@ async function syncRows(
 		if (current.item_number !== variant.sku) patch.item_number = variant.sku;
 		if (variant.gtin !== undefined && current.gtin !== variant.gtin) patch.gtin = variant.gtin;
 		if (variant.stock !== undefined && current.inventory !== variant.stock) patch.inventory = variant.stock;
-		if (comboKey(variantIdsOf(current)) !== combination) patch.variants = variantIds.map((id) => ({ id }));
+		if (comboKey(variantIdsOf(current)) !== combination) patch.variants = refs;
 		if (Object.keys(patch).length === 0) {
 			rows.push(rowSummary(current, 'unchanged'));
 			continue;

@@ -25,9 +25,11 @@ export const variantInventorySpec: ResourceSpec = {
 			label: 'Variants (JSON)',
 			type: 'json',
 			jsonShape: 'array',
+			entryIdKeys: ['id', 'product_id', 'variant_group_id'],
 			required: true,
-			placeholder: '[{"id": 26}, {"id": 31}]',
-			description: 'The product variants (one option per group) this row combines, as a JSON array of {"id": …}',
+			placeholder: '[{"id": 26, "product_id": 62, "variant_group_id": 3}, {"id": 31, "product_id": 62, "variant_group_id": 4}]',
+			description:
+				'The product variants (one option per group) this row combines: for each, its ID, its product’s ID and its variant group’s ID, as Cart.com requires',
 		},
 		{ name: 'item_number', label: 'SKU', type: 'string' },
 		{ name: 'gtin', label: 'GTIN', type: 'string', description: 'UPC or EAN barcode' },
