@@ -443,6 +443,32 @@ describe('Cart.com simulator', () => {
 		});
 	});
 
+	describe('loose lookups (option lookupMatching)', () => {
+		afterEach(() => (sim.options.lookupMatching = 'exact'));
+
+		it("'contains' reads eq and bare conditions as like, in lists and in /inventory", async () => {
+			const product = sim.store.list('products')[0];
+			const prefix = String(product.item_number).slice(0, 4);
+			const containing = sim.store.list('products').filter((p) => String(p.item_number).toLowerCase().includes(prefix.toLowerCase()));
+			expect(records(await call(sim, `/products?item_number=eq:${prefix}`), 'products')).toEqual([]);
+			sim.options.lookupMatching = 'contains';
+			expect(ids(records(await call(sim, `/products?item_number=eq:${prefix}`), 'products'))).toEqual(ids(containing));
+			expect(ids(records(await call(sim, `/products?item_number=${prefix}&count=500`), 'products'))).toEqual(ids(containing));
+			const price = records(await call(sim, '/products?price=gt:1000000'), 'products');
+			expect(price).toEqual([]); // other operators stay as they are
+			const loose = await call(sim, `/inventory?item_number=${prefix}`);
+			expect(String(loose.json.item_number).toLowerCase()).toContain(prefix.toLowerCase());
+		});
+
+		it("'ignored' drops list filters and answers /inventory with the first variant row", async () => {
+			sim.options.lookupMatching = 'ignored';
+			const all = records(await call(sim, '/products?item_number=eq:NO-SUCH-SKU&count=1000'), 'products');
+			expect(all).toHaveLength(sim.store.count('products'));
+			const firstRow = sim.store.list('variant_inventory')[0];
+			expect((await call(sim, '/inventory?item_number=NO-SUCH-SKU')).json.variant_inventory_id).toBe(firstRow.id);
+		});
+	});
+
 	describe('requests, hooks and faults', () => {
 		it('records requests with the raw query and runs onRequest hooks before serving', async () => {
 			sim.clearRequests();
