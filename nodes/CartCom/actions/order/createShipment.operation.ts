@@ -279,17 +279,25 @@ function readShipmentRequest(ctx: IExecuteFunctions, i: number): ShipmentRequest
 	return { trackingNumbers, selection, fields, explicitName, setStatusId };
 }
 
+/**
+ * Only records that say they belong to the order count: another order's shipment taken for this
+ * one would make a re-run report a shipment that was never created, or ship the wrong quantities.
+ */
+const ofOrder = (records: IDataObject[], orderId: number) => records.filter((record) => Number(record.order_id) === orderId);
+
 async function orderShipments(ctx: IExecuteFunctions, orderId: number, i: number): Promise<IDataObject[]> {
-	return (await cartComGetMany.call(ctx, {
+	const answer = (await cartComGetMany.call(ctx, {
 		path: orderShipmentSpec.path,
 		recordsKey: orderShipmentSpec.recordsKey,
 		query: { order_id: orderId, expand: 'items' },
 		itemIndex: i,
 	})) as IDataObject[];
+	return ofOrder(answer, orderId);
 }
 
 async function orderItems(ctx: IExecuteFunctions, orderId: number, i: number): Promise<IDataObject[]> {
-	return (await cartComGetMany.call(ctx, { path: `${orderSpec.path}/${orderId}/items`, recordsKey: 'items', itemIndex: i })) as IDataObject[];
+	const answer = (await cartComGetMany.call(ctx, { path: `${orderSpec.path}/${orderId}/items`, recordsKey: 'items', itemIndex: i })) as IDataObject[];
+	return ofOrder(answer, orderId);
 }
 
 interface ShipmentOutcome {

@@ -207,7 +207,8 @@ async function upsertPriceRow(
 		query: { product_id: `eq:${productId}` },
 		itemIndex,
 	})) as IDataObject[];
-	const current = rows.find((row) => matchesKey(row, key));
+	// The filter decides nothing: a row of another product in the answer must never be the one changed.
+	const current = rows.find((row) => Number(row.product_id) === productId && matchesKey(row, key));
 	const values: IDataObject = { price, ...(cost !== undefined ? { cost } : {}) };
 	if (current) {
 		return (await cartComRequest.call(ctx, {

@@ -8,7 +8,7 @@ import { toCamelCase } from '../../helpers/naming';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { coerceField, inputError, toNumber } from '../../helpers/validation';
 import { cartComGetMany, cartComRequest } from '../../transport';
-import { exactMatchQuery, findProductsByCode, toLookupText } from './catalogLookup';
+import { exactMatchQuery, findProductsByCode, keepExact, toLookupText } from './catalogLookup';
 import { productSpec } from './spec';
 
 const productField = (name: string): FieldSpec => productSpec.fields.find((field) => field.name === name) as FieldSpec;
@@ -232,12 +232,14 @@ async function listChildren(
 	productId: number,
 	expand?: string,
 ): Promise<IDataObject[]> {
-	return (await cartComGetMany.call(ctx, {
+	const answer = (await cartComGetMany.call(ctx, {
 		path,
 		recordsKey,
 		query: { product_id: `eq:${productId}`, expand },
 		itemIndex,
 	})) as IDataObject[];
+	// Only this product's: Overwrite deletes the rows it does not claim, so another product's must never get in.
+	return answer.filter((record) => Number(record.product_id) === productId);
 }
 
 /** Option group name → id, finding each group by name and creating the ones the store lacks. */
@@ -254,15 +256,18 @@ async function resolveGroups(
 	return groups;
 }
 
+/** Option group names are few per store; the cap only bounds a server answering far more than asked. */
+const GROUP_LOOKUP_LIMIT = 20;
+
 async function findOrCreateGroup(ctx: IExecuteFunctions, itemIndex: number, name: string): Promise<number> {
-	const candidates = (await cartComGetMany.call(ctx, {
+	const answer = (await cartComGetMany.call(ctx, {
 		path: '/variant_groups',
 		recordsKey: 'variant_groups',
 		query: exactMatchQuery(ctx, itemIndex, 'name', name, VARIANTS_LABEL),
-		limit: 20,
+		limit: GROUP_LOOKUP_LIMIT,
 		itemIndex,
 	})) as IDataObject[];
-	const found = candidates.find((candidate) => lower(candidate.name) === lower(name));
+	const [found] = keepExact(ctx, itemIndex, answer, GROUP_LOOKUP_LIMIT, 'name', name, `${VARIANTS_LABEL} (group name)`);
 	if (found) return Number(found.id);
 	const created = (await cartComRequest.call(ctx, {
 		method: 'POST',
