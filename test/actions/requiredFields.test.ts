@@ -11,7 +11,7 @@ import { NodeOperationError, type INodeProperties } from 'n8n-workflow';
 import { SPECS } from '../../nodes/CartCom/actions/specs';
 import { toCamelCase } from '../../nodes/CartCom/helpers/naming';
 import { startStore, type Simulator } from '../helpers/fixtures';
-import { node, runFailing } from './support/storeResources';
+import { node, run, runFailing } from './support/storeResources';
 
 const OPENAPI_REQUIRED: Record<string, string[]> = {
 	'/adcodes': ['visits'],
@@ -253,6 +253,18 @@ describe('Create reports every missing required field in one error, before any r
 		});
 		expect(region.message).toBe('Markup Amount, Sort Order: are required [item 0]');
 		expect(sim.requests).toEqual([]);
+	});
+
+	it('a Create with no field at all is refused; a cart, created empty by design, is sent', async () => {
+		const error = await runFailing(sim, { resource: 'manufacturer', operation: 'create' });
+		expect(error.message).toBe('Additional Fields: no field given [item 0]');
+		expect(sim.requests).toEqual([]);
+
+		// docs/api-carting.md: POST /carts without a body creates an empty cart.
+		await run(sim, { resource: 'cart', operation: 'create' }, { continueOnFail: true });
+		expect(sim.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			'POST /api/v1/carts',
+		]);
 	});
 
 	it('Order: two empty fields are both named (they used to come one per run)', async () => {

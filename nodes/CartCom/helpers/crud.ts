@@ -264,7 +264,7 @@ export function createOperation(spec: ResourceSpec): OperationModule {
 				items,
 				async (i) => {
 					const body = readBody(this, spec, i, 'create');
-					if (Object.keys(body).length === 0) {
+					if (Object.keys(body).length === 0 && !spec.createsEmpty) {
 						// Nothing given at all is a mapping gone wrong, not a wish for a blank record.
 						throw inputError(this, i, 'Additional Fields', 'no field given', `Add at least one field of the ${lower(spec)} to create.`);
 					}

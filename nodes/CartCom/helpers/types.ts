@@ -77,6 +77,8 @@ export interface ResourceSpec {
 	idField?: string;
 	/** At most 10 fields kept when Simplify is on; resources with ≤ 10 fields have no Simplify. */
 	simplifyFields?: string[];
+	/** Create may send no field at all; otherwise an empty Create is refused as a mapping gone wrong. */
+	createsEmpty?: boolean;
 	/** Extra quick filters for Get Many, as fields of the record (eq by default). */
 	filterFields?: Array<FieldSpec & { operator?: 'eq' | 'like' | 'startwith' }>;
 	description?: string;

@@ -193,6 +193,8 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 		description:
 			'Shopping carts (the OpenAPI file lists only reading; creating is in Cart.com’s carting guide)',
 		operations: ['get', 'getAll', 'create'],
+		// docs/api-carting.md: a cart is created without a body; items are added after.
+		createsEmpty: true,
 		nested: ['items'],
 		timestamps: true,
 		simplifyFields: [
