@@ -298,7 +298,7 @@ describe('Cart.com simulator', () => {
 			expect((await call(sim, '/stores', { method: 'POST', body: { name: 'x' } })).status).toBe(405);
 			expect((await call(sim, '/stores/1')).json.name).toBe('Sim Outfitters');
 			// "Other resources" are generic tables.
-			const blog = await call(sim, '/blogs', { method: 'POST', body: { title: 'Hello', is_published: true } });
+			const blog = await call(sim, '/blogs', { method: 'POST', body: { store_id: 1, name: 'Hello', is_published: true } });
 			expect(blog.status).toBe(201);
 			expect(records(await call(sim, '/blogs'), 'blogs')).toEqual([blog.json]);
 		});
@@ -385,6 +385,21 @@ describe('Cart.com simulator', () => {
 			expect(foreign.status).toBe(409);
 		});
 
+		it('requires id, product_id and variant_group_id on each variants[] entry of a variant row (acapi.yaml)', async () => {
+			const option = sim.store.list('product_variants')[0];
+			const body = (variants: unknown[]) => ({ product_id: option.product_id, item_number: 'ROW-X', variants });
+			const idOnly = await call(sim, '/variant_inventory', { method: 'POST', body: body([{ id: option.id }]) });
+			expect(idOnly.status).toBe(400);
+			expect(idOnly.json.details).toBe('variants[0].product_id is required');
+			const wrongGroup = { id: option.id, product_id: option.product_id, variant_group_id: (option.variant_group_id as number) + 1 };
+			expect((await call(sim, '/variant_inventory', { method: 'POST', body: body([wrongGroup]) })).status).toBe(409);
+			const complete = { id: option.id, product_id: option.product_id, variant_group_id: option.variant_group_id };
+			const created = await call(sim, '/variant_inventory', { method: 'POST', body: body([complete]) });
+			expect(created.status).toBe(201);
+			// Leave the seed as the other tests of this store expect it.
+			expect((await call(sim, `/variant_inventory/${created.json.id as number}`, { method: 'DELETE' })).status).toBe(204);
+		});
+
 		it('changes order status via PUT /orders/{id}/status', async () => {
 			const order = sim.store.list('orders').find((o) => o.order_status_id !== 3) as SimRecord;
 			const result = await call(sim, `/orders/${order.id as number}/status`, { method: 'PUT', body: { order_status_id: 3 } });
@@ -425,6 +440,32 @@ describe('Cart.com simulator', () => {
 			expect((await call(sim, '/inventory?item_number=NO-SUCH-SKU')).status).toBe(404);
 			expect((await call(sim, '/inventory/set', { method: 'POST', body: { quantity: 1 } })).status).toBe(400);
 			expect((await call(sim, '/inventory/settings')).json.remove_from_inventory_when).toBe('Ordered');
+		});
+	});
+
+	describe('loose lookups (option lookupMatching)', () => {
+		afterEach(() => (sim.options.lookupMatching = 'exact'));
+
+		it("'contains' reads eq and bare conditions as like, in lists and in /inventory", async () => {
+			const product = sim.store.list('products')[0];
+			const prefix = String(product.item_number).slice(0, 4);
+			const containing = sim.store.list('products').filter((p) => String(p.item_number).toLowerCase().includes(prefix.toLowerCase()));
+			expect(records(await call(sim, `/products?item_number=eq:${prefix}`), 'products')).toEqual([]);
+			sim.options.lookupMatching = 'contains';
+			expect(ids(records(await call(sim, `/products?item_number=eq:${prefix}`), 'products'))).toEqual(ids(containing));
+			expect(ids(records(await call(sim, `/products?item_number=${prefix}&count=500`), 'products'))).toEqual(ids(containing));
+			const price = records(await call(sim, '/products?price=gt:1000000'), 'products');
+			expect(price).toEqual([]); // other operators stay as they are
+			const loose = await call(sim, `/inventory?item_number=${prefix}`);
+			expect(String(loose.json.item_number).toLowerCase()).toContain(prefix.toLowerCase());
+		});
+
+		it("'ignored' drops list filters and answers /inventory with the first variant row", async () => {
+			sim.options.lookupMatching = 'ignored';
+			const all = records(await call(sim, '/products?item_number=eq:NO-SUCH-SKU&count=1000'), 'products');
+			expect(all).toHaveLength(sim.store.count('products'));
+			const firstRow = sim.store.list('variant_inventory')[0];
+			expect((await call(sim, '/inventory?item_number=NO-SUCH-SKU')).json.variant_inventory_id).toBe(firstRow.id);
 		});
 	});
 

@@ -14,6 +14,7 @@ import {
 	run,
 	runFailing,
 	variantProduct,
+	type Row,
 } from './support/catalog';
 
 const STANDARD = ['create', 'delete', 'get', 'getAll', 'update'];
@@ -118,18 +119,32 @@ describe('Catalog resources', () => {
 			resource: 'variantInventory',
 			operation: 'create',
 			productId: product.id as number,
-			variants: JSON.stringify([{ id: color?.id }]),
+			variants: JSON.stringify([{ id: color?.id, product_id: product.id, variant_group_id: 1 }]),
 			additionalFields: { itemNumber: 'ROW-NEW', gtin: '012000000001', inventory: 6 },
 		});
 
 		expect(onlyRequest(sim).body).toEqual({
 			product_id: product.id,
-			variants: [{ id: color?.id }],
+			variants: [{ id: color?.id, product_id: product.id, variant_group_id: 1 }],
 			item_number: 'ROW-NEW',
 			gtin: '012000000001',
 			inventory: 6,
 		});
 		expect(sim.store.get('variant_inventory', items[0].json.id as number)).toMatchObject({ item_number: 'ROW-NEW', inventory: 6 });
+	});
+
+	it.each([
+		['only an id (the old example)', (ids: Row) => [{ id: ids.id }], '[0]'],
+		['no variant group', (ids: Row) => [{ id: ids.id, product_id: ids.product_id }], 'variant_group_id'],
+		['a text id', (ids: Row) => [{ id: 'red', product_id: ids.product_id, variant_group_id: ids.variant_group_id }], '[0].id'],
+	])('Variant Inventory Create refuses a variants entry with %s, before any request', async (_case, entries, field) => {
+		const { product } = variantProduct(sim, 2);
+		const option = sim.store.list('product_variants').find((variant) => variant.product_id === product.id) as Row;
+		await expectInputError(
+			sim,
+			{ resource: 'variantInventory', operation: 'create', productId: product.id as number, variants: JSON.stringify(entries(option)) },
+			field,
+		);
 	});
 
 	it('Variant Inventory Create rejects Variants that are not a JSON array before any request', async () => {
@@ -222,11 +237,11 @@ describe('Catalog resources', () => {
 
 	it('Manufacturer, Product Status, Variant Group, Attribute Group, Attribute and Product Review Create', async () => {
 		const cases: Array<[string, Record<string, unknown>, string, Record<string, unknown>]> = [
-			['manufacturer', { name: 'Acme' }, 'manufacturers', { name: 'Acme' }],
+			['manufacturer', { additionalFields: { name: 'Acme' } }, 'manufacturers', { name: 'Acme' }],
 			['productStatus', { name: 'Preorder', additionalFields: { isBackOrdered: true } }, 'product_statuses', { name: 'Preorder', is_back_ordered: true }],
-			['variantGroup', { name: 'Width', additionalFields: { displayType: 'DropDown' } }, 'variant_groups', { name: 'Width', display_type: 'DropDown' }],
-			['attributeGroup', { name: 'Material', additionalFields: { allowDrillDown: true } }, 'attribute_groups', { name: 'Material', allow_drill_down: true }],
-			['attribute', { name: 'Cotton', additionalFields: { attributeGroupId: 1 } }, 'attributes', { name: 'Cotton', attribute_group_id: 1 }],
+			['variantGroup', { additionalFields: { name: 'Width', displayType: 'DropDown' } }, 'variant_groups', { name: 'Width', display_type: 'DropDown' }],
+			['attributeGroup', { additionalFields: { name: 'Material', allowDrillDown: true } }, 'attribute_groups', { name: 'Material', allow_drill_down: true }],
+			['attribute', { attributeGroupId: 1, additionalFields: { name: 'Cotton' } }, 'attributes', { attribute_group_id: 1, name: 'Cotton' }],
 			['productReview', { productId: 2, additionalFields: { title: 'Great', overallRating: 5 } }, 'product_reviews', { product_id: 2, title: 'Great', overall_rating: 5 }],
 		];
 		for (const [resource, parameters, table, expected] of cases) {

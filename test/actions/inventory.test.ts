@@ -6,6 +6,7 @@ import {
 	API,
 	expectInputError,
 	jsonOf,
+	linesOf,
 	onlyRequest,
 	operationsOf,
 	pairedIndexes,
@@ -68,15 +69,19 @@ describe('Inventory', () => {
 		expect(items[0].json.quantity).toBe(product.quantity_on_hand);
 	});
 
-	it('Set by SKU changes the variant row’s stock in the store', async () => {
+	it('Set by SKU looks the SKU up exactly, then changes that variant row’s stock by its ID', async () => {
 		const { rows } = variantProduct(sim, 1);
 		const row = rows[0];
 		const items = await run(sim, stock('set', 'item_number', row.item_number as string, 37));
 
-		const request = onlyRequest(sim);
-		expect(request.method).toBe('POST');
+		expect(linesOf(sim.requests)).toEqual([
+			expect.stringMatching(/^GET \/products\?item_number=eq%3A/),
+			expect.stringMatching(/^GET \/variant_inventory\?item_number=eq%3A/),
+			'POST /inventory/set',
+		]);
+		const request = writesOf(sim)[0];
 		expect(request.path).toBe(`${API}/inventory/set`);
-		expect(request.body).toEqual({ item_number: row.item_number, quantity: 37 });
+		expect(request.body).toEqual({ variant_inventory_id: row.id, quantity: 37 });
 		expect(sim.store.get('variant_inventory', row.id as number)?.inventory).toBe(37);
 		expect(items[0].json).toMatchObject({ variant_inventory_id: row.id, quantity: 37 });
 	});
@@ -85,7 +90,8 @@ describe('Inventory', () => {
 		const product = plainProduct(sim, 2);
 		await run(sim, stock('set', 'gtin', product.gtin as string, 5));
 
-		expect(onlyRequest(sim).body).toEqual({ gtin: product.gtin, quantity: 5 });
+		expect(queryOf(sim.requests[0])).toMatchObject({ gtin: `eq:${String(product.gtin)}` });
+		expect(writesOf(sim).map((request) => request.body)).toEqual([{ product_id: product.id, quantity: 5 }]);
 		expect(sim.store.get('products', product.id as number)?.quantity_on_hand).toBe(5);
 	});
 
@@ -112,8 +118,8 @@ describe('Inventory', () => {
 		expect(removed[0].json.quantity).toBe(8);
 
 		expect(writesOf(sim).map((request) => [request.path, request.body])).toEqual([
-			[`${API}/inventory/add`, { item_number: product.item_number, quantity: 4 }],
-			[`${API}/inventory/remove`, { item_number: product.item_number, quantity: 6 }],
+			[`${API}/inventory/add`, { product_id: id, quantity: 4 }],
+			[`${API}/inventory/remove`, { product_id: id, quantity: 6 }],
 		]);
 	});
 
@@ -126,8 +132,8 @@ describe('Inventory', () => {
 		);
 
 		expect(writesOf(sim).map((request) => request.body)).toEqual([
-			{ item_number: products[0].item_number, quantity: 20 },
-			{ item_number: products[1].item_number, quantity: 21 },
+			{ product_id: products[0].id, quantity: 20 },
+			{ product_id: products[1].id, quantity: 21 },
 		]);
 		expect(pairedIndexes(items)).toEqual([0, 1]);
 		expect(products.map((product) => sim.store.get('products', product.id as number)?.quantity_on_hand)).toEqual([20, 21]);
@@ -172,10 +178,28 @@ describe('Inventory', () => {
 		expect(writesOf(sim)).toHaveLength(2);
 	});
 
-	it('an unknown SKU fails with the API’s 404 as a NodeApiError', async () => {
+	it('an unknown SKU fails naming the Identifier, and nothing is written', async () => {
 		const error = await runFailing(sim, stock('set', 'item_number', 'NO-SUCH-SKU', 1));
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.httpCode).toBe('404');
+		expect(error.message).toBe('Identifier: no product or variant has SKU "NO-SUCH-SKU" [item 0]');
+		expect(writesOf(sim)).toEqual([]);
+	});
+
+	it('a SKU carried by two records is refused: no guess which stock to change', async () => {
+		const [first, second] = [plainProduct(sim, 8), plainProduct(sim, 9)];
+		sim.store.update('products', second.id as number, { item_number: first.item_number });
+		const error = await runFailing(sim, stock('add', 'item_number', first.item_number as string, 1));
+		expect(error.message).toContain('matches 2 records');
+		expect(writesOf(sim)).toEqual([]);
+	});
+
+	it('Get by product ID refuses an answer about another record', async () => {
+		const product = plainProduct(sim, 10);
+		const unhook = sim.onRequest((request) => {
+			// A server answering for another product: the query's id is swapped before it is served.
+			if (request.path.endsWith('/inventory')) request.query.set('product_id', String((product.id as number) + 1));
+		});
+		const error = await runFailing(sim, stock('get', 'product_id', product.id as number)).finally(unhook);
+		expect(error.message).toBe(`Identifier: the store answered with Product ID "${(product.id as number) + 1}", not "${String(product.id)}" [item 0]`);
 	});
 
 	it('never repeats an Add whose response was lost: the stock moves once', async () => {
@@ -242,7 +266,8 @@ describe('Inventory Set with Parallel Requests', () => {
 	});
 
 	it('sends several items at once yet stays within the store’s call limit (no 429)', async () => {
-		const products = limited.store.list('products').slice(0, 12) as Row[];
+		// By SKU each item costs three calls (two exact look-ups, then the write by ID).
+		const products = limited.store.list('products').slice(0, 8) as Row[];
 		let inFlight = 0;
 		let maxInFlight = 0;
 		const unhook = limited.onRequest(async () => {

@@ -31,7 +31,7 @@ describe('Order Status', () => {
 		simplifyFields: orderStatusSpec.simplifyFields,
 		pick,
 		create: {
-			parameters: { name: 'Awaiting Pickup', additionalFields: { color: '#123456', isOpen: true } },
+			parameters: { additionalFields: { name: 'Awaiting Pickup', color: '#123456', isOpen: true } },
 			body: { name: 'Awaiting Pickup', color: '#123456', is_open: true },
 		},
 		update: { updateFields: { isCancelled: true, name: 'Voided' }, body: { is_cancelled: true, name: 'Voided' } },
@@ -53,7 +53,7 @@ describe('Order Status', () => {
 		expect(options.find((option) => option.value === 3)?.name).toBe('Shipped');
 	});
 
-	it('Create without a name fails before any request', async () => {
-		await expectInputError(sim, { resource: 'orderStatus', operation: 'create', name: '' }, 'Name');
+	it('Create without any field fails before any request', async () => {
+		await expectInputError(sim, { resource: 'orderStatus', operation: 'create' }, 'Additional Fields');
 	});
 });

@@ -5,6 +5,7 @@ import {
 	API,
 	expectInputError,
 	jsonOf,
+	node,
 	pairedIndexes,
 	plainProduct,
 	routesOf,
@@ -92,10 +93,16 @@ describe('Product: Create or Update (by SKU)', () => {
 			primary_category_id: 2,
 			use_variant_inventory: true,
 		});
+		// Each variants[] entry carries the three ids acapi.yaml post-variant_inventory requires.
+		const groupId = (name: string) => groupNamed(name)[0].id;
 		expect(writesOf(sim)[writesOf(sim).length - 1].body).toEqual({
 			product_id: product.id,
 			item_number: 'HOODIE-BLUE-L',
-			variants: [{ id: optionId('Blue') }, { id: optionId('L') }, { id: optionId('Fleece') }],
+			variants: [
+				{ id: optionId('Blue'), product_id: product.id, variant_group_id: groupId('Color') },
+				{ id: optionId('L'), product_id: product.id, variant_group_id: groupId('Size') },
+				{ id: optionId('Fleece'), product_id: product.id, variant_group_id: groupId('Material') },
+			],
 		});
 		expect(items[0].json).toMatchObject({ action: 'created', product_id: product.id, item_number: 'HOODIE', deleted_variant_inventory_ids: [] });
 		expect((items[0].json.variant_inventory as Row[]).map((row) => row.action)).toEqual(['created', 'created', 'created', 'created']);
@@ -282,5 +289,100 @@ describe('Product: Create or Update (by SKU)', () => {
 		expect(items[1].json.error).toContain('stock');
 		expect(productsWithSku('CAP-2')).toEqual([]);
 		expect(rowsOf(productsWithSku('CAP-1')[0].id).map((row) => row.item_number)).toEqual(['CAP-1-RED']);
+	});
+});
+
+describe('Product: Create or Update changes only what the input gives (issue 9, item 4)', () => {
+	/** A plain product of the seed with a price that is not 0, set to 14.55 as in the report. */
+	function pricedProduct(index: number): Row {
+		const product = plainProduct(sim, index);
+		sim.store.update('products', product.id as number, { price: 14.55 });
+		return { ...product, price: 14.55 };
+	}
+	const bySku = (product: Row, overrides: Record<string, unknown>) => ({
+		resource: 'product',
+		operation: 'upsert',
+		itemNumber: product.item_number,
+		variants: '[]',
+		...overrides,
+	});
+
+	it('an existing SKU with only SKU and Name keeps its price (it used to be set to 0)', async () => {
+		const product = pricedProduct(10);
+		const items = await run(sim, bySku(product, { itemName: 'Renamed Tee' }));
+
+		expect(writesOf(sim).map((request) => request.body)).toEqual([{ item_name: 'Renamed Tee' }]);
+		expect(sim.store.get('products', product.id as number)).toMatchObject({ item_name: 'Renamed Tee', price: 14.55 });
+		expect(items[0].json.action).toBe('updated');
+	});
+
+	it('an existing SKU with nothing else given is left unchanged: no write', async () => {
+		const product = pricedProduct(11);
+		const items = await run(sim, bySku(product, { itemName: '={{ "" }}', price: '  ' }));
+
+		expect(writesOf(sim)).toEqual([]);
+		expect(items[0].json).toMatchObject({ action: 'unchanged', product_id: product.id });
+		expect(sim.store.get('products', product.id as number)?.price).toBe(14.55);
+	});
+
+	it('an explicit price of 0 is a price: it is sent', async () => {
+		const product = pricedProduct(12);
+		await run(sim, bySku(product, { price: '0' }));
+
+		expect(writesOf(sim).map((request) => request.body)).toEqual([{ price: 0 }]);
+		expect(sim.store.get('products', product.id as number)?.price).toBe(0);
+	});
+
+	it('a price read from an expression as a number is sent as it is', async () => {
+		const product = pricedProduct(13);
+		await run(sim, bySku(product, { price: '={{ 15.2 }}' }));
+		expect(writesOf(sim).map((request) => request.body)).toEqual([{ price: 15.2 }]);
+	});
+
+	it('a new SKU without Price, Status and Category names all three in one error, and creates nothing', async () => {
+		const error = await runFailing(sim, {
+			resource: 'product',
+			operation: 'upsert',
+			itemNumber: 'NEW-NO-PRICE',
+			itemName: 'Cap',
+			variants: '[]',
+		});
+
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(
+			'Price, Status ID, Primary Category ID: are required because no product has SKU "NEW-NO-PRICE" yet [item 0]',
+		);
+		expect(routesOf(sim.requests)).toEqual(['GET /products']);
+		expect(productsWithSku('NEW-NO-PRICE')).toEqual([]);
+	});
+
+	it('a new SKU without Name names it too', async () => {
+		const error = await runFailing(sim, {
+			resource: 'product',
+			operation: 'upsert',
+			itemNumber: 'NEW-NO-NAME',
+			price: '9.5',
+			variants: '[]',
+			additionalFields: { productStatusId: 1, primaryCategoryId: 2 },
+		});
+		expect(error.message).toBe('Name: is required because no product has SKU "NEW-NO-NAME" yet [item 0]');
+		expect(writesOf(sim)).toEqual([]);
+	});
+
+	it('a bad price is refused before any request', async () => {
+		const product = pricedProduct(9);
+		await expectInputError(sim, bySku(product, { price: '12,50' }), 'Price');
+		await expectInputError(sim, bySku(product, { price: '-1' }), 'Price');
+	});
+
+	it('the editor shows Name and Price as optional, required only for a new SKU', () => {
+		const shown = node.description.properties.filter(
+			(property) => property.displayOptions?.show?.operation?.includes('upsert') && ['itemName', 'price'].includes(property.name),
+		);
+		expect(shown.map((property) => [property.name, property.type, Boolean(property.required), property.default])).toEqual([
+			['itemName', 'string', false, ''],
+			['price', 'string', false, ''],
+		]);
+		for (const property of shown) expect(property.description).toMatch(/^Required when the SKU is new\./);
 	});
 });

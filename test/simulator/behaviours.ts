@@ -3,7 +3,7 @@
  * the shipment upsert by (order_id, shipment_name) with its item checks, variant_inventory
  * variant checks, and side effects such as a shipment bumping its order's updated_at.
  */
-import { conflict, type RequestContext, type SimResponse } from './http-types';
+import { badRequest, conflict, type RequestContext, type SimResponse } from './http-types';
 import { indexKey } from './store';
 import { isMissing } from './validation';
 import type { SimRecord } from './types';
@@ -99,6 +99,9 @@ const shipmentHooks: WriteHooks = {
 	afterWrite: (ctx, record) => bumpParentOrder(ctx, record),
 };
 
+/** acapi.yaml post-variant_inventory: each `variants[]` entry requires these three. */
+const VARIANT_ENTRY_REQUIRED = ['id', 'product_id', 'variant_group_id'];
+
 const variantInventoryHooks: WriteHooks = {
 	prepare(ctx, fields, existing) {
 		if (!('variants' in fields)) return null;
@@ -106,11 +109,17 @@ const variantInventoryHooks: WriteHooks = {
 		if (!Array.isArray(fields.variants) || fields.variants.length === 0) return conflict('variants must be a non-empty array');
 		const references: SimRecord[] = [];
 		const descriptions: string[] = [];
-		for (const entry of fields.variants as unknown[]) {
-			const id = entry !== null && typeof entry === 'object' ? (entry as SimRecord).id : undefined;
-			const variant = typeof id === 'number' ? ctx.store.raw('product_variants', id) : undefined;
-			if (!variant || variant.product_id !== productId) {
+		for (const [index, entry] of (fields.variants as unknown[]).entries()) {
+			const sent = entry !== null && typeof entry === 'object' ? (entry as SimRecord) : {};
+			const missing = VARIANT_ENTRY_REQUIRED.find((key) => typeof sent[key] !== 'number');
+			if (missing) return badRequest(`variants[${index}].${missing} is required`);
+			const id = sent.id as number;
+			const variant = ctx.store.raw('product_variants', id);
+			if (!variant || variant.product_id !== productId || sent.product_id !== productId) {
 				return conflict(`Variant ${JSON.stringify(id)} is not a variant of product ${productId}`);
+			}
+			if (sent.variant_group_id !== variant.variant_group_id) {
+				return conflict(`Variant ${id} belongs to variant group ${variant.variant_group_id as number}, not ${sent.variant_group_id as number}`);
 			}
 			references.push({ id });
 			const group = ctx.store.raw('variant_groups', variant.variant_group_id as number);

@@ -8,6 +8,7 @@ export { formatStoreTime } from './time';
 export type {
 	FaultOptions,
 	InventorySettings,
+	LookupMatching,
 	RateLimitOptions,
 	RecordedRequest,
 	RecordsKeyStyle,

@@ -4,9 +4,9 @@
  * variant SKU is the more specific match.
  */
 import { badRequest, conflict, methodNotAllowed, notFound, type RequestContext, type SimResponse } from './http-types';
-import type { MemoryStore } from './store';
+import { indexKey, type MemoryStore } from './store';
 import { objectBody } from './validation';
-import type { SimRecord } from './types';
+import type { LookupMatching, SimRecord } from './types';
 
 const IDENTIFIERS = ['item_number', 'gtin', 'variant_inventory_id', 'product_id', 'item_name'] as const;
 type Identifier = (typeof IDENTIFIERS)[number];
@@ -21,14 +21,30 @@ function firstIdentifier(read: (name: Identifier) => unknown): { name: Identifie
 	return undefined;
 }
 
-function resolveTarget(store: MemoryStore, name: Identifier, value: unknown): StockTarget | undefined {
+/** Records carrying a code: exactly (case-insensitively), or as a loosely matching server would (option lookupMatching). */
+function byCode(store: MemoryStore, resource: string, field: string, value: unknown, matching: LookupMatching): readonly SimRecord[] {
+	if (matching === 'exact') return store.lookup(resource, field, value);
+	if (matching === 'ignored') return store.rows(resource);
+	const wanted = indexKey(value);
+	return store.rows(resource).filter((record) => indexKey(record[field]).includes(wanted));
+}
+
+function resolveTarget(
+	store: MemoryStore,
+	name: Identifier,
+	value: unknown,
+	matching: LookupMatching = 'exact',
+): StockTarget | undefined {
 	const asRow = (row: SimRecord | undefined): StockTarget | undefined =>
 		row ? { kind: 'row', row, product: store.raw('products', row.product_id as number) } : undefined;
 	const asProduct = (product: SimRecord | undefined): StockTarget | undefined => (product ? { kind: 'product', product } : undefined);
 	switch (name) {
 		case 'item_number':
 		case 'gtin':
-			return asRow(store.lookup('variant_inventory', name, value)[0]) ?? asProduct(store.lookup('products', name, value)[0]);
+			return (
+				asRow(byCode(store, 'variant_inventory', name, value, matching)[0]) ??
+				asProduct(byCode(store, 'products', name, value, matching)[0])
+			);
 		case 'variant_inventory_id':
 			return asRow(store.raw('variant_inventory', Number(value)));
 		case 'product_id':
@@ -63,7 +79,7 @@ const MISSING_IDENTIFIER = `One of ${IDENTIFIERS.join(', ')} is required`;
 function getInventory(ctx: RequestContext): SimResponse {
 	const identifier = firstIdentifier((name) => ctx.query.get(name) ?? undefined);
 	if (!identifier) return badRequest(MISSING_IDENTIFIER);
-	const target = resolveTarget(ctx.store, identifier.name, identifier.value);
+	const target = resolveTarget(ctx.store, identifier.name, identifier.value, ctx.settings.lookupMatching);
 	if (!target) return notFound(`No inventory item matches ${identifier.name} ${String(identifier.value)}.`);
 	return { status: 200, body: inventoryObject(ctx.store, target) };
 }
@@ -76,7 +92,7 @@ function changeInventory(ctx: RequestContext, action: 'set' | 'add' | 'remove'):
 	const quantity = body.value.quantity;
 	if (quantity === undefined || quantity === null) return badRequest('quantity is required');
 	if (typeof quantity !== 'number' || !Number.isFinite(quantity)) return conflict('quantity must be a number');
-	const target = resolveTarget(ctx.store, identifier.name, identifier.value);
+	const target = resolveTarget(ctx.store, identifier.name, identifier.value, ctx.settings.lookupMatching);
 	if (!target) return notFound(`No inventory item matches ${identifier.name} ${String(identifier.value)}.`);
 
 	const apply = (current: number): number => (action === 'set' ? quantity : action === 'add' ? current + quantity : current - quantity);

@@ -2,12 +2,12 @@
  * List envelopes, paging, sort, projection and expansion. Works on live records: filter, sort,
  * slice the page, and only then build output objects, so a 50,000-row table costs one pass.
  */
-import { buildFilter } from './filters';
+import { buildFilter, RESERVED_PARAMS } from './filters';
 import { badRequest, notFound, type RequestContext, type SimResponse } from './http-types';
 import { embeddedNames, findNested, RESOURCES, type NestedDef, type ResourceDef } from './resources';
 import type { MemoryStore } from './store';
 import { looksLikeDate, parseInstant } from './time';
-import type { SimRecord } from './types';
+import type { LookupMatching, SimRecord } from './types';
 
 const DEFAULT_COUNT = 100;
 
@@ -81,6 +81,29 @@ export function renderRecord(
 /** Every nested collection filled (GET /{res}/{id}/filled). */
 export function renderFilled(store: MemoryStore, def: ResourceDef, record: SimRecord): SimRecord {
 	return renderRecord(store, def, record, new Set(def.nested.map((nested) => nested.name)), null);
+}
+
+/** The filters a loosely matching server applies instead of the ones asked for (option lookupMatching). */
+export function looseQuery(query: URLSearchParams, matching: LookupMatching): URLSearchParams {
+	if (matching === 'exact') return query;
+	const loose = new URLSearchParams();
+	for (const [name, value] of query) {
+		if (RESERVED_PARAMS.has(name)) loose.append(name, value);
+		else if (matching === 'contains') loose.append(name, containsInsteadOfEquals(value));
+	}
+	return loose;
+}
+
+/** `eq:X` and a bare `X` become `like:X` in every condition of a param; other operators stay. */
+function containsInsteadOfEquals(value: string): string {
+	const prefix = /^(?:OR|AND)\s+/.exec(value)?.[0] ?? '';
+	const conditions = value.slice(prefix.length).split(/(\s+(?:AND|OR)\s+)/);
+	const loosened = conditions.map((part, index) => {
+		if (index % 2 === 1) return part; // a separator
+		if (/^eq:/i.test(part)) return `like:${part.slice(3)}`;
+		return /^[a-z]+:/i.test(part) ? part : `like:${part}`;
+	});
+	return prefix + loosened.join('');
 }
 
 type SortKey = number | string | null;
@@ -171,7 +194,7 @@ export function listResponse(args: ListArgs): SimResponse {
 	const count = Math.min(countParam ?? DEFAULT_COUNT, settings.maxPageSize);
 
 	const knownFields = args.fieldsFrom ? ctx.store.knownFields(args.fieldsFrom) : new Set<string>(args.records.flatMap((r) => Object.keys(r)));
-	const predicate = buildFilter(query, knownFields, settings.timeZone, settings.filterPrecedence);
+	const predicate = buildFilter(looseQuery(query, settings.lookupMatching), knownFields, settings.timeZone, settings.filterPrecedence);
 	const filtered = predicate ? args.records.filter(predicate) : args.records;
 	const sorted = sortRecords(filtered, query.get('sort'), settings.timeZone);
 	const total = sorted.length;

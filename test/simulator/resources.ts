@@ -87,7 +87,7 @@ const CORE: ResourceDef[] = [
 		],
 	}),
 	def('addresses', { required: ['customer_id', 'country'] }),
-	def('customer_types'),
+	def('customer_types', { required: ['name'] }),
 	def('products', {
 		required: ['item_name', 'price', 'product_status_id', 'primary_category_id'],
 		nested: [
@@ -111,7 +111,7 @@ const CORE: ResourceDef[] = [
 		],
 	}),
 	def('product_pricing', { required: ['product_id'] }),
-	def('product_statuses'),
+	def('product_statuses', { required: ['name'] }),
 	def('product_pictures', { recordsKey: 'pictures', keyUnknown: true, required: ['product_id', 'image_file'] }),
 	def('categories', {
 		required: ['name'],
@@ -126,7 +126,7 @@ const CORE: ResourceDef[] = [
 		ops: LIST_UPDATE,
 		nested: [child('services', 'shipping_provider_services', 'shipping_provider_id')],
 	}),
-	def('custom_shipping_methods', { nested: empty('rules') }),
+	def('custom_shipping_methods', { required: ['name'], nested: empty('rules') }),
 	def('gift_certificates', {
 		nested: [child('transactions', 'gift_certificate_transactions', 'gift_certificate_id')],
 	}),
@@ -146,8 +146,47 @@ const OTHER_PATHS = [
 	'tax_rates', 'themes', 'url_redirects', 'wishlists',
 ];
 
+/**
+ * Required POST fields of the other resources: acapi.yaml's request-body `required` lists, less two
+ * slips (products' long_description_tab_name_5 and shipping_rate_adjustments' `username`, which is
+ * not even a property of its body).
+ */
+const OTHER_REQUIRED: Record<string, string[]> = {
+	adcodes: ['visits'],
+	attributes: ['attribute_group_id'],
+	blog_categories: ['blog_id', 'parent_category_id', 'blog_category_path'],
+	blog_posts: ['blog_id', 'store_id'],
+	blogs: ['store_id', 'name'],
+	cart_items: ['product_id', 'cart_id'],
+	credit_cards: ['customer_id', 'card_type'],
+	custom_field_values: ['custom_field_id', 'resource_id', 'value'],
+	custom_fields: ['name', 'resource_type'],
+	customer_association: ['association_type_id', 'parent_customer_id', 'child_customer_id'],
+	discount_rules: ['discount_method_id', 'type', 'target'],
+	mailing_lists: ['store_id'],
+	pages: ['store_id'],
+	price_calculator_rule_modifiers: ['price_calculator_rule_id'],
+	price_calculators: ['calculation_name'],
+	product_inactive_in_store: ['item_id', 'store_id'],
+	product_lists: ['name'],
+	profiles: ['username'],
+	quotes: ['customer_id', 'order_status_id', 'tax_total', 'grand_total', 'order_billing_address_id', 'store_id'],
+	regions: ['markup_amount', 'sort_order'],
+	subscriptions: [
+		'customer_id', 'frequency_type', 'frequency', 'original_order_id', 'shipping_method_name',
+		'customer_payment_method_id', 'shipping_address_id', 'billing_address_id',
+	],
+	tax_rates: ['rate', 'region_id', 'store_id'],
+	url_redirects: ['from', 'to'],
+};
+
 const OTHER: ResourceDef[] = [
-	...OTHER_PATHS.map((path) => def(path, { keyUnknown: ['attributes', 'product_reviews', 'price_calculators'].includes(path) })),
+	...OTHER_PATHS.map((path) =>
+		def(path, {
+			keyUnknown: ['attributes', 'product_reviews', 'price_calculators'].includes(path),
+			required: OTHER_REQUIRED[path] ?? [],
+		}),
+	),
 	def('users', { ops: READ_ONLY }),
 ];
 

@@ -45,6 +45,7 @@ export function resolveSettings(options: SimulatorOptions): SimulatorSettings {
 		nextPageKeepsFilters: options.nextPageKeepsFilters ?? false,
 		filterPrecedence: options.filterPrecedence ?? 'flat',
 		shipmentBumpsOrder: options.shipmentBumpsOrder ?? true,
+		lookupMatching: options.lookupMatching ?? 'exact',
 	};
 }
 

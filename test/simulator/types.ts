@@ -137,7 +137,17 @@ export interface SimulatorOptions {
 	filterPrecedence?: 'flat' | 'per-field';
 	/** Whether creating/updating/deleting a shipment bumps the parent order's updated_at. Default true. */
 	shipmentBumpsOrder?: boolean;
+	/**
+	 * A server that matches lookups loosely, to prove a client never lets such an answer decide
+	 * which record it writes. 'exact' (default): filters as documented. 'contains': every `eq`
+	 * (or bare) filter condition is read as `like` (contains), and /inventory finds SKUs and GTINs
+	 * by contains. 'ignored': list filters are ignored (every record comes back) and /inventory
+	 * answers with the first variant row for any SKU or GTIN.
+	 */
+	lookupMatching?: LookupMatching;
 }
+
+export type LookupMatching = 'exact' | 'contains' | 'ignored';
 
 /** Options after defaults; the object is live: tests may change fields at runtime. */
 export interface SimulatorSettings {
@@ -157,6 +167,7 @@ export interface SimulatorSettings {
 	nextPageKeepsFilters: boolean;
 	filterPrecedence: 'flat' | 'per-field';
 	shipmentBumpsOrder: boolean;
+	lookupMatching: LookupMatching;
 }
 
 export interface InventorySettings {

@@ -33,8 +33,8 @@ import { productVariantSpec } from './productVariant/spec';
 import { variantGroupSpec } from './variantGroup/spec';
 import { variantInventorySpec } from './variantInventory/spec';
 
-/** Every resource spec, for pickers that need a resource's path and title field. */
-const SPECS: ResourceSpec[] = [
+/** Every resource spec: pickers read a resource's path and title field from it, tests its required fields. */
+export const SPECS: ResourceSpec[] = [
 	orderSpec,
 	orderAddressSpec,
 	orderItemSpec,

@@ -122,6 +122,29 @@ export function readListQuery(ctx: IExecuteFunctions, spec: ResourceSpec, itemIn
 	}
 }
 
+/** A parameter left empty: nothing to send (text that is only spaces counts as empty). */
+export const isNotGiven = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** One error naming every missing required field, e.g. "Name, Price: are required [item 0]". */
+export function throwIfMissing(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	missing: FieldSpec[],
+	context: { resource: string; when?: string; fix?: string },
+): void {
+	if (missing.length === 0) return;
+	const labels = missing.map((field) => field.label ?? toTitle(field.name)).join(', ');
+	const names = missing.map((field) => field.name).join(', ');
+	throw inputError(
+		ctx,
+		itemIndex,
+		labels,
+		`${missing.length === 1 ? 'is' : 'are'} required${context.when ? ` ${context.when}` : ''}`,
+		context.fix ?? `Cart.com needs ${names} to create a ${context.resource}.`,
+	);
+}
+
 /** Record fields from Create's required parameters and the Additional / Update Fields collection. */
 export function readBody(
 	ctx: IExecuteFunctions,
@@ -132,19 +155,13 @@ export function readBody(
 	const body: IDataObject = {};
 	const optionalFields = mode === 'create' ? spec.fields.filter((field) => !field.required) : spec.fields;
 	if (mode === 'create') {
-		for (const field of spec.fields.filter((f) => f.required)) {
-			const value = ctx.getNodeParameter(toCamelCase(field.name), itemIndex);
-			if (value === '' || value === undefined || value === null) {
-				throw inputError(
-					ctx,
-					itemIndex,
-					field.label ?? toTitle(field.name),
-					'is required',
-					`Cart.com needs ${field.name} to create a ${lower(spec)}.`,
-				);
-			}
-			body[field.name] = coerceField(ctx, field, value, itemIndex) as IDataObject[string];
-		}
+		const required = spec.fields.filter((field) => field.required);
+		const values = required.map((field) => ctx.getNodeParameter(toCamelCase(field.name), itemIndex) as unknown);
+		// All of them in one message: fixing one per run would cost a run per missing field.
+		throwIfMissing(ctx, itemIndex, required.filter((_field, index) => isNotGiven(values[index])), { resource: lower(spec) });
+		required.forEach((field, index) => {
+			body[field.name] = coerceField(ctx, field, values[index], itemIndex) as IDataObject[string];
+		});
 	}
 	const collectionName = mode === 'create' ? 'additionalFields' : 'updateFields';
 	const collection = ctx.getNodeParameter(collectionName, itemIndex, {}) as IDataObject;
@@ -252,6 +269,10 @@ export function createOperation(spec: ResourceSpec): OperationModule {
 				items,
 				async (i) => {
 					const body = readBody(this, spec, i, 'create');
+					if (Object.keys(body).length === 0 && !spec.createsEmpty) {
+						// Nothing given at all is a mapping gone wrong, not a wish for a blank record.
+						throw inputError(this, i, 'Additional Fields', 'no field given', `Add at least one field of the ${lower(spec)} to create.`);
+					}
 					if ('id' in body) {
 						// POST with an id is an upsert in Cart.com; Create must never overwrite by accident.
 						throw inputError(this, i, 'Other Fields (JSON)', 'must not contain "id"', `Use the Update operation to change an existing ${lower(spec)}.`);

@@ -47,6 +47,14 @@ export function recordLocator(
 	};
 }
 
+/** The editor's hints for a number field; the node checks the same rules again at run time. */
+function numberTypeOptions(field: FieldSpec): INodeProperties['typeOptions'] {
+	const options: INodeProperties['typeOptions'] = {};
+	if (field.integer) options.numberPrecision = 0;
+	if (field.nonNegative) options.minValue = 0;
+	return Object.keys(options).length ? options : undefined;
+}
+
 /** A parameter for one record field (Create's required fields, Additional / Update Fields entries). */
 export function fieldParameter(field: FieldSpec, asRequired: boolean): INodeProperties {
 	const displayName = field.label ?? toTitle(field.name);
@@ -59,7 +67,7 @@ export function fieldParameter(field: FieldSpec, asRequired: boolean): INodeProp
 	};
 	switch (field.type) {
 		case 'number':
-			return { ...base, type: 'number', default: 0, typeOptions: field.integer ? { numberPrecision: 0 } : undefined };
+			return { ...base, type: 'number', default: 0, typeOptions: numberTypeOptions(field) };
 		case 'boolean':
 			return {
 				...base,

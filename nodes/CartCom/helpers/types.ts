@@ -41,10 +41,14 @@ export interface FieldSpec {
 	options?: Array<{ name: string; value: string | number }>;
 	loadOptionsMethod?: string;
 	placeholder?: string;
-	/** Numbers: whole numbers only (ids, quantities). */
+	/** Numbers: whole numbers within Int32, as Cart.com stores them (ids, quantities, sort orders). */
 	integer?: boolean;
+	/** Numbers: money and counts (prices, costs, totals, stock), which Cart.com means as 0 or more. */
+	nonNegative?: boolean;
 	/** JSON fields: the value must be an array or an object (checked before any request). */
 	jsonShape?: 'array' | 'object';
+	/** JSON arrays: ID keys every entry must carry, e.g. a variant row's variants[] (id, product_id, variant_group_id). */
+	entryIdKeys?: string[];
 }
 
 export type ResourceOperation = 'get' | 'getAll' | 'create' | 'update' | 'delete' | 'getFilled' | 'selectMany';
@@ -73,6 +77,8 @@ export interface ResourceSpec {
 	idField?: string;
 	/** At most 10 fields kept when Simplify is on; resources with ≤ 10 fields have no Simplify. */
 	simplifyFields?: string[];
+	/** Create may send no field at all; otherwise an empty Create is refused as a mapping gone wrong. */
+	createsEmpty?: boolean;
 	/** Extra quick filters for Get Many, as fields of the record (eq by default). */
 	filterFields?: Array<FieldSpec & { operator?: 'eq' | 'like' | 'startwith' }>;
 	description?: string;

@@ -34,6 +34,83 @@ export function toRecordId(ctx: IExecuteFunctions, value: unknown, field: string
 	return Number(text);
 }
 
+/** Cart.com keeps whole-number fields (quantities, sort orders, ids) as C# `int`: Int32. */
+export const INT32_MAX = 2_147_483_647;
+export const INT32_MIN = -2_147_483_648;
+
+/**
+ * Plain decimal text, as people and spreadsheets write amounts. Deliberately not `Number()`, which
+ * reads " " and [] as 0 and accepts "0x10", "1e3" and "Infinity": a typo must not become a price.
+ */
+const PLAIN_DECIMAL = /^[+-]?\d+(\.\d+)?$/;
+
+/** A finite JS number, or text that is a plain decimal once trimmed; undefined for anything else. */
+export function parsePlainNumber(value: unknown): number | undefined {
+	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim();
+	return PLAIN_DECIMAL.test(text) ? Number(text) : undefined;
+}
+
+/** What a number must be beyond "a number". */
+export interface NumberRule {
+	/** A whole number within Int32. */
+	integer?: boolean;
+	/** Money and counts: 0 or more. */
+	nonNegative?: boolean;
+	/** A lower bound above 0, e.g. 1 for a starting quantity. */
+	minimum?: number;
+}
+
+/** The input as the error message shows it: a scalar in quotes, a list or object by its kind. */
+function shownInput(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (value !== null && typeof value === 'object') return 'an object';
+	return `"${String(value)}"`;
+}
+
+/** Reads a number by `rule`, or throws naming the field, before any request goes out. */
+export function toNumber(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+	rule: NumberRule = {},
+): number {
+	const example = rule.integer ? '12' : '19.99';
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		throw inputError(ctx, itemIndex, label, 'is empty', `Enter ${label} as a number, e.g. ${example}.`);
+	}
+	const number = parsePlainNumber(value);
+	if (number === undefined) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			label,
+			`${shownInput(value)} is not a plain number`,
+			`Enter ${label} in digits with an optional decimal point, e.g. ${example} (no hex, exponent or thousands separator).`,
+		);
+	}
+	if (rule.integer && !Number.isInteger(number)) {
+		throw inputError(ctx, itemIndex, label, `${shownInput(value)} is not a whole number`, `Enter a whole number for ${label}, e.g. ${example}.`);
+	}
+	if (rule.integer && (number < INT32_MIN || number > INT32_MAX)) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			label,
+			`${shownInput(value)} is out of range`,
+			`Cart.com stores ${label} as a whole number from ${INT32_MIN} to ${INT32_MAX}.`,
+		);
+	}
+	const minimum = rule.minimum ?? (rule.nonNegative ? 0 : undefined);
+	if (minimum !== undefined && number < minimum) {
+		throw inputError(ctx, itemIndex, label, `${shownInput(value)} is below ${minimum}`, `Enter ${label} as ${minimum} or more.`);
+	}
+	// -0 would be sent as 0 anyway; normalising keeps comparisons with stored values simple.
+	return number === 0 ? 0 : number;
+}
+
 /** Parses a JSON parameter into an object (n8n may already hand us an object from an expression). */
 export function toJsonObject(ctx: IExecuteFunctions, value: unknown, field: string, itemIndex: number): IDataObject {
 	if (value === undefined || value === null || value === '') return {};
@@ -51,20 +128,29 @@ export function toJsonObject(ctx: IExecuteFunctions, value: unknown, field: stri
 	return parsed as IDataObject;
 }
 
+/** Every entry of a JSON array carries the ID keys the field needs, each a valid ID. */
+function checkEntryIds(ctx: IExecuteFunctions, itemIndex: number, entries: unknown[], label: string, spec: FieldSpec): void {
+	const keys = spec.entryIdKeys ?? [];
+	const example = spec.placeholder ? `, e.g. ${spec.placeholder}` : '';
+	entries.forEach((entry, index) => {
+		const where = `${label} [${index}]`;
+		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+			throw inputError(ctx, itemIndex, where, 'must be an object', `Give each entry ${keys.join(', ')}${example}.`);
+		}
+		const missing = keys.filter((key) => (entry as IDataObject)[key] === undefined);
+		if (missing.length) {
+			throw inputError(ctx, itemIndex, where, `needs ${missing.join(', ')}`, `Give each entry ${keys.join(', ')}${example}.`);
+		}
+		for (const key of keys) toRecordId(ctx, (entry as IDataObject)[key], `${where}.${key}`, itemIndex);
+	});
+}
+
 /** Converts one parameter value to what Cart.com expects for the field, or throws naming it. */
 export function coerceField(ctx: IExecuteFunctions, spec: FieldSpec, value: unknown, itemIndex: number): unknown {
 	const label = spec.label ?? toTitle(spec.name);
 	switch (spec.type) {
-		case 'number': {
-			const number = typeof value === 'number' ? value : Number(String(value).trim());
-			if (value === '' || value === null || !Number.isFinite(number)) {
-				throw inputError(ctx, itemIndex, label, `"${String(value)}" is not a number`, `Enter a number for ${label}.`);
-			}
-			if (spec.integer && !Number.isInteger(number)) {
-				throw inputError(ctx, itemIndex, label, `"${String(value)}" is not a whole number`, `Enter a whole number for ${label}.`);
-			}
-			return number;
-		}
+		case 'number':
+			return toNumber(ctx, itemIndex, value, label, { integer: spec.integer, nonNegative: spec.nonNegative });
 		case 'boolean':
 			if (typeof value === 'boolean') return value;
 			if (value === 'true' || value === 'false') return value === 'true';
@@ -91,6 +177,7 @@ export function coerceField(ctx: IExecuteFunctions, spec: FieldSpec, value: unkn
 			if ((spec.jsonShape === 'array' && !isArray) || (spec.jsonShape === 'object' && !isObject)) {
 				throw inputError(ctx, itemIndex, label, `must be a JSON ${spec.jsonShape}`, `Enter a JSON ${spec.jsonShape} for ${label}.`);
 			}
+			if (isArray && spec.entryIdKeys) checkEntryIds(ctx, itemIndex, parsed as unknown[], label, spec);
 			return parsed;
 		}
 		case 'options':

@@ -16,8 +16,8 @@ export const attributeSpec: ResourceSpec = {
 		{ name: 'name', type: 'string' },
 	],
 	fields: [
-		{ name: 'name', type: 'string', required: true },
-		{ name: 'attribute_group_id', type: 'number', integer: true, description: 'See the Attribute Group resource' },
+		{ name: 'attribute_group_id', type: 'number', integer: true, required: true, description: 'The group the attribute belongs to (see the Attribute Group resource)' },
+		{ name: 'name', type: 'string' },
 		{ name: 'is_hidden', type: 'boolean', description: 'Whether the attribute is hidden from shoppers' },
 		{ name: 'sort_order', type: 'number', integer: true },
 		{ name: 'page_title', type: 'string' },

@@ -12,7 +12,7 @@ export const attributeGroupSpec: ResourceSpec = {
 	description: 'Groups of attributes, e.g. Material',
 	filterFields: [{ name: 'name', type: 'string' }],
 	fields: [
-		{ name: 'name', type: 'string', required: true },
+		{ name: 'name', type: 'string' },
 		{ name: 'sort_order', type: 'number', integer: true },
 		{ name: 'is_hidden', type: 'boolean', description: 'Whether the group is hidden from shoppers' },
 		{ name: 'allow_drill_down', type: 'boolean', description: 'Whether shoppers can filter by this group' },

@@ -31,7 +31,7 @@ export const categorySpec: ResourceSpec = {
 		{ name: 'external_content_url', label: 'External Content URL', type: 'string' },
 		{ name: 'is_category_content_displayed', type: 'boolean', description: 'Whether the category’s own content is shown' },
 		{ name: 'are_subcategory_products_displayed', type: 'boolean', description: 'Whether products of subcategories are listed too' },
-		{ name: 'max_quantity', type: 'number', integer: true },
+		{ name: 'max_quantity', type: 'number', integer: true, nonNegative: true },
 		{ name: 'is_hide_from_site_maps', type: 'boolean', description: 'Whether the category is left out of site maps' },
 		{ name: 'head_tags', type: 'string' },
 	],

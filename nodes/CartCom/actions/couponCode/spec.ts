@@ -27,7 +27,7 @@ export const couponCodeSpec: ResourceSpec = {
 			type: 'boolean',
 			description: 'Whether the code is hidden in the admin lists',
 		},
-		{ name: 'max_uses', type: 'number', integer: true, description: '0 for unlimited' },
+		{ name: 'max_uses', type: 'number', integer: true, nonNegative: true, description: '0 for unlimited' },
 		{ name: 'expires_at', type: 'dateTime' },
 		{ name: 'notes', type: 'string' },
 	],

@@ -17,6 +17,15 @@ const text = (name: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
 	...extra,
 });
 const number = (name: string): FieldSpec => ({ name, type: 'number' });
+/** Prices, totals and rates: Cart.com means them as 0 or more. */
+const money = (name: string): FieldSpec => ({ name, type: 'number', nonNegative: true });
+/** Quantities: whole units, 0 or more. */
+const count = (name: string): FieldSpec => ({
+	name,
+	type: 'number',
+	integer: true,
+	nonNegative: true,
+});
 const id = (name: string): FieldSpec => ({ name, type: 'number', integer: true });
 const flag = (name: string, description?: string): FieldSpec => ({
 	name,
@@ -67,6 +76,10 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 		],
 		filterFields: [text('name')],
 		fields: [
+			required({
+				...count('visits'),
+				description: 'Visits counted so far; 0 for a new adcode (the OpenAPI file requires it)',
+			}),
 			text('name'),
 			text('description'),
 			text('url'),
@@ -128,9 +141,18 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 		filterFields: [id('blog_id')],
 		fields: [
 			required(id('blog_id')),
+			required({
+				...id('parent_category_id'),
+				description: 'The category above this one; 0 for a top-level category',
+			}),
+			required(
+				text('blog_category_path', {
+					placeholder: 'e.g. news/releases',
+					description: 'Path of the category in the blog’s URLs',
+				}),
+			),
 			text('name'),
 			text('description'),
-			id('parent_category_id'),
 			text('type', { placeholder: 'e.g. Tag' }),
 		],
 	}),
@@ -171,6 +193,8 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 		description:
 			'Shopping carts (the OpenAPI file lists only reading; creating is in Cart.com’s carting guide)',
 		operations: ['get', 'getAll', 'create'],
+		// docs/api-carting.md: a cart is created without a body; items are added after.
+		createsEmpty: true,
 		nested: ['items'],
 		timestamps: true,
 		simplifyFields: [
@@ -197,8 +221,8 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 		fields: [
 			required(id('cart_id')),
 			required(id('product_id')),
-			id('quantity'),
-			number('price'),
+			count('quantity'),
+			money('price'),
 			text('item_number'),
 		],
 	}),
@@ -364,7 +388,7 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 			required(text('type', { placeholder: 'e.g. an item in cart (by item number)' })),
 			required(text('target', { description: 'What the rule tests, e.g. an item number' })),
 			text('operator_type', { placeholder: 'e.g. contains' }),
-			id('target_quantity'),
+			count('target_quantity'),
 		],
 	}),
 	simple({
@@ -565,9 +589,9 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 			id('price_calculator_id'),
 			id('customer_type_id'),
 			id('store_id'),
-			id('starting_quantity'),
+			count('starting_quantity'),
 			text('price_base_type', { placeholder: 'e.g. BaseCostPassedIn' }),
-			number('specific_base_price'),
+			money('specific_base_price'),
 		],
 	}),
 	simple({
@@ -648,8 +672,8 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 			required({ ...id('order_status_id'), label: 'Status ID' }),
 			required({ ...id('order_billing_address_id'), label: 'Billing Address ID' }),
 			{ ...id('order_shipping_address_id'), label: 'Shipping Address ID' },
-			number('tax_total'),
-			number('grand_total'),
+			required(money('tax_total')),
+			required(money('grand_total')),
 			date('expires_at'),
 			text('admin_comments'),
 			text('public_comments'),
@@ -668,8 +692,11 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 			flag('is_shipping_region'),
 			flag('is_tax_region'),
 			text('markup_type', { placeholder: 'e.g. Percent' }),
-			number('markup_amount'),
-			id('sort_order'),
+			required({
+				...number('markup_amount'),
+				description: 'Shipping markup of the region; 0 for none',
+			}),
+			required(id('sort_order')),
 		],
 	}),
 	simple({
@@ -715,11 +742,13 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 			required(id('customer_id')),
 			required(text('frequency_type', { placeholder: 'e.g. Months' })),
 			required(id('frequency')),
-			id('original_order_id'),
-			text('shipping_method_name'),
-			id('customer_payment_method_id'),
-			id('shipping_address_id'),
-			id('billing_address_id'),
+			required(id('original_order_id')),
+			required(
+				text('shipping_method_name', { placeholder: 'e.g. USPS;USPS Media Mail;USPS Media Mail' }),
+			),
+			required(id('customer_payment_method_id')),
+			required(id('shipping_address_id')),
+			required(id('billing_address_id')),
 			date('next_due_at'),
 			flag('is_enabled'),
 		],
@@ -732,7 +761,7 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 		titleField: 'name',
 		filterFields: [id('region_id'), id('store_id')],
 		fields: [
-			required({ ...number('rate'), description: 'As a fraction, e.g. 0.0825 for 8.25%' }),
+			required({ ...money('rate'), description: 'As a fraction, e.g. 0.0825 for 8.25%' }),
 			required(id('region_id')),
 			required(id('store_id')),
 			text('name'),

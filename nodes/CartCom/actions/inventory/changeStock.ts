@@ -5,14 +5,14 @@ import { forOperation, writeOptionsCollection } from '../../helpers/descriptions
 import { runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../../helpers/types';
 import { cartComRequest } from '../../transport';
-import { identifierParameters, quantityParameter, readIdentifier, readQuantity } from './identifier';
+import { identifierParameters, quantityParameter, readIdentifier, readQuantity, resolveStockTarget } from './identifier';
 
 export type StockChange = 'set' | 'add' | 'remove';
 
 /**
  * Set, Add and Remove differ only in the endpoint. Add and Remove are not idempotent: the transport
  * never repeats a POST that may have reached the store, so a broken connection fails the item
- * instead of counting the stock twice.
+ * instead of counting the stock twice. A SKU or GTIN is resolved to an ID first (resolveStockTarget).
  */
 export function stockChangeOperation(
 	change: StockChange,
@@ -31,8 +31,9 @@ export function stockChangeOperation(
 				this,
 				items,
 				async (i) => {
-					const { field, value } = readIdentifier(this, i);
+					const identifier = readIdentifier(this, i);
 					const quantity = readQuantity(this, i);
+					const { field, value } = await resolveStockTarget(this, i, identifier);
 					return (await cartComRequest.call(this, {
 						method: 'POST',
 						path: `/inventory/${change}`,

@@ -1,10 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { forOperation } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../../helpers/types';
 import { cartComRequest } from '../../transport';
-import { identifierParameters, readIdentifier } from './identifier';
+import { checkAnswerCarries, identifierParameters, readIdentifier } from './identifier';
 
 export const getStock: OperationModule = {
 	option: {
@@ -16,13 +14,14 @@ export const getStock: OperationModule = {
 	description: forOperation('inventory', 'get', identifierParameters()),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {
-			const { field, value } = readIdentifier(this, i);
-			return (await cartComRequest.call(this, {
+			const identifier = readIdentifier(this, i);
+			const answer: unknown = await cartComRequest.call(this, {
 				method: 'GET',
 				path: '/inventory',
-				query: { [field]: value },
+				query: { [identifier.field]: identifier.value },
 				itemIndex: i,
-			})) as IDataObject;
+			});
+			return checkAnswerCarries(this, i, identifier, answer);
 		});
 	},
 };

@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, toRecordId } from '../../helpers/validation';
+import { inputError, toNumber, toRecordId } from '../../helpers/validation';
+import { CODE_LABELS, findAllByCode, sameCode, singleTarget, toLookupText, type CodeField } from '../product/catalogLookup';
 
 /** The identifiers Cart.com's inventory endpoint accepts (reference §5c); a variant SKU/GTIN addresses its row. */
 export type IdentifierField = 'item_number' | 'gtin' | 'product_id' | 'variant_inventory_id';
@@ -20,7 +21,8 @@ export function identifierParameters(): INodeProperties[] {
 				{ name: 'Variant Inventory ID', value: 'variant_inventory_id' },
 			],
 			default: 'item_number',
-			description: 'How the stock item is named. A variant’s SKU or GTIN addresses that variant’s own stock.',
+			description:
+				'How the stock item is named. A variant’s SKU or GTIN addresses that variant’s own stock. To change stock by SKU or GTIN, the node first finds the one record carrying exactly that code (two extra calls), then writes by its ID.',
 		},
 		{
 			displayName: 'Identifier',
@@ -43,11 +45,59 @@ export function readIdentifier(ctx: IExecuteFunctions, itemIndex: number): Stock
 	const field = ctx.getNodeParameter('identifierType', itemIndex) as IdentifierField;
 	const raw = ctx.getNodeParameter('identifierValue', itemIndex, '') as unknown;
 	if (ID_FIELDS.has(field)) return { field, value: toRecordId(ctx, raw, 'Identifier', itemIndex) };
-	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-	if (text === '') {
-		throw inputError(ctx, itemIndex, 'Identifier', 'is empty', 'Enter the SKU or GTIN of the product or variant row.');
-	}
-	return { field, value: text };
+	return { field, value: toLookupText(ctx, itemIndex, raw, 'Identifier') };
+}
+
+const isCode = (identifier: StockIdentifier): identifier is { field: CodeField; value: string } =>
+	!ID_FIELDS.has(identifier.field);
+
+/**
+ * The record a stock change goes to, by ID. A SKU or GTIN is first looked up in products and in
+ * variant rows, kept only where it equals the input exactly, and must name exactly one record:
+ * /inventory/set|add|remove would otherwise pick the record by a match nobody checked (a server
+ * matching loosely, or a code on two records, would move the wrong stock).
+ */
+export async function resolveStockTarget(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	identifier: StockIdentifier,
+): Promise<StockIdentifier> {
+	if (!isCode(identifier)) return identifier;
+	const matches = await findAllByCode(ctx, identifier.field, identifier.value, itemIndex);
+	const target = singleTarget(ctx, itemIndex, matches, CODE_LABELS[identifier.field], identifier.value, 'Identifier');
+	return target.variantInventoryId !== null
+		? { field: 'variant_inventory_id', value: target.variantInventoryId }
+		: { field: 'product_id', value: target.productId };
+}
+
+const LABELS: Record<IdentifierField, string> = {
+	...CODE_LABELS,
+	product_id: 'Product ID',
+	variant_inventory_id: 'Variant Inventory ID',
+};
+
+/**
+ * GET /inventory answers with one object; it is passed on only when it carries exactly the
+ * identifier asked for, so a loose match is never reported as the stock of the article asked for.
+ */
+export function checkAnswerCarries(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	identifier: StockIdentifier,
+	answer: unknown,
+): IDataObject {
+	const record = answer !== null && typeof answer === 'object' && !Array.isArray(answer) ? (answer as IDataObject) : {};
+	const stored = record[identifier.field];
+	const carries = isCode(identifier) ? sameCode(stored, identifier.value) : Number(stored) === identifier.value;
+	if (carries) return record;
+	const label = LABELS[identifier.field];
+	throw inputError(
+		ctx,
+		itemIndex,
+		'Identifier',
+		`the store answered with ${label} "${String(stored ?? '')}", not "${identifier.value}"`,
+		`Nothing is output for a record whose ${label} differs. Check the identifier.`,
+	);
 }
 
 export const quantityParameter: INodeProperties = {
@@ -62,15 +112,5 @@ export const quantityParameter: INodeProperties = {
 /** Stock moves in whole units; a fraction or a negative number is a mistake upstream, not something to round. */
 export function readQuantity(ctx: IExecuteFunctions, itemIndex: number): number {
 	const raw = ctx.getNodeParameter('quantity', itemIndex) as unknown;
-	const quantity = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : NaN;
-	if (!Number.isSafeInteger(quantity) || quantity < 0) {
-		throw inputError(
-			ctx,
-			itemIndex,
-			'Quantity',
-			`"${String(raw)}" is not a whole number of 0 or more`,
-			'Enter the quantity in whole units, e.g. 12. To lower stock, use Remove or Set.',
-		);
-	}
-	return quantity;
+	return toNumber(ctx, itemIndex, raw, 'Quantity', { integer: true, nonNegative: true });
 }

@@ -13,7 +13,7 @@ export const manufacturerSpec: ResourceSpec = {
 	simplifyFields: ['name', 'description', 'is_hidden', 'sort_order', 'url_rewrite', 'manufacturer_logo_url', 'updated_at'],
 	filterFields: [{ name: 'name', label: 'Name Contains', type: 'string', operator: 'like' }],
 	fields: [
-		{ name: 'name', type: 'string', required: true },
+		{ name: 'name', type: 'string' },
 		{ name: 'description', type: 'string' },
 		{ name: 'is_hidden', type: 'boolean', description: 'Whether the manufacturer is hidden from shoppers' },
 		{ name: 'sort_order', type: 'number', integer: true },

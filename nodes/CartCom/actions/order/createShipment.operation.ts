@@ -7,7 +7,7 @@ import { asNodeError } from '../../helpers/errors';
 import { fieldsCollection, forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
-import { inputError, toJsonObject, toRecordId } from '../../helpers/validation';
+import { inputError, toJsonObject, toNumber, toRecordId } from '../../helpers/validation';
 import { cartComGetMany, cartComRequest, tryParseDateInput } from '../../transport';
 import { orderShipmentSpec } from '../orderShipment/spec';
 import {
@@ -40,7 +40,7 @@ const SHIPMENT_FIELDS: FieldSpec[] = [
 	},
 	{ name: 'shipping_method', type: 'string', placeholder: 'e.g. UPS Ground', description: 'Cart.com fills its shipping method ID when it knows this name' },
 	{ name: 'tracking_url', label: 'Tracking URL', type: 'string', placeholder: 'e.g. https://www.ups.com/track?tracknum=1Z999AA10123456784' },
-	{ name: 'number_of_packages', type: 'number', integer: true },
+	{ name: 'number_of_packages', type: 'number', integer: true, nonNegative: true },
 	{ name: 'total_weight', type: 'number' },
 	{ name: 'email_sent', type: 'boolean', description: 'Whether to mark the shipment as e-mailed to the customer (Cart.com does not document whether this sends one)' },
 	{ name: 'private_comment', type: 'string', description: 'Internal note, not shown to the customer' },
@@ -183,13 +183,11 @@ interface ShipmentRequest {
 	setStatusId?: number;
 }
 
+/** A line's quantity; none (or 0) means what is left of the line. Blank text is refused: a failed mapping must not ship everything. */
 function readQuantity(ctx: IExecuteFunctions, value: unknown, i: number, field: string): number | undefined {
-	if (value === undefined || value === null || value === '' || value === 0 || value === '0') return undefined;
-	const quantity = typeof value === 'number' ? value : Number(String(value).trim());
-	if (!Number.isFinite(quantity) || quantity < 0) {
-		throw inputError(ctx, i, field, `"${String(value)}" is not a quantity`, 'Enter a positive number, or 0 / nothing to ship what is left.');
-	}
-	return quantity;
+	if (value === undefined || value === null) return undefined;
+	const quantity = toNumber(ctx, i, value, field, { nonNegative: true });
+	return quantity === 0 ? undefined : quantity;
 }
 
 function readJsonLines(ctx: IExecuteFunctions, i: number): RequestedLine[] {
@@ -281,17 +279,25 @@ function readShipmentRequest(ctx: IExecuteFunctions, i: number): ShipmentRequest
 	return { trackingNumbers, selection, fields, explicitName, setStatusId };
 }
 
+/**
+ * Only records that say they belong to the order count: another order's shipment taken for this
+ * one would make a re-run report a shipment that was never created, or ship the wrong quantities.
+ */
+const ofOrder = (records: IDataObject[], orderId: number) => records.filter((record) => Number(record.order_id) === orderId);
+
 async function orderShipments(ctx: IExecuteFunctions, orderId: number, i: number): Promise<IDataObject[]> {
-	return (await cartComGetMany.call(ctx, {
+	const answer = (await cartComGetMany.call(ctx, {
 		path: orderShipmentSpec.path,
 		recordsKey: orderShipmentSpec.recordsKey,
 		query: { order_id: orderId, expand: 'items' },
 		itemIndex: i,
 	})) as IDataObject[];
+	return ofOrder(answer, orderId);
 }
 
 async function orderItems(ctx: IExecuteFunctions, orderId: number, i: number): Promise<IDataObject[]> {
-	return (await cartComGetMany.call(ctx, { path: `${orderSpec.path}/${orderId}/items`, recordsKey: 'items', itemIndex: i })) as IDataObject[];
+	const answer = (await cartComGetMany.call(ctx, { path: `${orderSpec.path}/${orderId}/items`, recordsKey: 'items', itemIndex: i })) as IDataObject[];
+	return ofOrder(answer, orderId);
 }
 
 interface ShipmentOutcome {

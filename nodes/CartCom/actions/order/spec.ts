@@ -62,9 +62,9 @@ export const orderSpec: ResourceSpec = {
 		{ name: 'location_id', type: 'number', integer: true, description: 'The store location (physical shop) of the order' },
 		{ name: 'sales_agent_user_id', label: 'Sales Agent User ID', type: 'number', integer: true },
 		{ name: 'source', type: 'string' },
-		{ name: 'shipping_total', type: 'number' },
-		{ name: 'handling_total', type: 'number' },
-		{ name: 'tax_total', type: 'number' },
-		{ name: 'discount_total', type: 'number' },
+		{ name: 'shipping_total', type: 'number', nonNegative: true },
+		{ name: 'handling_total', type: 'number', nonNegative: true },
+		{ name: 'tax_total', type: 'number', nonNegative: true },
+		{ name: 'discount_total', type: 'number', nonNegative: true },
 	],
 };

@@ -58,7 +58,7 @@ export const orderShipmentSpec: ResourceSpec = {
 			],
 			description: 'What Shipping Method ID refers to',
 		},
-		{ name: 'number_of_packages', type: 'number', integer: true },
+		{ name: 'number_of_packages', type: 'number', integer: true, nonNegative: true },
 		{ name: 'total_weight', type: 'number' },
 		{ name: 'email_sent', type: 'boolean', description: 'Whether the shipment is marked as e-mailed to the customer (Cart.com does not document whether this sends one)' },
 		{ name: 'private_comment', type: 'string', description: 'Internal note, not shown to the customer' },

@@ -29,7 +29,7 @@ export const orderStatusSpec: ResourceSpec = {
 	],
 	// Status IDs differ per store: resolve them by name or flag, never hard-code them.
 	fields: [
-		{ name: 'name', type: 'string', required: true, placeholder: 'e.g. Awaiting Pickup' },
+		{ name: 'name', type: 'string', placeholder: 'e.g. Awaiting Pickup' },
 		{ name: 'color', type: 'string', placeholder: 'e.g. #65A4E0' },
 		{ name: 'email_template_id', label: 'Email Template ID', type: 'number', integer: true, description: 'E-mail sent to the customer when an order enters this status' },
 		flag('is_open', 'Whether orders in this status are still open'),

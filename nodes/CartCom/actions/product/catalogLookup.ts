@@ -14,6 +14,42 @@ export const CODE_LABELS: Record<CodeField, string> = { item_number: 'SKU', gtin
 /** A code normally names one record; the cap only bounds a store where one code was pasted on many. */
 const LOOKUP_LIMIT = 100;
 
+/**
+ * Whether a stored code is the one looked for: trimmed and case-insensitive, as Cart.com's SQL
+ * Server collation compares. Applied to every answer, so a server that matches loosely (or a
+ * filter value it read as more than one condition) can never pick the record a write goes to.
+ */
+export function sameCode(stored: unknown, wanted: string): boolean {
+	if (typeof stored !== 'string' && typeof stored !== 'number') return false;
+	return String(stored).trim().toLowerCase() === wanted.trim().toLowerCase();
+}
+
+/**
+ * The records of a lookup answer whose `field` equals `value`. An answer as long as the limit may
+ * have left the exact record out, and "not found" then could mean creating a duplicate: refused.
+ */
+export function keepExact(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	answer: IDataObject[],
+	limit: number,
+	field: string,
+	value: string,
+	label: string,
+): IDataObject[] {
+	const exact = answer.filter((record) => sameCode(record[field], value));
+	if (answer.length >= limit && exact.length === 0) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			label,
+			`the store answered ${answer.length} or more records for "${value}", none of them with exactly that ${label}`,
+			'The node will not guess whether the record exists. Check the store’s data, or use the record’s ID.',
+		);
+	}
+	return exact;
+}
+
 /** `field=eq:value`; a value Cart.com's filter syntax cannot carry is reported against the parameter. */
 export function exactMatchQuery(
 	ctx: IExecuteFunctions,
@@ -31,7 +67,7 @@ export function exactMatchQuery(
 				itemIndex,
 				label,
 				`"${value}" cannot be looked up`,
-				'Cart.com filters cannot match a value that contains " AND " or " OR ".',
+				'Cart.com’s filter syntax cannot carry this value (AND / OR between words, or control characters such as tabs and line breaks).',
 			);
 		}
 		throw asNodeError(ctx, error, itemIndex);
@@ -62,13 +98,14 @@ async function findByCode(
 	itemIndex: number,
 	extraQuery: Query,
 ): Promise<IDataObject[]> {
-	return (await cartComGetMany.call(ctx, {
+	const answer = (await cartComGetMany.call(ctx, {
 		path,
 		recordsKey,
 		query: { ...exactMatchQuery(ctx, itemIndex, field, value, CODE_LABELS[field]), ...extraQuery },
 		limit: LOOKUP_LIMIT,
 		itemIndex,
 	})) as IDataObject[];
+	return keepExact(ctx, itemIndex, answer, LOOKUP_LIMIT, field, value, CODE_LABELS[field]);
 }
 
 export async function findProductsByCode(
@@ -96,7 +133,7 @@ export interface CodeMatches {
 	rows: IDataObject[];
 }
 
-/** Products and variant inventory rows carrying the code: a variant SKU or GTIN must resolve too. */
+/** Products and variant inventory rows carrying exactly the code: a variant SKU or GTIN must resolve too. */
 export async function findAllByCode(
 	ctx: IExecuteFunctions,
 	field: CodeField,
@@ -125,23 +162,27 @@ export function describeMatches({ products, rows }: CodeMatches): string {
 	].join(', ');
 }
 
-/** Exactly one record must carry the code; anything else is reported, as guessing could change the wrong article. */
+/**
+ * Exactly one record must carry the code; anything else is reported, as guessing could change the
+ * wrong article. `label` names the code (SKU, GTIN), `parameter` the field the error is shown on.
+ */
 export function singleTarget(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	matches: CodeMatches,
 	label: string,
 	value: string,
+	parameter = label,
 ): CodeTarget {
 	const total = matches.products.length + matches.rows.length;
 	if (total === 0) {
-		throw inputError(ctx, itemIndex, label, `no product or variant has ${label} "${value}"`, 'Check the code, or create the product first.');
+		throw inputError(ctx, itemIndex, parameter, `no product or variant has ${label} "${value}"`, 'Check the code, or create the product first.');
 	}
 	if (total > 1) {
 		throw inputError(
 			ctx,
 			itemIndex,
-			label,
+			parameter,
 			`"${value}" matches ${total} records (${describeMatches(matches)})`,
 			'Make the code unique in the store, or pick the product by ID.',
 		);

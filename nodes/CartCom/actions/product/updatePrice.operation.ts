@@ -4,7 +4,7 @@ import { readRecordId, writeConcurrency } from '../../helpers/crud';
 import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../../helpers/types';
-import { inputError, toRecordId } from '../../helpers/validation';
+import { inputError, toNumber, toRecordId } from '../../helpers/validation';
 import { cartComGetMany, cartComRequest } from '../../transport';
 import { tryParseDateInput } from '../../transport/filters';
 import { findAllByCode, readLookupText, singleTarget, type CodeTarget } from './catalogLookup';
@@ -124,11 +124,7 @@ const parameters: INodeProperties[] = [
 ];
 
 function toMoney(ctx: IExecuteFunctions, itemIndex: number, value: unknown, label: string): number {
-	const amount = typeof value === 'number' ? value : Number(String(value ?? '').trim());
-	if (value === '' || value === null || value === undefined || !Number.isFinite(amount) || amount < 0) {
-		throw inputError(ctx, itemIndex, label, `"${String(value)}" is not an amount of 0 or more`, `Enter ${label} as a number, e.g. 19.99.`);
-	}
-	return amount;
+	return toNumber(ctx, itemIndex, value, label, { nonNegative: true });
 }
 
 function optionalId(ctx: IExecuteFunctions, itemIndex: number, value: unknown, label: string): number | null {
@@ -158,10 +154,7 @@ interface PriceRowKey {
 function readPriceRowKey(ctx: IExecuteFunctions, itemIndex: number): { key: PriceRowKey; cost?: number } {
 	const fields = ctx.getNodeParameter('priceRowFields', itemIndex, {}) as IDataObject;
 	const quantity = ctx.getNodeParameter('startingQuantity', itemIndex, 1) as unknown;
-	const startingQuantity = typeof quantity === 'number' ? quantity : Number(String(quantity).trim());
-	if (!Number.isInteger(startingQuantity) || startingQuantity < 1) {
-		throw inputError(ctx, itemIndex, 'Starting Quantity', `"${String(quantity)}" is not a whole number of 1 or more`, 'Enter 1 for the normal price, or the quantity where a break starts.');
-	}
+	const startingQuantity = toNumber(ctx, itemIndex, quantity, 'Starting Quantity', { integer: true, minimum: 1 });
 	const start = optionalDate(ctx, itemIndex, fields.startDate, 'Start Date');
 	const end = optionalDate(ctx, itemIndex, fields.endDate, 'End Date');
 	if (start && end && end.toMillis() < start.toMillis()) {
@@ -214,7 +207,8 @@ async function upsertPriceRow(
 		query: { product_id: `eq:${productId}` },
 		itemIndex,
 	})) as IDataObject[];
-	const current = rows.find((row) => matchesKey(row, key));
+	// The filter decides nothing: a row of another product in the answer must never be the one changed.
+	const current = rows.find((row) => Number(row.product_id) === productId && matchesKey(row, key));
 	const values: IDataObject = { price, ...(cost !== undefined ? { cost } : {}) };
 	if (current) {
 		return (await cartComRequest.call(ctx, {

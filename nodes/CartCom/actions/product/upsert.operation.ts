@@ -1,24 +1,44 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { readBody, writeConcurrency } from '../../helpers/crud';
+import { isNotGiven, readBody, throwIfMissing, writeConcurrency } from '../../helpers/crud';
 import { fieldParameter, fieldsCollection, forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
-import type { OperationModule, ResourceSpec } from '../../helpers/types';
-import { inputError } from '../../helpers/validation';
+import { toCamelCase } from '../../helpers/naming';
+import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
+import { coerceField, inputError, toNumber } from '../../helpers/validation';
 import { cartComGetMany, cartComRequest } from '../../transport';
-import { exactMatchQuery, findProductsByCode, toLookupText } from './catalogLookup';
+import { exactMatchQuery, findProductsByCode, keepExact, toLookupText } from './catalogLookup';
 import { productSpec } from './spec';
 
-/** Always sent: the key and what every storefront listing shows. */
-const KEY_FIELDS = ['item_number', 'item_name', 'price'];
-/** Cart.com needs these on create only (reference §3); on update they stay as they are unless given. */
-const CREATE_ONLY_FIELDS = ['product_status_id', 'primary_category_id'];
+const productField = (name: string): FieldSpec => productSpec.fields.find((field) => field.name === name) as FieldSpec;
 
-/** The product spec seen from this operation: SKU, Name and Price are its required parameters. */
+/** The key: the product is found by it, so it is the one parameter always needed. */
+const SKU_FIELD: FieldSpec = { ...productField('item_number'), required: true };
+/**
+ * Top-level parameters that are optional on update. Price is a text parameter: an editor number
+ * defaults to 0 and cannot be left empty, so an untouched Price would set a live product's price to 0.
+ */
+const NAME_AND_PRICE = [productField('item_name'), productField('price')];
+/**
+ * What Cart.com needs to create a product (acapi.yaml post-products); on update each stays as it
+ * is unless given.
+ */
+const CREATE_REQUIRED = ['item_name', 'price', 'product_status_id', 'primary_category_id'];
+
+/** The product spec seen from this operation: the SKU is required, the rest goes under Additional Fields. */
 const upsertSpec: ResourceSpec = {
 	...productSpec,
-	fields: productSpec.fields.map((field) => ({ ...field, required: KEY_FIELDS.includes(field.name) })),
+	fields: [
+		SKU_FIELD,
+		...productSpec.fields
+			.filter((field) => !['item_number', 'item_name', 'price'].includes(field.name))
+			.map((field) => ({
+				...field,
+				required: false,
+				description: CREATE_REQUIRED.includes(field.name) ? 'Required when the SKU is new' : field.description,
+			})),
+	],
 };
 
 const VARIANTS_LABEL = 'Variants (JSON)';
@@ -97,12 +117,8 @@ function parseVariant(ctx: IExecuteFunctions, itemIndex: number, entry: unknown,
 		variant.gtin = record.gtin.trim();
 	}
 	const stock = record.stock ?? record.inventory;
-	if (stock !== undefined && stock !== null && stock !== '') {
-		const quantity = typeof stock === 'number' ? stock : Number(String(stock).trim());
-		if (!Number.isInteger(quantity) || quantity < 0) {
-			throw inputError(ctx, itemIndex, `${label}.stock`, `"${String(stock)}" is not a whole number of 0 or more`, 'Enter the stock as a whole number, e.g. 12.');
-		}
-		variant.stock = quantity;
+	if (stock !== undefined && stock !== null) {
+		variant.stock = toNumber(ctx, itemIndex, stock, `${label}.stock`, { integer: true, nonNegative: true });
 	}
 	return variant;
 }
@@ -154,17 +170,23 @@ function changedFields(current: IDataObject, wanted: IDataObject): IDataObject {
 }
 
 function requireCreateFields(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject, sku: string): void {
-	for (const name of CREATE_ONLY_FIELDS) {
-		if (body[name] !== undefined && body[name] !== '') continue;
-		const field = productSpec.fields.find((candidate) => candidate.name === name);
-		throw inputError(
-			ctx,
-			itemIndex,
-			`Additional Fields > ${field?.label ?? name}`,
-			`is needed because no product has SKU "${sku}" yet`,
-			`Cart.com needs ${name} to create a product. Add it under Additional Fields.`,
-		);
+	const missing = CREATE_REQUIRED.filter((name) => body[name] === undefined).map(productField);
+	throwIfMissing(ctx, itemIndex, missing, {
+		resource: 'product',
+		when: `because no product has SKU "${sku}" yet`,
+		fix: 'Cart.com needs a name, a price, a status and a primary category to create a product: fill Name and Price, and add Status ID and Primary Category ID under Additional Fields.',
+	});
+}
+
+/** Name and Price when given; empty (or only spaces) means "keep what the product has". */
+function readNameAndPrice(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const given: IDataObject = {};
+	for (const field of NAME_AND_PRICE) {
+		const value = ctx.getNodeParameter(toCamelCase(field.name), itemIndex, '') as unknown;
+		if (isNotGiven(value)) continue;
+		given[field.name] = coerceField(ctx, field, value, itemIndex) as IDataObject[string];
 	}
+	return given;
 }
 
 async function publishProduct(
@@ -210,12 +232,14 @@ async function listChildren(
 	productId: number,
 	expand?: string,
 ): Promise<IDataObject[]> {
-	return (await cartComGetMany.call(ctx, {
+	const answer = (await cartComGetMany.call(ctx, {
 		path,
 		recordsKey,
 		query: { product_id: `eq:${productId}`, expand },
 		itemIndex,
 	})) as IDataObject[];
+	// Only this product's: Overwrite deletes the rows it does not claim, so another product's must never get in.
+	return answer.filter((record) => Number(record.product_id) === productId);
 }
 
 /** Option group name → id, finding each group by name and creating the ones the store lacks. */
@@ -232,15 +256,18 @@ async function resolveGroups(
 	return groups;
 }
 
+/** Option group names are few per store; the cap only bounds a server answering far more than asked. */
+const GROUP_LOOKUP_LIMIT = 20;
+
 async function findOrCreateGroup(ctx: IExecuteFunctions, itemIndex: number, name: string): Promise<number> {
-	const candidates = (await cartComGetMany.call(ctx, {
+	const answer = (await cartComGetMany.call(ctx, {
 		path: '/variant_groups',
 		recordsKey: 'variant_groups',
 		query: exactMatchQuery(ctx, itemIndex, 'name', name, VARIANTS_LABEL),
-		limit: 20,
+		limit: GROUP_LOOKUP_LIMIT,
 		itemIndex,
 	})) as IDataObject[];
-	const found = candidates.find((candidate) => lower(candidate.name) === lower(name));
+	const [found] = keepExact(ctx, itemIndex, answer, GROUP_LOOKUP_LIMIT, 'name', name, `${VARIANTS_LABEL} (group name)`);
 	if (found) return Number(found.id);
 	const created = (await cartComRequest.call(ctx, {
 		method: 'POST',
@@ -251,10 +278,17 @@ async function findOrCreateGroup(ctx: IExecuteFunctions, itemIndex: number, name
 	return Number(created.id);
 }
 
-/** Finds the product variant (option value) id of a group name + value. */
-type OptionIds = (option: OptionInput) => number;
+/** One `variants[]` entry of a variant inventory row: acapi.yaml post-variant_inventory requires all three. */
+interface VariantRef extends IDataObject {
+	id: number;
+	product_id: number;
+	variant_group_id: number;
+}
 
-/** Resolves every option of the input to a product variant id, creating the option values the product lacks. */
+/** Finds the product variant (option value) of a group name + value. */
+type OptionRefs = (option: OptionInput) => VariantRef;
+
+/** Resolves every option of the input to a product variant, creating the option values the product lacks. */
 async function resolveOptions(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -262,7 +296,7 @@ async function resolveOptions(
 	isNewProduct: boolean,
 	variants: VariantInput[],
 	queue: KeyedQueue,
-): Promise<OptionIds> {
+): Promise<OptionRefs> {
 	const allOptions = variants.flatMap((variant) => variant.options);
 	const groupNames = [...new Map(allOptions.map((option) => [lower(option.group), option.group])).values()];
 	const groups = await resolveGroups(ctx, itemIndex, groupNames, queue);
@@ -298,7 +332,10 @@ async function resolveOptions(
 		})) as IDataObject;
 		ids.set(key, Number(created.id));
 	}
-	return (option) => ids.get(keyOf(groupIdOf(option), option.value)) as number;
+	return (option) => {
+		const groupId = groupIdOf(option);
+		return { id: ids.get(keyOf(groupId, option.value)) as number, product_id: productId, variant_group_id: groupId };
+	};
 }
 
 function variantIdsOf(row: IDataObject): number[] {
@@ -327,17 +364,18 @@ async function syncRows(
 	const existing = isNewProduct
 		? []
 		: await listChildren(ctx, itemIndex, '/variant_inventory', 'variant_inventory', productId, 'variants');
-	const optionIds: OptionIds = variants.length
+	// Without variants in the input (Overwrite clearing rows) no option is ever looked up.
+	const optionRefs: OptionRefs = variants.length
 		? await resolveOptions(ctx, itemIndex, productId, isNewProduct, variants, queue)
-		: () => 0;
+		: () => ({ id: 0, product_id: productId, variant_group_id: 0 });
 	const claimed = new Set<unknown>();
 	const bySku = new Map(existing.map((row) => [lower(row.item_number), row]));
 	const byCombination = new Map(existing.map((row) => [comboKey(variantIdsOf(row)), row]));
 	const rows: IDataObject[] = [];
 
 	for (const variant of variants) {
-		const variantIds = variant.options.map(optionIds);
-		const combination = comboKey(variantIds);
+		const refs = variant.options.map(optionRefs);
+		const combination = comboKey(refs.map((ref) => ref.id));
 		const candidates = [bySku.get(lower(variant.sku)), byCombination.get(combination)];
 		const current = candidates.find((row) => row !== undefined && !claimed.has(row.id));
 		if (!current) {
@@ -349,7 +387,7 @@ async function syncRows(
 					item_number: variant.sku,
 					...(variant.gtin !== undefined ? { gtin: variant.gtin } : {}),
 					...(variant.stock !== undefined ? { inventory: variant.stock } : {}),
-					variants: variantIds.map((id) => ({ id })),
+					variants: refs,
 				},
 				itemIndex,
 			})) as IDataObject;
@@ -362,7 +400,7 @@ async function syncRows(
 		if (current.item_number !== variant.sku) patch.item_number = variant.sku;
 		if (variant.gtin !== undefined && current.gtin !== variant.gtin) patch.gtin = variant.gtin;
 		if (variant.stock !== undefined && current.inventory !== variant.stock) patch.inventory = variant.stock;
-		if (comboKey(variantIdsOf(current)) !== combination) patch.variants = variantIds.map((id) => ({ id }));
+		if (comboKey(variantIdsOf(current)) !== combination) patch.variants = refs;
 		if (Object.keys(patch).length === 0) {
 			rows.push(rowSummary(current, 'unchanged'));
 			continue;
@@ -390,13 +428,23 @@ async function syncRows(
 // ---- the operation ----
 
 const upsertParameters: INodeProperties[] = [
-	...upsertSpec.fields
-		.filter((field) => field.required)
-		.sort((a, b) => KEY_FIELDS.indexOf(a.name) - KEY_FIELDS.indexOf(b.name))
-		.map((field) => ({
-			...fieldParameter(field, true),
-			description: field.name === 'item_number' ? 'The product is found by this SKU: updated when it exists, created otherwise' : field.description,
-		})),
+	{
+		...fieldParameter(SKU_FIELD, true),
+		description: 'The product is found by this SKU: updated when it exists, created otherwise',
+	},
+	{
+		...fieldParameter(productField('item_name'), false),
+		placeholder: 'e.g. Zip Hoodie',
+		description: 'Required when the SKU is new. Leave empty to keep the name of an existing product.',
+	},
+	{
+		displayName: 'Price',
+		name: 'price',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 19.99',
+		description: 'Required when the SKU is new. Leave empty to keep the price of an existing product.',
+	},
 	{
 		displayName: 'Mode',
 		name: 'mode',
@@ -444,7 +492,7 @@ export const upsert: OperationModule = {
 			this,
 			items,
 			async (i) => {
-				const body = readBody(this, upsertSpec, i, 'create');
+				const body = { ...readBody(this, upsertSpec, i, 'create'), ...readNameAndPrice(this, i) };
 				if ('id' in body) {
 					throw inputError(this, i, 'Other Fields (JSON)', 'must not contain "id"', 'The product is found by its SKU.');
 				}

@@ -28,9 +28,9 @@ export const productPricingSpec: ResourceSpec = {
 	fields: [
 		{ name: 'product_id', type: 'number', integer: true, required: true },
 		{ name: 'variant_inventory_id', type: 'number', integer: true, description: 'The variant row this price is for; empty for the whole product' },
-		{ name: 'starting_quantity', type: 'number', integer: true, description: 'The price applies from this quantity on' },
-		{ name: 'price', type: 'number' },
-		{ name: 'cost', type: 'number' },
+		{ name: 'starting_quantity', type: 'number', integer: true, nonNegative: true, description: 'The price applies from this quantity on' },
+		{ name: 'price', type: 'number', nonNegative: true },
+		{ name: 'cost', type: 'number', nonNegative: true },
 		{ name: 'customer_type_id', type: 'options', loadOptionsMethod: 'getCustomerTypes', integer: true },
 		{ name: 'store_id', type: 'options', loadOptionsMethod: 'getStores', integer: true },
 		{ name: 'start_date', type: 'dateTime' },

@@ -13,7 +13,7 @@ export const variantGroupSpec: ResourceSpec = {
 	description: 'Option groups shared by products, e.g. Color or Size',
 	filterFields: [{ name: 'name', type: 'string' }],
 	fields: [
-		{ name: 'name', type: 'string', required: true, placeholder: 'e.g. Color' },
+		{ name: 'name', type: 'string', placeholder: 'e.g. Color' },
 		{ name: 'display_type', type: 'string', placeholder: 'e.g. DropDown', description: 'How the storefront shows the options' },
 		{ name: 'sort_order', type: 'number', integer: true },
 		{ name: 'is_hidden', type: 'boolean', description: 'Whether the group is hidden from shoppers' },
