@@ -186,7 +186,7 @@ describe('a write answered with a redirect is an error, never a success', () => 
 		],
 		[
 			'Manufacturer → Create',
-			() => ({ resource: 'manufacturer', operation: 'create', name: 'Redirected Brand' }),
+			() => ({ resource: 'manufacturer', operation: 'create', additionalFields: { name: 'Redirected Brand' } }),
 			/\/manufacturers$/,
 		],
 		[
@@ -426,7 +426,7 @@ describe('empty and odd answers', () => {
 	it('a create answered without its record is an error that says not to run it again blindly', async () => {
 		sim.scriptFaults([{ match: { method: 'POST' }, respond: { status: 201 }, applyWrite: true }]);
 		const items = await runNode(node, {
-			parameters: { resource: 'manufacturer', operation: 'create', name: 'No Body Brand' },
+			parameters: { resource: 'manufacturer', operation: 'create', additionalFields: { name: 'No Body Brand' } },
 			credentials: tokenCredentials(sim),
 			continueOnFail: true,
 		});

@@ -197,8 +197,9 @@ async function checkExecutions(sim: Simulator, inputs: E2eInputs): Promise<void>
 		const run = await executeWorkflow(WORKFLOW_IDS.inventory);
 		checks.time('n8n execute (inventory)', run.ms);
 		const posted = served(sim, since, 'POST', '/inventory/set');
-		assertEqual(posted.map((r) => r.body), [{ item_number: inputs.sku, quantity: inputs.stock }], 'POST /inventory/set body');
 		const product = sim.store.list('products').find((p) => p.item_number === inputs.sku);
+		// The SKU is resolved by an exact-checked lookup; the write names the record by its ID.
+		assertEqual(posted.map((r) => r.body), [{ product_id: product?.id, quantity: inputs.stock }], 'POST /inventory/set body');
 		assertEqual(product?.quantity_on_hand, inputs.stock, `store stock of ${inputs.sku}`);
 		const [read] = nodeItems(run, 'Get Stock');
 		assertEqual([read.item_number, read.quantity], [inputs.sku, inputs.stock], 'Get Stock output');
