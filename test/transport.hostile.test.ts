@@ -5,7 +5,12 @@
  */
 import type { ServerResponse } from 'node:http';
 import { DateTime } from 'luxon';
-import { NodeApiError, NodeOperationError, type IDataObject, type INodeParameters } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type INodeParameters,
+} from 'n8n-workflow';
 
 import { CartCom } from '../nodes/CartCom/CartCom.node';
 import { CartComTrigger } from '../nodes/CartCom/CartComTrigger.node';
@@ -186,7 +191,11 @@ describe('a write answered with a redirect is an error, never a success', () => 
 		],
 		[
 			'Manufacturer → Create',
-			() => ({ resource: 'manufacturer', operation: 'create', additionalFields: { name: 'Redirected Brand' } }),
+			() => ({
+				resource: 'manufacturer',
+				operation: 'create',
+				additionalFields: { name: 'Redirected Brand' },
+			}),
 			/\/manufacturers$/,
 		],
 		[
@@ -220,7 +229,10 @@ describe('a write answered with a redirect is an error, never a success', () => 
 				},
 			]);
 			const error = await failureOf(
-				runNode(node, { parameters: parameters() as INodeParameters, credentials: tokenCredentials(sim) }),
+				runNode(node, {
+					parameters: parameters() as INodeParameters,
+					credentials: tokenCredentials(sim),
+				}),
 			);
 			expect(error.message).toContain(`redirect (${status})`);
 			expect(target.requests).toEqual([]);
@@ -423,10 +435,116 @@ describe('empty and odd answers', () => {
 		},
 	);
 
+	it('Inventory → Set and Update Price answered 204 report what was written, paired', async () => {
+		const product = sim.store.list('products')[0];
+		sim.scriptFaults([
+			{
+				match: { method: 'POST', path: /inventory\/set/ },
+				respond: { status: 204 },
+				applyWrite: true,
+			},
+			{
+				match: { method: 'PUT', path: /products\/\d+$/ },
+				respond: { status: 204 },
+				applyWrite: true,
+			},
+		]);
+		const [stock] = await runNode(node, {
+			parameters: {
+				resource: 'inventory',
+				operation: 'set',
+				identifierType: 'product_id',
+				identifierValue: String(product.id),
+				quantity: 7,
+			},
+			credentials: tokenCredentials(sim),
+		});
+		expect(stock.json).toEqual({
+			product_id: product.id,
+			change: 'set',
+			quantity_sent: 7,
+			success: true,
+		});
+		const [price] = await runNode(node, {
+			parameters: {
+				resource: 'product',
+				operation: 'updatePrice',
+				priceTarget: 'product',
+				identifyBy: 'id',
+				product: { __rl: true, mode: 'id', value: String(product.id) },
+				price: 12.5,
+			},
+			credentials: tokenCredentials(sim),
+		});
+		expect(price.json).toEqual({ id: product.id, price: 12.5, success: true });
+		expect(sim.store.get('products', product.id as number)).toMatchObject({
+			quantity_on_hand: 7,
+			price: 12.5,
+		});
+	});
+
+	it('a tier price row and a product created without an answer are read back, not created again', async () => {
+		const product = sim.store.list('products')[1];
+		sim.scriptFaults([
+			{
+				match: { method: 'POST', path: /product_pricing$/ },
+				respond: { status: 201 },
+				applyWrite: true,
+			},
+		]);
+		const [row] = await runNode(node, {
+			parameters: {
+				resource: 'product',
+				operation: 'updatePrice',
+				priceTarget: 'pricingRow',
+				identifyBy: 'id',
+				product: { __rl: true, mode: 'id', value: String(product.id) },
+				price: 9.5,
+				startingQuantity: 10,
+			},
+			credentials: tokenCredentials(sim),
+		});
+		const rows = sim.store
+			.list('product_pricing')
+			.filter(
+				(candidate) => candidate.product_id === product.id && candidate.starting_quantity === 10,
+			);
+		expect(rows).toHaveLength(1);
+		expect(row.json).toMatchObject({ id: rows[0].id, price: 9.5 });
+
+		sim.clearRequests();
+		sim.scriptFaults([
+			{ match: { method: 'POST', path: /products$/ }, respond: { status: 201 }, applyWrite: true },
+		]);
+		const [upserted] = await runNode(node, {
+			parameters: {
+				resource: 'product',
+				operation: 'upsert',
+				itemNumber: 'NO-ANSWER-1',
+				itemName: 'Answered Empty',
+				price: '5',
+				mode: 'publish',
+				variants: '[]',
+				additionalFields: { productStatusId: 1, primaryCategoryId: 1 },
+			},
+			credentials: tokenCredentials(sim),
+		});
+		const created = sim.store
+			.list('products')
+			.filter((candidate) => candidate.item_number === 'NO-ANSWER-1');
+		expect(created).toHaveLength(1);
+		expect(upserted.json).toMatchObject({ action: 'created', product_id: created[0].id });
+		expect(sim.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+	});
+
 	it('a create answered without its record is an error that says not to run it again blindly', async () => {
 		sim.scriptFaults([{ match: { method: 'POST' }, respond: { status: 201 }, applyWrite: true }]);
 		const items = await runNode(node, {
-			parameters: { resource: 'manufacturer', operation: 'create', additionalFields: { name: 'No Body Brand' } },
+			parameters: {
+				resource: 'manufacturer',
+				operation: 'create',
+				additionalFields: { name: 'No Body Brand' },
+			},
 			credentials: tokenCredentials(sim),
 			continueOnFail: true,
 		});
@@ -481,6 +599,53 @@ describe('empty and odd answers', () => {
 		);
 		expect(error.message).toContain('empty answer');
 		expect(sim.requests).toHaveLength(2);
+	});
+});
+
+describe('a shipment created without an answer', () => {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await startStore({ sizes: { orders: 30, products: 5, customers: 5 } });
+	});
+	afterAll(async () => await sim.stop());
+
+	it('is read back from the order and reported once, with no second POST', async () => {
+		const order = sim.store
+			.list('orders')
+			.find(
+				(candidate) =>
+					sim.store
+						.list('order_shipments')
+						.every((shipment) => shipment.order_id !== candidate.id) &&
+					sim.store.list('order_items').some((item) => item.order_id === candidate.id),
+			)!;
+		sim.clearRequests();
+		sim.scriptFaults([
+			{
+				match: { method: 'POST', path: /order_shipments$/ },
+				respond: { status: 201 },
+				applyWrite: true,
+			},
+		]);
+		const [item] = await runNode(node, {
+			parameters: {
+				resource: 'order',
+				operation: 'createShipment',
+				recordId: { __rl: true, mode: 'id', value: String(order.id) },
+				trackingNumbers: '1Z-EMPTY-201',
+			},
+			credentials: tokenCredentials(sim),
+		});
+		const stored = sim.store
+			.list('order_shipments')
+			.filter((shipment) => shipment.order_id === order.id);
+		expect(stored).toHaveLength(1);
+		expect(item.json).toMatchObject({
+			id: stored[0].id,
+			tracking_numbers: '1Z-EMPTY-201',
+			created: true,
+		});
+		expect(sim.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
 	});
 });
 

@@ -456,21 +456,29 @@ export async function cartComRequest(
 }
 
 /**
+ * How to report a write the store answered 2xx without a body: the record written when the caller
+ * knows it (`{...record, success: true}`), or a read that finds the record a create made.
+ */
+export type WrittenRecord = IDataObject | (() => Promise<CartComRecord | undefined>);
+
+/**
  * A write whose answer is the record. Cart.com may answer a write with no body (DELETE is 204 in the
- * docs, common_usage.md): when the caller knows which record was written (`target`), that is
- * reported as `{...target, success: true}`, so the item is not lost downstream. A create answered
- * without its record is reported as an error: it was probably created, but under an unknown ID,
- * and running it again would create a second one.
+ * docs, common_usage.md), so the item is not lost downstream: where the caller knows which record
+ * was written, that is reported with `success: true`; a create is looked up again (re-read, never
+ * re-sent). A create that cannot be found is an error: it was probably made, under an unknown ID,
+ * and running it again would make a second one.
  */
 export async function cartComWrite(
 	this: CartComFunctions,
 	options: CartComRequestOptions,
-	target?: IDataObject,
+	written?: WrittenRecord,
 ): Promise<CartComRecord> {
 	const conn = await getConnection(this, options.itemIndex);
 	const answer = await cartComRequest.call(this, options, conn);
 	if (answer !== undefined) return answer;
-	if (target !== undefined) return { ...target, success: true };
+	if (typeof written === 'object') return { ...written, success: true };
+	const found = written ? await written() : undefined;
+	if (found !== undefined) return found;
 	throw markAmbiguousWrite(
 		cartComTransportError(
 			this.getNode(),

@@ -4,7 +4,7 @@ import { writeConcurrency } from '../../helpers/crud';
 import { forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../../helpers/types';
-import { cartComRequest } from '../../transport';
+import { cartComWrite } from '../../transport';
 import { identifierParameters, quantityParameter, readIdentifier, readQuantity, resolveStockTarget } from './identifier';
 
 export type StockChange = 'set' | 'add' | 'remove';
@@ -34,12 +34,10 @@ export function stockChangeOperation(
 					const identifier = readIdentifier(this, i);
 					const quantity = readQuantity(this, i);
 					const { field, value } = await resolveStockTarget(this, i, identifier);
-					return (await cartComRequest.call(this, {
-						method: 'POST',
-						path: `/inventory/${change}`,
-						body: { [field]: value, quantity },
-						itemIndex: i,
-					})) as IDataObject;
+					const body = { [field]: value, quantity };
+					// Answered without the stock record, the change is still reported, as what was sent.
+					const sent = { [field]: value, change, quantity_sent: quantity };
+					return (await cartComWrite.call(this, { method: 'POST', path: `/inventory/${change}`, body, itemIndex: i }, sent)) as IDataObject;
 				},
 				writeConcurrency(this),
 			);

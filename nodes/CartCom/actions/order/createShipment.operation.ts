@@ -8,7 +8,7 @@ import { fieldsCollection, forOperation, recordLocator, writeOptionsCollection }
 import { runPerItem } from '../../helpers/items';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { inputError, toJsonObject, toNumber, toRecordId } from '../../helpers/validation';
-import { cartComGetMany, cartComRequest, tryParseDateInput } from '../../transport';
+import { cartComGetMany, cartComWrite, tryParseDateInput } from '../../transport';
 import { orderShipmentSpec } from '../orderShipment/spec';
 import {
 	findExistingShipment,
@@ -338,7 +338,13 @@ async function ensureShipment(
 	}
 	const body: IDataObject = { ...request.fields, order_id: orderId, items: lines as unknown as IDataObject[] };
 	if (identity) body.shipment_name = identity;
-	const shipment = (await cartComRequest.call(ctx, { method: 'POST', path: orderShipmentSpec.path, body, itemIndex: i })) as IDataObject;
+	// Answered without the shipment: read the order's shipments again to report the one just made.
+	const reread = async () => {
+		const now = await orderShipments(ctx, orderId, i);
+		const added = now.filter((shipment) => !shipments.some((before) => before.id === shipment.id));
+		return findExistingShipment(now, identity, request.trackingNumbers) ?? (added.length === 1 ? added[0] : undefined);
+	};
+	const shipment = (await cartComWrite.call(ctx, { method: 'POST', path: orderShipmentSpec.path, body, itemIndex: i }, reread)) as IDataObject;
 	return { shipment, created: true };
 }
 

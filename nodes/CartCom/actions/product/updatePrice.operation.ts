@@ -5,7 +5,7 @@ import { forOperation, recordLocator, writeOptionsCollection } from '../../helpe
 import { runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../../helpers/types';
 import { inputError, toNumber, toRecordId } from '../../helpers/validation';
-import { cartComGetMany, cartComRequest } from '../../transport';
+import { cartComGetMany, cartComWrite } from '../../transport';
 import { tryParseDateInput } from '../../transport/filters';
 import { findAllByCode, readLookupText, singleTarget, type CodeTarget } from './catalogLookup';
 import { productSpec } from './spec';
@@ -192,6 +192,23 @@ function matchesKey(row: IDataObject, key: PriceRowKey): boolean {
 	);
 }
 
+/** The product's price row with this key, if it has one. */
+async function findPriceRow(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	productId: number,
+	key: PriceRowKey,
+): Promise<IDataObject | undefined> {
+	const rows = (await cartComGetMany.call(ctx, {
+		path: '/product_pricing',
+		recordsKey: 'product_pricing',
+		query: { product_id: `eq:${productId}` },
+		itemIndex,
+	})) as IDataObject[];
+	// The filter decides nothing: a row of another product in the answer must never be the one changed.
+	return rows.find((row) => Number(row.product_id) === productId && matchesKey(row, key));
+}
+
 /** Changes the matching price row, or adds it: a second run changes the same row instead of adding another. */
 async function upsertPriceRow(
 	ctx: IExecuteFunctions,
@@ -201,22 +218,11 @@ async function upsertPriceRow(
 	price: number,
 	cost: number | undefined,
 ): Promise<IDataObject> {
-	const rows = (await cartComGetMany.call(ctx, {
-		path: '/product_pricing',
-		recordsKey: 'product_pricing',
-		query: { product_id: `eq:${productId}` },
-		itemIndex,
-	})) as IDataObject[];
-	// The filter decides nothing: a row of another product in the answer must never be the one changed.
-	const current = rows.find((row) => Number(row.product_id) === productId && matchesKey(row, key));
+	const current = await findPriceRow(ctx, itemIndex, productId, key);
 	const values: IDataObject = { price, ...(cost !== undefined ? { cost } : {}) };
 	if (current) {
-		return (await cartComRequest.call(ctx, {
-			method: 'PUT',
-			path: `/product_pricing/${String(current.id)}`,
-			body: values,
-			itemIndex,
-		})) as IDataObject;
+		const path = `/product_pricing/${String(current.id)}`;
+		return (await cartComWrite.call(ctx, { method: 'PUT', path, body: values, itemIndex }, { ...current, ...values })) as IDataObject;
 	}
 	const body: IDataObject = {
 		product_id: productId,
@@ -228,7 +234,10 @@ async function upsertPriceRow(
 	if (key.storeId !== null) body.store_id = key.storeId;
 	if (key.startDate) body.start_date = key.startDate;
 	if (key.endDate) body.end_date = key.endDate;
-	return (await cartComRequest.call(ctx, { method: 'POST', path: '/product_pricing', body, itemIndex })) as IDataObject;
+	// Answered without the new row: find it by its key, as a re-run would.
+	return (await cartComWrite.call(ctx, { method: 'POST', path: '/product_pricing', body, itemIndex }, async () =>
+		await findPriceRow(ctx, itemIndex, productId, key),
+	)) as IDataObject;
 }
 
 function readBasePrices(ctx: IExecuteFunctions, itemIndex: number, price: number): IDataObject {
@@ -281,7 +290,7 @@ export const updatePrice: OperationModule = {
 							'Choose Variant or Tier Price to price this variant, or use the product’s own SKU.',
 						);
 					}
-					return (await cartComRequest.call(this, { method: 'PUT', path: `/products/${id}`, body: base, itemIndex: i })) as IDataObject;
+					return (await cartComWrite.call(this, { method: 'PUT', path: `/products/${id}`, body: base, itemIndex: i }, { id, ...base })) as IDataObject;
 				}
 				const { key, cost } = row as { key: PriceRowKey; cost?: number };
 				if (resolved) key.variantInventoryId = resolved.variantInventoryId;

@@ -7,7 +7,7 @@ import { runPerItem } from '../../helpers/items';
 import { toCamelCase } from '../../helpers/naming';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { coerceField, inputError, toNumber } from '../../helpers/validation';
-import { cartComGetMany, cartComRequest } from '../../transport';
+import { cartComGetMany, cartComRequest, cartComWrite } from '../../transport';
 import { exactMatchQuery, findProductsByCode, keepExact, toLookupText } from './catalogLookup';
 import { productSpec } from './spec';
 
@@ -209,16 +209,18 @@ async function publishProduct(
 		const current = found[0];
 		const changes = changedFields(current, body);
 		if (Object.keys(changes).length === 0) return { product: current, action: 'unchanged' };
-		const product = (await cartComRequest.call(ctx, {
-			method: 'PUT',
-			path: `/products/${String(current.id)}`,
-			body: changes,
-			itemIndex,
-		})) as IDataObject;
+		const product = (await cartComWrite.call(
+			ctx,
+			{ method: 'PUT', path: `/products/${String(current.id)}`, body: changes, itemIndex },
+			{ ...current, ...changes },
+		)) as IDataObject;
 		return { product, action: 'updated' };
 	}
 	requireCreateFields(ctx, itemIndex, body, sku);
-	const product = (await cartComRequest.call(ctx, { method: 'POST', path: '/products', body, itemIndex })) as IDataObject;
+	const product = (await cartComWrite.call(ctx, { method: 'POST', path: '/products', body, itemIndex }, async () => {
+		const created = await findProductsByCode(ctx, 'item_number', sku, itemIndex);
+		return created.length === 1 ? created[0] : undefined;
+	})) as IDataObject;
 	return { product, action: 'created' };
 }
 
@@ -259,7 +261,7 @@ async function resolveGroups(
 /** Option group names are few per store; the cap only bounds a server answering far more than asked. */
 const GROUP_LOOKUP_LIMIT = 20;
 
-async function findOrCreateGroup(ctx: IExecuteFunctions, itemIndex: number, name: string): Promise<number> {
+async function findGroup(ctx: IExecuteFunctions, itemIndex: number, name: string): Promise<IDataObject | undefined> {
 	const answer = (await cartComGetMany.call(ctx, {
 		path: '/variant_groups',
 		recordsKey: 'variant_groups',
@@ -268,13 +270,17 @@ async function findOrCreateGroup(ctx: IExecuteFunctions, itemIndex: number, name
 		itemIndex,
 	})) as IDataObject[];
 	const [found] = keepExact(ctx, itemIndex, answer, GROUP_LOOKUP_LIMIT, 'name', name, `${VARIANTS_LABEL} (group name)`);
+	return found;
+}
+
+async function findOrCreateGroup(ctx: IExecuteFunctions, itemIndex: number, name: string): Promise<number> {
+	const found = await findGroup(ctx, itemIndex, name);
 	if (found) return Number(found.id);
-	const created = (await cartComRequest.call(ctx, {
-		method: 'POST',
-		path: '/variant_groups',
-		body: { name, display_type: 'DropDown' },
-		itemIndex,
-	})) as IDataObject;
+	const created = await cartComWrite.call(
+		ctx,
+		{ method: 'POST', path: '/variant_groups', body: { name, display_type: 'DropDown' }, itemIndex },
+		async () => await findGroup(ctx, itemIndex, name),
+	);
 	return Number(created.id);
 }
 
@@ -317,19 +323,19 @@ async function resolveOptions(
 		// New values go after the product's existing ones in the storefront dropdown.
 		const sortOrder = countPerGroup.get(groupId) ?? 0;
 		countPerGroup.set(groupId, sortOrder + 1);
-		const created = (await cartComRequest.call(ctx, {
-			method: 'POST',
-			path: '/product_variants',
-			body: {
-				product_id: productId,
-				variant_group_id: groupId,
-				description: option.value,
-				price_adjustment: 0,
-				price_adjustment_type: '',
-				sort_order: sortOrder,
-			},
-			itemIndex,
-		})) as IDataObject;
+		const body = {
+			product_id: productId,
+			variant_group_id: groupId,
+			description: option.value,
+			price_adjustment: 0,
+			price_adjustment_type: '',
+			sort_order: sortOrder,
+		};
+		const created = await cartComWrite.call(ctx, { method: 'POST', path: '/product_variants', body, itemIndex }, async () =>
+			(await listChildren(ctx, itemIndex, '/product_variants', 'variants', productId)).find(
+				(variant) => keyOf(Number(variant.variant_group_id), variant.description) === key,
+			),
+		);
 		ids.set(key, Number(created.id));
 	}
 	return (option) => {
@@ -379,18 +385,18 @@ async function syncRows(
 		const candidates = [bySku.get(lower(variant.sku)), byCombination.get(combination)];
 		const current = candidates.find((row) => row !== undefined && !claimed.has(row.id));
 		if (!current) {
-			const created = (await cartComRequest.call(ctx, {
-				method: 'POST',
-				path: '/variant_inventory',
-				body: {
-					product_id: productId,
-					item_number: variant.sku,
-					...(variant.gtin !== undefined ? { gtin: variant.gtin } : {}),
-					...(variant.stock !== undefined ? { inventory: variant.stock } : {}),
-					variants: refs,
-				},
-				itemIndex,
-			})) as IDataObject;
+			const body = {
+				product_id: productId,
+				item_number: variant.sku,
+				...(variant.gtin !== undefined ? { gtin: variant.gtin } : {}),
+				...(variant.stock !== undefined ? { inventory: variant.stock } : {}),
+				variants: refs,
+			};
+			const created = (await cartComWrite.call(ctx, { method: 'POST', path: '/variant_inventory', body, itemIndex }, async () =>
+				(await listChildren(ctx, itemIndex, '/variant_inventory', 'variant_inventory', productId)).find(
+					(row) => lower(row.item_number) === lower(variant.sku),
+				),
+			)) as IDataObject;
 			claimed.add(created.id);
 			rows.push(rowSummary(created, 'created'));
 			continue;
@@ -405,12 +411,11 @@ async function syncRows(
 			rows.push(rowSummary(current, 'unchanged'));
 			continue;
 		}
-		const updated = (await cartComRequest.call(ctx, {
-			method: 'PUT',
-			path: `/variant_inventory/${String(current.id)}`,
-			body: patch,
-			itemIndex,
-		})) as IDataObject;
+		const updated = (await cartComWrite.call(
+			ctx,
+			{ method: 'PUT', path: `/variant_inventory/${String(current.id)}`, body: patch, itemIndex },
+			{ ...current, ...patch },
+		)) as IDataObject;
 		rows.push(rowSummary(updated, 'updated'));
 	}
 
