@@ -8,6 +8,7 @@ export { formatStoreTime } from './time';
 export type {
 	FaultOptions,
 	InventorySettings,
+	ListQuirks,
 	RateLimitOptions,
 	RecordedRequest,
 	RecordsKeyStyle,
@@ -19,4 +20,5 @@ export type {
 	SimulatorSettings,
 	SimRecord,
 	SimStore,
+	TimestampStyle,
 } from './types';

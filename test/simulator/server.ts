@@ -45,6 +45,7 @@ export function resolveSettings(options: SimulatorOptions): SimulatorSettings {
 		nextPageKeepsFilters: options.nextPageKeepsFilters ?? false,
 		filterPrecedence: options.filterPrecedence ?? 'flat',
 		shipmentBumpsOrder: options.shipmentBumpsOrder ?? true,
+		quirks: { ...options.quirks },
 	};
 }
 
@@ -216,6 +217,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			hooks.add(hook);
 			return () => {
 				hooks.delete(hook);
+			};
+		},
+		beforeRequest(match: (req: RecordedRequest) => boolean, action: RequestHook) {
+			const once: RequestHook = async (req) => {
+				if (!match(req)) return;
+				hooks.delete(once);
+				await action(req);
+			};
+			hooks.add(once);
+			return () => {
+				hooks.delete(once);
 			};
 		},
 		clearRequests() {
