@@ -1,0 +1,305 @@
+/**
+ * Cart.com Trigger against the failures of issue 10, each reproduced on the store simulator: records
+ * changing between page requests of a bulk read, overlapping polls, several statuses next to the
+ * cursor, a store that pages or filters wrongly, timestamps in other forms, and impossible state.
+ * Every test here failed on the trigger before keyset paging (commit fc859bc).
+ */
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeParameters,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import {
+	DEFAULT_POLL_BUDGET_MS,
+	MAX_REQUESTS_PER_POLL,
+	pollBudget,
+} from '../nodes/CartCom/trigger/budget';
+import type { Simulator } from './helpers/fixtures';
+import type { RecordedRequest } from './simulator';
+import {
+	Clock,
+	emitted,
+	instant,
+	nodeState,
+	poll,
+	requestsTo,
+	startTriggerStore,
+	stateSize,
+	versionKeyOf,
+} from './trigger.helpers';
+
+const ORDERS = '/api/v1/orders';
+const START = Date.parse('2024-11-03T06:40:00.000Z'); // 01:40:00 CDT, a whole second
+
+const raw = (event: string, extra: INodeParameters = {}): INodeParameters => ({
+	event,
+	simplify: false,
+	...extra,
+});
+const iso = (ms: number) => new Date(ms).toISOString();
+const hasOr = (request: RecordedRequest) =>
+	[...request.query.values()].some((value) => / OR /i.test(value) || /^OR /i.test(value));
+/** The parts of a trigger request that make up its key. */
+const keyQuery = (request: RecordedRequest) => [
+	request.query.get('updated_at'),
+	request.query.get('id'),
+	request.query.get('sort'),
+	request.query.get('page'),
+];
+
+describe('Cart.com Trigger hardening (issue 10)', () => {
+	let sim: Simulator;
+	let clock: Clock;
+
+	beforeEach(async () => {
+		clock = new Clock(START);
+		sim = await startTriggerStore(clock, { sizes: { orders: 320 } });
+	});
+	afterEach(async () => {
+		jest.restoreAllMocks();
+		await sim.stop();
+	});
+
+	async function activate(parameters: INodeParameters): Promise<IDataObject> {
+		const staticData: IDataObject = {};
+		expect(await poll(sim, { parameters, staticData })).toBeNull();
+		return staticData;
+	}
+	const touchOrder = (id: number, patch: Record<string, unknown> = {}) =>
+		sim.store.update('orders', id, patch);
+	const orderIds = () => sim.store.list('orders').map((order) => order.id as number);
+	const newestChange = () =>
+		sim.store
+			.list('orders')
+			.sort(
+				(a, b) =>
+					instant(b.updated_at) - instant(a.updated_at) || (b.id as number) - (a.id as number),
+			)[0];
+
+	describe('1. keyset paging: records changing while a bulk update is read', () => {
+		it('a 300-order bulk update in one second, two orders re-changed between page requests: every version once, page 1 only', async () => {
+			const parameters = raw('orderUpdated');
+			const staticData = await activate(parameters);
+			const activationFrom = instant(newestChange().updated_at);
+			clock.advance(60_000);
+			const bulk = orderIds().slice(0, 300);
+			for (const id of bulk) touchOrder(id, { admin_comments: 'bulk' });
+			const bulkAt = clock.ms;
+			const reChanged = [bulk[3], bulk[50]]; // both on the first page
+			sim.beforeRequest(
+				(request) =>
+					request.path === ORDERS && (request.query.get('page') !== '1' || request.query.has('id')),
+				() => {
+					clock.advance(1000);
+					for (const id of reChanged) touchOrder(id, { admin_comments: 'changed again' });
+				},
+			);
+			sim.clearRequests();
+			const keys = emitted(await poll(sim, { parameters, staticData })).map(versionKeyOf);
+
+			const expected = [
+				...bulk.map((id) => `${id}@${bulkAt}`),
+				...reChanged.map((id) => `${id}@${bulkAt + 1000}`),
+			];
+			expect(keys).toEqual(expected);
+			expect(requestsTo(sim, ORDERS).map(keyQuery)).toEqual([
+				[`gt:${iso(activationFrom)}`, null, 'updated_at,id', '1'],
+				[`eq:${iso(bulkAt)}`, `gt:${bulk[99]}`, 'id', '1'],
+				[`eq:${iso(bulkAt)}`, `gt:${bulk[199]}`, 'id', '1'],
+				[`gt:${iso(bulkAt)}`, null, 'updated_at,id', '1'],
+			]);
+			sim.clearRequests();
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+			expect(sim.requests).toHaveLength(1);
+			expect(stateSize(staticData)).toBeLessThan(2048);
+		});
+
+		it('a page that ends in a short run of one instant is continued from that instant, without page numbers', async () => {
+			const parameters = raw('orderUpdated', { options: { lookBackSeconds: 0 } });
+			const staticData = await activate(parameters);
+			const ids = orderIds();
+			for (let i = 0; i < 250; i++) {
+				if (i % 5 === 0) clock.advance(7);
+				touchOrder(ids[i]);
+			}
+			const notYetRead = ids[240];
+			sim.beforeRequest(
+				(request) =>
+					request.path === ORDERS && sim.requests.filter((r) => r.path === ORDERS).length === 2,
+				() => {
+					clock.advance(100);
+					touchOrder(ids[0]); // read on page 1: a new version at the end
+					touchOrder(notYetRead); // not read yet: only its new version exists now
+				},
+			);
+			sim.clearRequests();
+			const keys = emitted(await poll(sim, { parameters, staticData })).map(versionKeyOf);
+			expect(new Set(keys).size).toBe(keys.length);
+			const current = ids.slice(0, 250).map((id) => versionKeyOf(sim.store.get('orders', id)!));
+			expect(keys).toEqual(expect.arrayContaining(current));
+			expect(keys).toHaveLength(251); // 250 + the second version of ids[0]
+			expect(requestsTo(sim, ORDERS).every((request) => request.query.get('page') === '1')).toBe(
+				true,
+			);
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+		});
+	});
+
+	describe('2. a bounded poll on n8n 1.x', () => {
+		it('n8n 1.x (no getPollBudgetMs): a backlog is read MAX_REQUESTS_PER_POLL requests at a time, then continued without doubles', async () => {
+			const parameters = raw('orderUpdated', { options: { lookBackSeconds: 0 } });
+			const staticData = await activate(parameters);
+			for (let i = 0; i < 6000; i++) {
+				clock.advance(1);
+				sim.store.create('orders', { customer_id: 1, order_status_id: 1 });
+			}
+			const all: string[] = [];
+			const requestsPerPoll: number[] = [];
+			for (let i = 0; i < 4; i++) {
+				sim.clearRequests();
+				all.push(...emitted(await poll(sim, { parameters, staticData })).map(versionKeyOf));
+				requestsPerPoll.push(requestsTo(sim, ORDERS).length);
+			}
+			expect(MAX_REQUESTS_PER_POLL).toBe(50);
+			expect(requestsPerPoll[0]).toBe(MAX_REQUESTS_PER_POLL);
+			expect(requestsPerPoll.at(-1)).toBe(1);
+			expect(new Set(all).size).toBe(all.length);
+			expect(all.length).toBe(6000);
+		});
+
+		it('n8n 1.x default time budget: no request starts after DEFAULT_POLL_BUDGET_MS (share) has passed', () => {
+			let now = 1_000;
+			const budget = pollBudget({} as IPollFunctions, () => now);
+			expect(budget.allowsAnotherRequest()).toBe(true);
+			now += DEFAULT_POLL_BUDGET_MS * 0.8 + 1;
+			expect(DEFAULT_POLL_BUDGET_MS).toBe(30_000);
+			expect(budget.allowsAnotherRequest()).toBe(false);
+		});
+
+		it('poll durations use a monotonic clock: a wall-clock jump does not end a poll', () => {
+			const wallClock = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
+			const budget = pollBudget({ getPollBudgetMs: () => 60_000 } as unknown as IPollFunctions);
+			wallClock.mockReturnValue(1_000_000 + 3_600_000); // NTP or an admin moves the clock an hour on
+			expect(budget.allowsAnotherRequest()).toBe(true);
+		});
+	});
+
+	describe('3. several order statuses are never ORed next to the cursor condition', () => {
+		it('Order Created with statuses 1 or 3 still finds new orders when 100+ older orders have status 1', async () => {
+			for (const id of orderIds().slice(0, 150)) touchOrder(id, { order_status_id: 1 });
+			const parameters = raw('orderCreated', { filters: { orderStatusIds: [1, 3] } });
+			const staticData = await activate(parameters);
+			const wanted = sim.store.create('orders', { customer_id: 1, order_status_id: 3 });
+			sim.store.create('orders', { customer_id: 1, order_status_id: 2 });
+			const alsoWanted = sim.store.create('orders', { customer_id: 1, order_status_id: 1 });
+			sim.clearRequests();
+			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual(
+				[wanted.id, alsoWanted.id],
+			);
+			expect(sim.requests.some(hasOr)).toBe(false);
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+			expect(nodeState(staticData).cursor).toEqual({ lastId: alsoWanted.id });
+		});
+
+		it('Order Updated with statuses 1 or 3 does not re-read history: an idle poll is one request', async () => {
+			for (const id of orderIds().slice(0, 150)) touchOrder(id, { order_status_id: 1 });
+			clock.advance(1000);
+			const parameters = raw('orderUpdated', { filters: { orderStatusIds: [1, 3] } });
+			const staticData = await activate(parameters);
+			sim.clearRequests();
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+			expect(sim.requests).toHaveLength(1);
+			const [, , , x, y, z] = orderIds();
+			clock.advance(1000);
+			touchOrder(x, { order_status_id: 3 });
+			touchOrder(y, { order_status_id: 2 });
+			touchOrder(z, { order_status_id: 1 });
+			sim.clearRequests();
+			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual(
+				[x, z],
+			);
+			expect(sim.requests.some(hasOr)).toBe(false);
+			sim.clearRequests();
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+			expect(sim.requests).toHaveLength(1);
+		});
+
+		it('one status stays a server-side condition (AND is safe)', async () => {
+			const parameters = raw('orderUpdated', { filters: { orderStatusIds: [2] } });
+			const staticData = await activate(parameters);
+			sim.clearRequests();
+			await poll(sim, { parameters, staticData });
+			expect(sim.requests[0].query.get('order_status_id')).toBe('eq:2');
+		});
+	});
+
+	describe('4. a store that pages or filters wrongly cannot make the trigger loop or emit old versions', () => {
+		/** Fails the store for good after `limit` requests, so a looping trigger fails instead of hanging. */
+		function failAfter(limit: number) {
+			let served = 0;
+			return sim.onRequest((request) => {
+				if (request.path === ORDERS && ++served > limit)
+					sim.scriptFaults(Array.from({ length: 6 }, () => ({ status: 500 })));
+			});
+		}
+
+		it('ignores `page` and always sends next_page: a bulk update larger than a page is read once, in a few requests', async () => {
+			const updated = raw('orderUpdated');
+			const created = raw('orderCreated');
+			const updatedState = await activate(updated);
+			const createdState = await activate(created);
+			sim.options.quirks = { ignorePage: true, endlessNextPage: true };
+			const stop = failAfter(60);
+			clock.advance(1000);
+			const bulk = orderIds().slice(0, 150);
+			for (const id of bulk) touchOrder(id);
+			const news = Array.from(
+				{ length: 150 },
+				() => sim.store.create('orders', { customer_id: 1, order_status_id: 1 }).id,
+			);
+			sim.clearRequests();
+			const changes = emitted(
+				await poll(sim, { parameters: updated, staticData: updatedState }),
+			).map((order) => order.id);
+			expect(changes).toEqual([...bulk, ...news]);
+			expect(requestsTo(sim, ORDERS).length).toBeLessThanOrEqual(6);
+			sim.clearRequests();
+			expect(
+				emitted(await poll(sim, { parameters: created, staticData: createdState })).map(
+					(order) => order.id,
+				),
+			).toEqual(news);
+			expect(requestsTo(sim, ORDERS).length).toBeLessThanOrEqual(3);
+			stop();
+		});
+
+		it('ignores the cursor filter: nothing old is emitted and an idle poll stays one request', async () => {
+			const parameters = raw('orderUpdated');
+			const staticData = await activate(parameters);
+			sim.options.quirks = { ignoreFilters: true };
+			const stop = failAfter(20);
+			sim.clearRequests();
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+			expect(sim.requests).toHaveLength(1);
+			stop();
+		});
+
+		it('a page out of the order asked fails the poll instead of skipping records, and keeps the cursor', async () => {
+			const parameters = raw('orderUpdated');
+			const staticData = await activate(parameters);
+			const ids = orderIds().slice(0, 3).reverse();
+			for (const id of ids) {
+				clock.advance(1000);
+				touchOrder(id);
+			}
+			sim.options.quirks = { ignoreSort: true };
+			const before = JSON.stringify(staticData);
+			const error = await poll(sim, { parameters, staticData }).catch((caught: unknown) => caught);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect((error as Error).message).toMatch(/order asked/);
+			expect(JSON.stringify(staticData)).toBe(before);
+		});
+	});
+});
