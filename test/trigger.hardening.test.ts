@@ -147,7 +147,50 @@ describe('Cart.com Trigger hardening (issue 10)', () => {
 		});
 	});
 
-	describe('2. a bounded poll on n8n 1.x', () => {
+	describe('2. one poll at a time, and a bounded poll on n8n 1.x', () => {
+		it('a poll started while another runs returns null without a request; the running one emits each change once', async () => {
+			const parameters = raw('orderUpdated');
+			const staticData = await activate(parameters);
+			const [a, b, c] = orderIds();
+			clock.advance(1000);
+			for (const id of [a, b, c]) touchOrder(id);
+			let arrived!: () => void;
+			const held = new Promise<void>((resolve) => (arrived = resolve));
+			let release!: () => void;
+			const gate = new Promise<void>((resolve) => (release = resolve));
+			sim.beforeRequest(
+				(request) => request.path === ORDERS,
+				async () => {
+					arrived();
+					await gate;
+				},
+			);
+			sim.clearRequests();
+			const first = poll(sim, { parameters, staticData });
+			await held;
+			const second = await poll(sim, { parameters, staticData });
+			expect(second).toBeNull();
+			expect(requestsTo(sim, ORDERS)).toHaveLength(1); // only the held request of the first poll
+			release();
+			expect(emitted(await first).map((order) => order.id)).toEqual([a, b, c]);
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+		});
+
+		it('a failed poll releases the trigger: the next poll runs', async () => {
+			const parameters = raw('orderUpdated');
+			const staticData = await activate(parameters);
+			const [a] = orderIds();
+			clock.advance(1000);
+			touchOrder(a);
+			sim.scriptFaults(
+				Array.from({ length: 6 }, () => ({ status: 503, match: { path: /orders/ } })),
+			);
+			await expect(poll(sim, { parameters, staticData })).rejects.toThrow();
+			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual(
+				[a],
+			);
+		});
+
 		it('n8n 1.x (no getPollBudgetMs): a backlog is read MAX_REQUESTS_PER_POLL requests at a time, then continued without doubles', async () => {
 			const parameters = raw('orderUpdated', { options: { lookBackSeconds: 0 } });
 			const staticData = await activate(parameters);

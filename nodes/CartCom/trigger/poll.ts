@@ -13,6 +13,7 @@ import { pollChanges } from './changeFeed';
 import { pollCreated, startCreatedCursor } from './createdFeed';
 import { DEFAULT_LOOK_BACK_SECONDS, MAX_LOOK_BACK_SECONDS } from './description';
 import { findEvent, type TriggerEvent } from './events';
+import { claimPoll, triggerKeyOf } from './guards';
 import { fetchPage } from './page';
 import { versionOf, type FeedSource } from './records';
 import {
@@ -269,10 +270,10 @@ async function pollChangeEvents(
 
 /**
  * One poll. Manual runs ("Fetch Test Event") return the newest matching record and leave the cursor
- * alone. Otherwise the cursor is read from static
+ * alone. Otherwise one poll at a time per trigger (see claimPoll); the cursor is read from static
  * data (or set up on the first run, which returns nothing unless Start From asks for history),
- * every change since it is read, and the cursor is written only after
- * all of that succeeded: a failed request throws and the next poll starts over.
+ * every change since it is read, and the cursor is written only after all of that succeeded:
+ * a failed request throws and the next poll starts over.
  */
 export async function pollCartCom(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(this);
@@ -280,16 +281,28 @@ export async function pollCartCom(this: IPollFunctions): Promise<INodeExecutionD
 		return await fetchTestEvent(this, settings, await getConnection(this));
 	}
 
-	const connection = await getConnection(this);
-	const source = feedSource(settings);
-	const key = fingerprint({
-		event: settings.event.value,
-		storeKey: connection.storeKey,
-		statusIds: settings.statusIds,
-		startFrom: settings.startFrom,
-	});
-	const cursors = cursorStore(this, key);
-	return settings.event.kind === 'created'
-		? await pollCreatedEvents(this, settings, connection, source, cursors)
-		: await pollChangeEvents(this, settings, connection, source, cursors);
+	const triggerKey = triggerKeyOf(this);
+	const release = claimPoll(triggerKey);
+	if (!release) {
+		this.logger.info(
+			`Cart.com Trigger "${this.getNode().name}": the previous poll is still running; this one is skipped`,
+		);
+		return null;
+	}
+	try {
+		const connection = await getConnection(this);
+		const source = feedSource(settings);
+		const key = fingerprint({
+			event: settings.event.value,
+			storeKey: connection.storeKey,
+			statusIds: settings.statusIds,
+			startFrom: settings.startFrom,
+		});
+		const cursors = cursorStore(this, key);
+		return settings.event.kind === 'created'
+			? await pollCreatedEvents(this, settings, connection, source, cursors)
+			: await pollChangeEvents(this, settings, connection, source, cursors);
+	} finally {
+		release();
+	}
 }
