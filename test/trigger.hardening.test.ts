@@ -4,6 +4,7 @@
  * cursor, a store that pages or filters wrongly, timestamps in other forms, and impossible state.
  * Every test here failed on the trigger before keyset paging (commit fc859bc).
  */
+import { Settings } from 'luxon';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -343,6 +344,80 @@ describe('Cart.com Trigger hardening (issue 10)', () => {
 			expect(error).toBeInstanceOf(NodeOperationError);
 			expect((error as Error).message).toMatch(/order asked/);
 			expect(JSON.stringify(staticData)).toBe(before);
+		});
+	});
+
+	describe('8. timestamps without an offset, or not in ISO form', () => {
+		afterEach(() => {
+			Settings.defaultZone = 'system';
+		});
+
+		it('offset-less updated_at on a host west of the store: read in the store zone learned from created_at, no change lost', async () => {
+			Settings.defaultZone = 'America/Los_Angeles'; // this machine's zone
+			sim.options.quirks = { timestampStyle: 'local', timestampFields: ['updated_at'] };
+			const parameters = raw('orderUpdated');
+			const staticData = await activate(parameters);
+			const [a, b] = orderIds();
+			clock.advance(60_000);
+			const first = sim.store.create('orders', { customer_id: 1, order_status_id: 1 });
+			touchOrder(a);
+			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual(
+				[a, first.id],
+			);
+			clock.advance(60_000);
+			touchOrder(b);
+			const [read] = emitted(await poll(sim, { parameters, staticData }));
+			expect(read.id).toBe(b);
+			expect(read.updated_at).toBe('2024-11-03T01:42:00'); // as Cart.com sent it
+			expect(nodeState(staticData).cursor).toMatchObject({ from: clock.ms - 2000 });
+		});
+
+		it.each([
+			['sql', { storeTimeZone: 'America/Chicago' }],
+			['local', { storeTimeZone: 'America/Chicago' }],
+			['dotnet', {}],
+			['epoch-ms', {}],
+			['epoch-s', {}],
+		] as const)('%s timestamps are read as the right instants', async (style, options) => {
+			const [a, b, c] = orderIds();
+			clock.ms = Date.parse('2024-11-03T09:00:00Z'); // 03:00 CST: not in the repeated hour, where a local time is ambiguous
+			touchOrder(c); // the newest change at activation: a whole second, which epoch-s can express
+			sim.options.quirks = { timestampStyle: style };
+			const parameters = raw('orderUpdated', { options: { ...options, lookBackSeconds: 0 } });
+			const staticData = await activate(parameters);
+			clock.advance(60_000);
+			touchOrder(a);
+			clock.advance(2_000);
+			touchOrder(b);
+			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual(
+				[a, b],
+			);
+			expect(nodeState(staticData).cursor).toEqual({ from: clock.ms, seen: [[b, 0]] });
+			sim.clearRequests();
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+			expect(sim.requests[0].query.get('updated_at')).toBe(`gte:${iso(clock.ms)}`);
+		});
+
+		it('an unreadable updated_at fails the poll, naming the order and the value, and keeps the cursor', async () => {
+			const parameters = raw('orderUpdated');
+			const staticData = await activate(parameters);
+			const [a] = orderIds();
+			touchOrder(a, { updated_at: 'sometime last week' });
+			const before = JSON.stringify(staticData);
+			const error = await poll(sim, { parameters, staticData }).catch((caught: unknown) => caught);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect((error as Error).message).toBe(
+				`Cart.com returned order ${a} with an updated_at the trigger cannot read: "sometime last week"`,
+			);
+			expect((error as Error).message).not.toContain(sim.options.accessToken);
+			expect(JSON.stringify(staticData)).toBe(before);
+		});
+
+		it('refuses a Store Time Zone that is not an IANA zone, before sending anything', async () => {
+			sim.clearRequests();
+			const parameters = raw('orderUpdated', { options: { storeTimeZone: 'Central Time' } });
+			await expect(poll(sim, { parameters, staticData: {} })).rejects.toThrow(/Store Time Zone/);
+			expect(sim.requests).toHaveLength(0);
 		});
 	});
 });

@@ -23,7 +23,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 
 import type { CartComRecord, ConnectionInfo, Query } from '../transport';
 import type { PollBudget } from './budget';
-import { toFilterTime } from './instants';
+import { storeTime, toFilterTime, type StoreTimeOptions } from './instants';
 import { fetchPage, type FetchedPage } from './page';
 import { assertAscending, compareKeys, versionOf, type FeedSource, type Position } from './records';
 import { versionKey, type ChangeCursor, type Version } from './state';
@@ -97,6 +97,7 @@ export async function pollChanges(
 	source: FeedSource,
 	cursor: ChangeCursor,
 	budget: PollBudget,
+	time: StoreTimeOptions,
 ): Promise<ChangeResult> {
 	const seen = new Set(cursor.seen.map(([id, offset]) => versionKey(id, cursor.from + offset)));
 	const result: ChangeResult = { records: [], read: [], open: false };
@@ -112,7 +113,10 @@ export async function pollChanges(
 					query,
 				}),
 		);
-		const versions = page.records.map((record) => versionOf(ctx, connection, source, record));
+		const reader = storeTime(page.records, time);
+		const versions = page.records.map((record) =>
+			versionOf(ctx, connection, source, record, reader),
+		);
 		const current: Step = step;
 		const accepted: Position[] = [];
 		versions.forEach((version, index) => {

@@ -14,6 +14,7 @@ import { pollCreated, startCreatedCursor } from './createdFeed';
 import { DEFAULT_LOOK_BACK_SECONDS, MAX_LOOK_BACK_SECONDS } from './description';
 import { findEvent, type TriggerEvent } from './events';
 import { claimPoll, triggerKeyOf } from './guards';
+import { isValidZone, storeTime, type StoreTimeOptions } from './instants';
 import { fetchPage } from './page';
 import { versionOf, type FeedSource } from './records';
 import {
@@ -35,6 +36,7 @@ interface TriggerSettings {
 	startFrom?: number;
 	lookBackMs: number;
 	simplify: boolean;
+	time: StoreTimeOptions;
 }
 
 function settingError(
@@ -85,6 +87,20 @@ function readStartFrom(ctx: IPollFunctions, value: unknown): number | undefined 
 	return date.toMillis();
 }
 
+function readStoreTimeZone(ctx: IPollFunctions, value: unknown): string | undefined {
+	const zone = typeof value === 'string' ? value.trim() : '';
+	if (zone === '') return undefined;
+	if (!isValidZone(zone)) {
+		throw settingError(
+			ctx,
+			'Store Time Zone',
+			`"${zone}" is not an IANA time zone`,
+			'Use a name such as America/Chicago, or leave it empty.',
+		);
+	}
+	return zone;
+}
+
 function readSettings(ctx: IPollFunctions): TriggerSettings {
 	const eventValue = ctx.getNodeParameter('event') as string;
 	const event = findEvent(eventValue);
@@ -117,6 +133,7 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 		startFrom: readStartFrom(ctx, options.startFrom),
 		lookBackMs: Math.round(lookBack * 1000),
 		simplify: ctx.getNodeParameter('simplify', true) as boolean,
+		time: { zone: readStoreTimeZone(ctx, options.storeTimeZone), workflowZone: ctx.getTimezone() },
 	};
 }
 
@@ -188,6 +205,7 @@ async function newestChange(
 	ctx: IPollFunctions,
 	connection: ConnectionInfo,
 	source: FeedSource,
+	time: StoreTimeOptions,
 ): Promise<Version | undefined> {
 	const { records } = await fetchPage(ctx, connection, {
 		path: source.path,
@@ -195,7 +213,9 @@ async function newestChange(
 		query: { sort: '-updated_at,-id' },
 		count: 1,
 	});
-	return records.length === 0 ? undefined : versionOf(ctx, connection, source, records[0]);
+	return records.length === 0
+		? undefined
+		: versionOf(ctx, connection, source, records[0], storeTime(records, time));
 }
 
 /** Start of the Updated cursor: Start From, or the store's newest change (everything up to it is history). */
@@ -203,10 +223,11 @@ async function startChangeCursor(
 	ctx: IPollFunctions,
 	connection: ConnectionInfo,
 	source: FeedSource,
+	time: StoreTimeOptions,
 	startFrom?: number,
 ): Promise<ChangeCursor> {
 	if (startFrom !== undefined) return { from: startFrom, seen: [] };
-	const newest = await newestChange(ctx, connection, source);
+	const newest = await newestChange(ctx, connection, source, time);
 	return newest ? { from: newest.at, afterId: newest.id, seen: [] } : { from: 0, seen: [] }; // an empty store: all to come is new
 }
 
@@ -257,13 +278,13 @@ async function pollChangeEvents(
 ): Promise<INodeExecutionData[][] | null> {
 	let cursor = isChangeCursor(cursors.stored) ? cursors.stored : undefined;
 	if (!cursor) {
-		cursor = await startChangeCursor(ctx, connection, source, settings.startFrom);
+		cursor = await startChangeCursor(ctx, connection, source, settings.time, settings.startFrom);
 		if (settings.startFrom === undefined) {
 			cursors.save(cursor);
 			return null;
 		}
 	}
-	const result = await pollChanges(ctx, connection, source, cursor, pollBudget(ctx));
+	const result = await pollChanges(ctx, connection, source, cursor, pollBudget(ctx), settings.time);
 	cursors.save(advanceChangeCursor(cursor, result.read, settings.lookBackMs, result.open));
 	return toItems(settings, result.records);
 }
@@ -297,6 +318,7 @@ export async function pollCartCom(this: IPollFunctions): Promise<INodeExecutionD
 			storeKey: connection.storeKey,
 			statusIds: settings.statusIds,
 			startFrom: settings.startFrom,
+			storeTimeZone: settings.time.zone,
 		});
 		const cursors = cursorStore(this, key);
 		return settings.event.kind === 'created'

@@ -7,7 +7,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { redact, type CartComRecord, type ConnectionInfo, type Query } from '../transport';
-import { instantOf, recordIdOf } from './instants';
+import { recordIdOf, type StoreTime } from './instants';
 import type { Version } from './state';
 
 export interface FeedSource {
@@ -59,9 +59,10 @@ export function versionOf(
 	connection: ConnectionInfo,
 	source: FeedSource,
 	record: CartComRecord,
+	time: StoreTime,
 ): Version {
 	const id = idOf(ctx, connection, source, record);
-	const at = instantOf(record.updated_at);
+	const at = time.instantOf(record.updated_at);
 	if (at === undefined) {
 		throw unreadable(
 			ctx,

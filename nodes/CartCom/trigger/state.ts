@@ -87,17 +87,28 @@ function fnv1a(text: string): string {
 	return hash.toString(16).padStart(8, '0');
 }
 
-/** Everything that decides which records the cursor walks over; a change of any of them resets it. */
+/**
+ * Everything that decides which records the cursor walks over, and in which time frame its instants
+ * are; a change of any of them resets it. The store zone joins only when set, so cursors stored
+ * before that option existed stay valid.
+ */
 export function fingerprint(parts: {
 	event: string;
 	storeKey: string;
 	statusIds: number[];
 	startFrom?: number;
+	storeTimeZone?: string;
 }): string {
 	const statuses = [...parts.statusIds].sort((a, b) => a - b);
-	return fnv1a(
-		JSON.stringify([STATE_VERSION, parts.event, parts.storeKey, statuses, parts.startFrom ?? null]),
-	);
+	const key: unknown[] = [
+		STATE_VERSION,
+		parts.event,
+		parts.storeKey,
+		statuses,
+		parts.startFrom ?? null,
+	];
+	if (parts.storeTimeZone) key.push(parts.storeTimeZone);
+	return fnv1a(JSON.stringify(key));
 }
 
 /** The stored cursor, or undefined when there is none yet or it belongs to other settings. */
