@@ -4,6 +4,8 @@
  * cursor, a store that pages or filters wrongly, timestamps in other forms, and impossible state.
  * Every test here failed on the trigger before keyset paging (commit fc859bc).
  */
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import { Settings } from 'luxon';
 import {
 	NodeOperationError,
@@ -418,6 +420,102 @@ describe('Cart.com Trigger hardening (issue 10)', () => {
 			const parameters = raw('orderUpdated', { options: { storeTimeZone: 'Central Time' } });
 			await expect(poll(sim, { parameters, staticData: {} })).rejects.toThrow(/Store Time Zone/);
 			expect(sim.requests).toHaveLength(0);
+		});
+	});
+
+	describe('9. impossible static data is reset, with a warning', () => {
+		const warnings = () => jest.spyOn(Container.get(Logger), 'warn');
+
+		it('an Updated cursor in the year 2999 is reset to the store newest change; changes after it are emitted', async () => {
+			const parameters = raw('orderUpdated');
+			const staticData = await activate(parameters);
+			const state = nodeState(staticData);
+			state.cursor = { from: Date.parse('2999-01-01T00:00:00Z'), seen: [] };
+			const warn = warnings();
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+			expect(warn).toHaveBeenCalledWith(
+				expect.stringMatching(/ahead of this machine's clock/),
+				expect.anything(),
+			);
+			const newest = newestChange();
+			expect(nodeState(staticData).cursor).toEqual({
+				from: instant(newest.updated_at),
+				afterId: newest.id,
+				seen: [],
+			});
+			const [a] = orderIds();
+			clock.advance(1000);
+			touchOrder(a);
+			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual(
+				[a],
+			);
+		});
+
+		it('an Updated cursor ahead of the store (but not of the clock) is found by one check per unknown cursor', async () => {
+			const parameters = raw('orderUpdated');
+			const staticData = await activate(parameters);
+			nodeState(staticData).cursor = { from: clock.ms + 3_600_000, seen: [] };
+			const warn = warnings();
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+			expect(warn).toHaveBeenCalledWith(
+				expect.stringMatching(/ahead of the store's newest change/),
+				expect.anything(),
+			);
+			sim.clearRequests();
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+			expect(sim.requests).toHaveLength(1); // the cursor is ours now: no check
+		});
+
+		it('a Created cursor above the store newest id (9e9) is reset once; new orders are emitted again', async () => {
+			const parameters = raw('orderCreated');
+			const staticData = await activate(parameters);
+			nodeState(staticData).cursor = { lastId: 9e9 };
+			const warn = warnings();
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+			expect(warn).toHaveBeenCalledWith(
+				expect.stringMatching(/ahead of the store's newest record/),
+				expect.anything(),
+			);
+			expect(nodeState(staticData).cursor).toEqual({ lastId: Math.max(...orderIds()) });
+			sim.clearRequests();
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+			expect(sim.requests).toHaveLength(1);
+			const order = sim.store.create('orders', { customer_id: 1, order_status_id: 1 });
+			expect(emitted(await poll(sim, { parameters, staticData })).map((o) => o.id)).toEqual([
+				order.id,
+			]);
+		});
+
+		it('200,000 remembered pairs are capped on read: small state, one request, nothing emitted twice', async () => {
+			const parameters = raw('orderUpdated');
+			const staticData = await activate(parameters);
+			const cursor = nodeState(staticData).cursor as { from: number; afterId: number };
+			const junk = Array.from({ length: 199_999 }, (_, i) => [10_000_000 + i, i % 1000]);
+			nodeState(staticData).cursor = { from: cursor.from, seen: [[cursor.afterId, 0], ...junk] };
+			sim.clearRequests();
+			expect(await poll(sim, { parameters, staticData })).toBeNull();
+			expect(stateSize(staticData)).toBeLessThan(2048);
+			expect(requestsTo(sim, ORDERS).length).toBeLessThanOrEqual(2); // the one-off check of a foreign cursor, and the poll
+		});
+
+		it('a plausible cursor this process did not write costs one check, once', async () => {
+			const parameters = raw('orderUpdated');
+			const staticData = await activate(parameters);
+			const copy = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+			const { from, afterId } = nodeState(copy).cursor as IDataObject;
+			nodeState(copy).cursor = { seen: [], afterId, from }; // the same cursor, as a backup might hold it
+			expect(JSON.stringify(nodeState(copy).cursor)).not.toBe(
+				JSON.stringify(nodeState(staticData).cursor),
+			);
+			sim.clearRequests();
+			expect(await poll(sim, { parameters, staticData: copy })).toBeNull();
+			expect(requestsTo(sim, ORDERS).map((request) => request.query.get('sort'))).toEqual([
+				'-updated_at,-id',
+				'updated_at,id',
+			]);
+			sim.clearRequests();
+			expect(await poll(sim, { parameters, staticData: copy })).toBeNull();
+			expect(sim.requests).toHaveLength(1);
 		});
 	});
 });

@@ -1,7 +1,7 @@
 /**
- * Process-wide memory of the trigger, keyed by workflow and node: which polls are running. Module
- * state lives as long as the n8n process, and n8n runs a workflow's polling triggers in one process
- * (the main one, or the leader of several).
+ * Process-wide memory of the trigger, keyed by workflow and node: which polls are running, and
+ * which cursor each trigger last saved. Module state lives as long as the n8n process, and n8n runs
+ * a workflow's polling triggers in one process (the main one, or the leader of several).
  */
 import type { IPollFunctions } from 'n8n-workflow';
 
@@ -18,6 +18,7 @@ interface RunningPoll {
 }
 
 const runningPolls = new Map<string, RunningPoll>();
+const savedCursors = new Map<string, string>();
 
 /** One trigger: the workflow and the node in it (ids survive renames; the name is the fallback). */
 export function triggerKeyOf(ctx: IPollFunctions): string {
@@ -40,4 +41,17 @@ export function claimPoll(key: string, now: number = performance.now()): (() => 
 		// Only our own entry: an abandoned poll that finishes late must not release its successor.
 		if (runningPolls.get(key) === mine) runningPolls.delete(key);
 	};
+}
+
+/**
+ * Whether `cursor` is the one this process saved last for the trigger and settings `key`. Anything
+ * else (the first poll after a restart, static data imported or edited) is checked against the
+ * store once before it is trusted.
+ */
+export function isSavedCursor(key: string, cursor: unknown): boolean {
+	return savedCursors.get(key) === JSON.stringify(cursor);
+}
+
+export function rememberCursor(key: string, cursor: unknown): void {
+	savedCursors.set(key, JSON.stringify(cursor));
 }

@@ -10,15 +10,16 @@ import {
 } from '../transport';
 import { pollBudget } from './budget';
 import { pollChanges } from './changeFeed';
-import { pollCreated, startCreatedCursor } from './createdFeed';
+import { newestId, pollCreated, startCreatedCursor } from './createdFeed';
 import { DEFAULT_LOOK_BACK_SECONDS, MAX_LOOK_BACK_SECONDS } from './description';
 import { findEvent, type TriggerEvent } from './events';
-import { claimPoll, triggerKeyOf } from './guards';
+import { claimPoll, isSavedCursor, rememberCursor, triggerKeyOf } from './guards';
 import { isValidZone, storeTime, type StoreTimeOptions } from './instants';
 import { fetchPage } from './page';
 import { versionOf, type FeedSource } from './records';
 import {
 	advanceChangeCursor,
+	capChangeCursor,
 	fingerprint,
 	isChangeCursor,
 	isCreatedCursor,
@@ -29,6 +30,12 @@ import {
 	type Cursor,
 	type Version,
 } from './state';
+
+/**
+ * A change cursor this far ahead of this machine's clock cannot come from the store (clocks of
+ * servers differ by seconds, not a day): it is foreign or corrupt data and would silently match nothing.
+ */
+export const MAX_CURSOR_LEAD_MS = 24 * 60 * 60_000;
 
 interface TriggerSettings {
 	event: TriggerEvent;
@@ -234,15 +241,25 @@ async function startChangeCursor(
 interface CursorStore {
 	stored: unknown;
 	save(cursor: Cursor): void;
+	/** This process saved (or checked) this very cursor: no need to ask the store about it. */
+	isTrusted(cursor: Cursor): boolean;
+	warn(message: string): void;
 }
 
-function cursorStore(ctx: IPollFunctions, key: string): CursorStore {
+function cursorStore(ctx: IPollFunctions, key: string, trustKey: string): CursorStore {
 	const staticData = ctx.getWorkflowStaticData('node');
 	const stored = readCursor(staticData, key);
 	return {
 		stored,
 		save(cursor) {
 			if (JSON.stringify(cursor) !== JSON.stringify(stored)) writeCursor(staticData, key, cursor);
+			rememberCursor(trustKey, cursor);
+		},
+		isTrusted: (cursor) => isSavedCursor(trustKey, cursor),
+		warn(message) {
+			ctx.logger.warn(`Cart.com Trigger "${ctx.getNode().name}": ${message}`, {
+				workflowId: ctx.getWorkflow().id,
+			});
 		},
 	};
 }
@@ -257,6 +274,16 @@ async function pollCreatedEvents(
 	let cursor: CreatedCursor | undefined = isCreatedCursor(cursors.stored)
 		? cursors.stored
 		: undefined;
+	if (cursor && !cursors.isTrusted(cursor)) {
+		const newest = await newestId(ctx, connection, source);
+		if (cursor.lastId > newest) {
+			cursors.warn(
+				`the stored cursor (last id ${cursor.lastId}) is ahead of the store's newest record (id ${newest}); starting from that record`,
+			);
+			cursors.save({ lastId: newest });
+			return null;
+		}
+	}
 	if (!cursor) {
 		cursor = await startCreatedCursor(ctx, connection, source, settings.startFrom);
 		if (settings.startFrom === undefined) {
@@ -269,6 +296,27 @@ async function pollCreatedEvents(
 	return toItems(settings, result.records);
 }
 
+/** Why a stored Updated cursor cannot be right, if it cannot; asks the store only for a cursor this process did not save. */
+async function implausibility(
+	ctx: IPollFunctions,
+	connection: ConnectionInfo,
+	source: FeedSource,
+	settings: TriggerSettings,
+	cursors: CursorStore,
+	cursor: ChangeCursor,
+): Promise<string | undefined> {
+	const at = (ms: number) => new Date(ms).toISOString();
+	if (cursor.from > Date.now() + MAX_CURSOR_LEAD_MS) {
+		return `the stored cursor (${at(cursor.from)}) is more than a day ahead of this machine's clock`;
+	}
+	if (cursors.isTrusted(cursor)) return undefined;
+	const newest = await newestChange(ctx, connection, source, settings.time);
+	if (cursor.from > (newest?.at ?? 0)) {
+		return `the stored cursor (${at(cursor.from)}) is ahead of the store's newest change (${newest ? at(newest.at) : 'none'})`;
+	}
+	return undefined;
+}
+
 async function pollChangeEvents(
 	ctx: IPollFunctions,
 	settings: TriggerSettings,
@@ -276,7 +324,15 @@ async function pollChangeEvents(
 	source: FeedSource,
 	cursors: CursorStore,
 ): Promise<INodeExecutionData[][] | null> {
-	let cursor = isChangeCursor(cursors.stored) ? cursors.stored : undefined;
+	const stored = isChangeCursor(cursors.stored) ? cursors.stored : undefined;
+	const problem =
+		stored && (await implausibility(ctx, connection, source, settings, cursors, stored));
+	if (problem) {
+		cursors.warn(`${problem}; starting from the store's newest change`);
+		cursors.save(await startChangeCursor(ctx, connection, source, settings.time));
+		return null;
+	}
+	let cursor = stored && capChangeCursor(stored);
 	if (!cursor) {
 		cursor = await startChangeCursor(ctx, connection, source, settings.time, settings.startFrom);
 		if (settings.startFrom === undefined) {
@@ -293,8 +349,8 @@ async function pollChangeEvents(
  * One poll. Manual runs ("Fetch Test Event") return the newest matching record and leave the cursor
  * alone. Otherwise one poll at a time per trigger (see claimPoll); the cursor is read from static
  * data (or set up on the first run, which returns nothing unless Start From asks for history),
- * every change since it is read, and the cursor is written only after all of that succeeded:
- * a failed request throws and the next poll starts over.
+ * checked for plausibility, every change since it is read, and the cursor is written only after
+ * all of that succeeded: a failed request throws and the next poll starts over.
  */
 export async function pollCartCom(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(this);
@@ -320,7 +376,7 @@ export async function pollCartCom(this: IPollFunctions): Promise<INodeExecutionD
 			startFrom: settings.startFrom,
 			storeTimeZone: settings.time.zone,
 		});
-		const cursors = cursorStore(this, key);
+		const cursors = cursorStore(this, key, `${triggerKey}\u0000${key}`);
 		return settings.event.kind === 'created'
 			? await pollCreatedEvents(this, settings, connection, source, cursors)
 			: await pollChangeEvents(this, settings, connection, source, cursors);

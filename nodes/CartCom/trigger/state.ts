@@ -173,6 +173,15 @@ function fitWindow(
 }
 
 /**
+ * A stored cursor as the trigger may use it: `seen` capped as on write, so foreign or old static
+ * data with thousands of pairs cannot make every poll slow (or its state large).
+ */
+export function capChangeCursor(cursor: ChangeCursor): ChangeCursor {
+	if (cursor.seen.length <= MAX_SEEN_VERSIONS) return cursor;
+	return fitWindow(cursor, cursor.from, seenVersions(cursor), cursor.open === true);
+}
+
+/**
  * The cursor after a poll read `read` (every version past the previous cursor, emitted or filtered
  * out). It moves to the newest instant read minus the look-back (never backwards), keeping the
  * versions at or after it for de-duplication (see fitWindow). `open`: the poll stopped inside the
