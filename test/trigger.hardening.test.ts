@@ -6,7 +6,7 @@
  */
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
-import { Settings } from 'luxon';
+import { IANAZone, Settings } from 'luxon';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -19,6 +19,7 @@ import {
 	MAX_REQUESTS_PER_POLL,
 	pollBudget,
 } from '../nodes/CartCom/trigger/budget';
+import { parseTimestamp } from '../nodes/CartCom/trigger/instants';
 import type { Simulator } from './helpers/fixtures';
 import type { RecordedRequest } from './simulator';
 import {
@@ -398,6 +399,25 @@ describe('Cart.com Trigger hardening (issue 10)', () => {
 			sim.clearRequests();
 			expect(await poll(sim, { parameters, staticData })).toBeNull();
 			expect(sim.requests[0].query.get('updated_at')).toBe(`gte:${iso(clock.ms)}`);
+		});
+
+		it('parseTimestamp: the offset in the text wins and the store zone is asked only for text without one', () => {
+			const zone = jest.fn(() => IANAZone.create('America/Chicago'));
+			expect(parseTimestamp('2024-11-03T01:40:00.25-05:00', zone)).toBe(
+				Date.parse('2024-11-03T06:40:00.250Z'),
+			);
+			expect(parseTimestamp('2024-11-03T06:40:00Z', zone)).toBe(Date.parse('2024-11-03T06:40:00Z'));
+			expect(zone).not.toHaveBeenCalled();
+			expect(parseTimestamp('2024-07-01 10:00:00.5', zone)).toBe(
+				Date.parse('2024-07-01T15:00:00.500Z'),
+			);
+			expect(zone).toHaveBeenCalledTimes(1);
+			expect(parseTimestamp('/Date(1730616000250+0200)/', zone)).toBe(1730616000250);
+			expect(parseTimestamp(1730616000, zone)).toBe(1730616000000);
+			expect(parseTimestamp('1730616000250', zone)).toBe(1730616000250);
+			for (const unreadable of ['', 'yesterday', null, undefined, {}, Number.NaN]) {
+				expect(parseTimestamp(unreadable, zone)).toBeUndefined();
+			}
 		});
 
 		it('an unreadable updated_at fails the poll, naming the order and the value, and keeps the cursor', async () => {

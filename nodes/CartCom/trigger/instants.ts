@@ -22,10 +22,17 @@ function fromEpochNumber(value: number): number | undefined {
 	return Math.round(Math.abs(value) < EPOCH_SECONDS_BELOW ? value * 1000 : value);
 }
 
-/** ISO 8601 or SQL (`2024-05-14 11:09:00.16`) text; an offset in the text wins over `zone`. */
+/** A time of day followed by an offset or Z: the text says which instant it is by itself. */
+const ANY_OFFSET = /\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+/**
+ * ISO 8601 or SQL (`2024-05-14 11:09:00.16`) text; an offset in the text wins over `zone`, which
+ * is only asked for text without one.
+ */
 function fromDateText(text: string, zone: () => Zone): number | undefined {
-	let parsed = DateTime.fromISO(text, { zone: zone(), setZone: true });
-	if (!parsed.isValid) parsed = DateTime.fromSQL(text, { zone: zone(), setZone: true });
+	const fallback = ANY_OFFSET.test(text) ? FixedOffsetZone.utcInstance : zone();
+	let parsed = DateTime.fromISO(text, { zone: fallback, setZone: true });
+	if (!parsed.isValid) parsed = DateTime.fromSQL(text, { zone: fallback, setZone: true });
 	return parsed.isValid ? parsed.toMillis() : undefined;
 }
 
