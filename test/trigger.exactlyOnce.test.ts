@@ -108,12 +108,19 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 		};
 	}
 
-	it('1,000 random changes and 50 polls: same-millisecond bursts, changes during paging, 429/503s, DST and zone changes', async () => {
+	it('1,000 random changes and 50 polls: same-millisecond bursts, bulk updates larger than a page re-changed between page requests, changes during paging, 429/503s, DST and zone changes', async () => {
 		const rng = prng(20241103);
 		clock = new Clock(Date.parse('2024-11-03T06:50:00.000Z')); // 01:50 CDT; fall-back to -06:00 at 07:00Z
 		sim = await startTriggerStore(clock, { faults: { errorRate: 0.03 }, sizes: { orders: 200 } });
 		const ledger = new Ledger();
 		const change = makeChanger(ledger, rng, 200);
+		/** `size` distinct orders touched in the same millisecond, at the start of a second. */
+		const bulkUpdate = (size: number): number[] => {
+			clock.ms = Math.ceil((clock.ms + 1) / 1000) * 1000;
+			const ids = Array.from({ length: size }, (_, i) => 100001 + ((i * 7) % 200));
+			for (const id of ids) ledger.record(sim.store.touch('orders', id), false);
+			return ids;
+		};
 		const statuses = new Set([1, 3]);
 		const watchers: Watcher[] = [
 			{ name: 'updated', parameters: { event: 'orderUpdated', simplify: false }, staticData: {}, emitted: [], wants: () => true },
@@ -151,14 +158,36 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 		});
 
 		let changes = 0;
+		const bulkSizes: number[] = [];
+		let reChangesBetweenPages = 0;
 		for (let round = 0; round < 50; round++) {
 			// Bursty load: mostly small batches, sometimes a backlog of several pages.
 			const backlog = round === 4 || round === 24;
-			const batch = round === 49 ? 1000 : backlog ? rng.int(250, 300) : rng.int(0, 10); // the last round tops up to 1,000
+			const batch = round === 49 ? 1000 : backlog ? rng.int(100, 150) : rng.int(0, 10); // the last round tops up to 1,000
 			for (let i = 0; i < batch && changes + pagingChanges < 1000; i++, changes++) change(backlog);
+			// With each backlog a bulk job: 150 orders (more than a page) stamped in one and the same second.
+			const bulk = backlog ? bulkUpdate(150) : [];
+			changes += bulk.length;
+			if (bulk.length) bulkSizes.push(bulk.length);
 			if (round === 30) sim.options.timeZone = 'America/Denver'; // another offset again (-07:00)
 			for (const watcher of watchers) {
 				const before = ledger.snapshot();
+				// While a bulk is read: between the first and the second page request, two orders already
+				// read change again, and one not read yet changes (its bulk version is then gone).
+				const pollStart = requestsTo(sim, ORDERS).length;
+				const stopReChange = bulk.length
+					? sim.beforeRequest(
+							(request) => request.path === ORDERS && requestsTo(sim, ORDERS).length === pollStart + 2,
+							() => {
+								clock.advance(rng.int(1, 1500));
+								for (const id of [bulk[5], bulk[60], bulk[140]]) {
+									ledger.record(sim.store.touch('orders', id), false);
+									pagingChanges++;
+									reChangesBetweenPages++;
+								}
+							},
+						)
+					: () => {};
 				// An outage of the store (6 × 503, more than the transport retries) on the first or second request.
 				const failAt = watcher.name !== 'updated' ? 0 : round % 13 === 7 ? 1 : round === 24 ? 2 : 0;
 				let served = 0;
@@ -181,6 +210,7 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 					continue;
 				} finally {
 					stopFault();
+					stopReChange();
 				}
 				const items = emitted(result);
 				mostRequestsInAPoll = Math.max(mostRequestsInAPoll, servedPages() - requestsBefore);
@@ -195,6 +225,8 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 			}
 		}
 		stopHook();
+		expect(bulkSizes).toEqual([150, 150]);
+		expect(reChangesBetweenPages).toBeGreaterThanOrEqual(12); // at least once per Updated watcher and bulk
 		expect(changes + pagingChanges).toBe(1000);
 		expect(pagingChanges).toBeGreaterThan(50);
 		expect(failedPolls).toBeGreaterThan(0);

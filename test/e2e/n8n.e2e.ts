@@ -12,6 +12,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { DateTime } from 'luxon';
 
 import { startSimulator, type RecordedRequest, type Simulator } from '../simulator';
 import {
@@ -31,7 +32,7 @@ import {
 	waitFor,
 	type ItemJson,
 } from './harness';
-import { e2eWorkflows, PACKAGE, WORKFLOW_IDS, type E2eInputs } from './workflows';
+import { e2eWorkflows, ORDER_UPDATED_TRIGGER, PACKAGE, WORKFLOW_IDS, type E2eInputs } from './workflows';
 
 const { simulatorCredentials, TOKEN_CREDENTIAL, ROUTER_CREDENTIAL } = require('../../scripts/demo/simulator-credentials.js') as {
 	simulatorCredentials: (url: string) => unknown[];
@@ -273,10 +274,14 @@ function executionItems(row: ExecutionRow, nodeName: string): ItemJson[] {
 	return (runs[0].data.main[0] ?? []).map((item) => item.json);
 }
 
-/** Adds an order (a copy of the newest one, with its items) as a shop would: a new, higher id. */
+/** Adds an order (a copy of the newest one with items, and its items) as a shop would: a new, higher id. */
 function placeOrder(sim: Simulator): number {
-	const orders = sim.store.list('orders');
-	const template = orders[orders.length - 1];
+	const withItems = new Set(sim.store.list('order_items').map((item) => item.order_id));
+	const template = sim.store
+		.list('orders')
+		.reverse()
+		.find((order) => withItems.has(order.id));
+	assert(template, 'no order with items to copy');
 	const { id: templateId, created_at: _c, updated_at: _u, ...fields } = template;
 	const order = sim.store.create('orders', { ...fields, order_number: '', admin_comments: 'placed by e2e' });
 	for (const item of sim.store.list('order_items').filter((i) => i.order_id === templateId)) {
@@ -284,6 +289,63 @@ function placeOrder(sim: Simulator): number {
 		sim.store.create('order_items', { ...itemFields, order_id: order.id });
 	}
 	return Number(order.id);
+}
+
+/** Orders added before the triggers are activated (history to them), so that a bulk update spans more than two pages. */
+const HISTORY_ORDERS = 200;
+const BULK_SIZE = 250;
+
+function addHistoryOrders(sim: Simulator, count: number): void {
+	const orders = sim.store.list('orders');
+	const { id: _id, created_at: _c, updated_at: _u, ...fields } = orders[orders.length - 1];
+	for (let i = 0; i < count; i++) sim.store.create('orders', { ...fields, order_number: '', admin_comments: 'history for the e2e bulk' });
+}
+
+const versionKeyOf = (order: ItemJson) => `${String(order.id)}@${DateTime.fromISO(String(order.updated_at), { setZone: true }).toMillis()}`;
+
+/** A bulk job as Cart.com runs one: BULK_SIZE orders stamped with one and the same timestamp. */
+interface BulkUpdate {
+	ids: number[];
+	at: number;
+	/** Orders changed again while the trigger reads the bulk: id → instant of the new version. */
+	changedAgain: Map<number, number>;
+	/** One of them, changed before any response contained it: its bulk version must not be emitted. */
+	notReadYet: number;
+	/** Requests of the Order Updated trigger (the ones that carry an updated_at condition). */
+	triggerRequests: RecordedRequest[];
+}
+
+function bulkUpdate(sim: Simulator): BulkUpdate {
+	const ids = sim.store
+		.list('orders')
+		.map((order) => Number(order.id))
+		.slice(0, BULK_SIZE);
+	const stamp = sim.store.nowTimestamp();
+	for (const id of ids) sim.store.update('orders', id, { updated_at: stamp, admin_comments: 'bulk update' });
+	return {
+		ids,
+		at: DateTime.fromISO(stamp, { setZone: true }).toMillis(),
+		changedAgain: new Map(),
+		notReadYet: ids[240],
+		triggerRequests: [],
+	};
+}
+
+/**
+ * Before the trigger's third request, when it has read the first hundred orders of the bulk: two of
+ * them and one not read yet change again (a later timestamp). Numbered pages would now skip two: page 2
+ * starts two records further on (as in issue 10, where n8n lost two orders this way).
+ */
+function changeAgainWhileRead(sim: Simulator, bulk: BulkUpdate): () => void {
+	return sim.onRequest((request) => {
+		if (request.path !== '/api/v1/orders' || !request.query.has('updated_at')) return;
+		bulk.triggerRequests.push(request);
+		if (bulk.triggerRequests.length !== 3) return;
+		for (const id of [bulk.ids[3], bulk.ids[60], bulk.notReadYet]) {
+			const changed = sim.store.update('orders', id, { admin_comments: 'changed again while the trigger read the bulk' });
+			bulk.changedAgain.set(id, DateTime.fromISO(String(changed.updated_at), { setZone: true }).toMillis());
+		}
+	});
 }
 
 async function restCall(method: string, urlPath: string, jar: string, body?: unknown): Promise<unknown> {
@@ -342,9 +404,10 @@ async function checkCredentialTests(sim: Simulator): Promise<void> {
  * activation again) emits just those, and the shipment workflow ships the new order.
  */
 async function checkTrigger(sim: Simulator): Promise<void> {
-	await checks.step('activate both polling examples (n8n update:workflow --active=true) and start n8n', async () => {
-		for (const example of [EXAMPLE.shipment, EXAMPLE.summary]) {
-			await n8nCli(['update:workflow', `--id=${example.id}`, '--active=true']);
+	addHistoryOrders(sim, HISTORY_ORDERS);
+	await checks.step('activate both polling examples and the Order Updated workflow (n8n update:workflow --active=true) and start n8n', async () => {
+		for (const id of [EXAMPLE.shipment.id, EXAMPLE.summary.id, WORKFLOW_IDS.orderUpdates]) {
+			await n8nCli(['update:workflow', `--id=${id}`, '--active=true']);
 		}
 		const started = await mustRun(n8nScript('start.sh'), [], 240_000);
 		checks.time('start.sh (1st)', started.ms);
@@ -356,8 +419,10 @@ async function checkTrigger(sim: Simulator): Promise<void> {
 		assertEqual(orderCursor, { lastId: newestOrder }, 'order-created cursor');
 		productCursor = await waitFor('the product cursor', () => triggerCursor(EXAMPLE.summary.id, EXAMPLE.summary.trigger), 30_000);
 		assert(typeof productCursor.from === 'number', `product-updated cursor: ${JSON.stringify(productCursor)}`);
-		for (const example of [EXAMPLE.shipment, EXAMPLE.summary]) {
-			assertEqual((await finishedExecutions(example.id)).length, 0, `executions of ${example.id}`);
+		const orderUpdatesCursor = await waitFor('the order-updated cursor', () => triggerCursor(WORKFLOW_IDS.orderUpdates, ORDER_UPDATED_TRIGGER), 30_000);
+		assert(typeof orderUpdatesCursor.from === 'number', `order-updated cursor: ${JSON.stringify(orderUpdatesCursor)}`);
+		for (const id of [EXAMPLE.shipment.id, EXAMPLE.summary.id, WORKFLOW_IDS.orderUpdates]) {
+			assertEqual((await finishedExecutions(id)).length, 0, `executions of ${id}`);
 		}
 	});
 
@@ -365,6 +430,8 @@ async function checkTrigger(sim: Simulator): Promise<void> {
 	const changedProduct = sim.store.list('products').find((p) => p.use_variant_inventory === false && !(String(p.item_number) in EXAMPLE_STOCK));
 	assert(changedProduct, 'no product to change');
 	sim.store.update('products', Number(changedProduct.id), { price: 77.5 });
+	const bulk = bulkUpdate(sim);
+	const stopChanging = changeAgainWhileRead(sim, bulk);
 	const since = sim.requests.length;
 
 	await checks.step('restart n8n: the activation poll is the second poll', async () => {
@@ -405,6 +472,31 @@ async function checkTrigger(sim: Simulator): Promise<void> {
 		assert(cursor && Number(cursor.from) > Number(productCursor?.from), `product cursor did not move: ${JSON.stringify(cursor)}`);
 		const routerRequests = served(sim, since).filter((r) => r.path.startsWith('/api/v1/products'));
 		assert(routerRequests.every((r) => header(r, 'x-ac-pub-auth-signature')), 'product polls not signed by the router credential');
+	});
+
+	await checks.check(`Order Updated: a ${BULK_SIZE}-order bulk update in one second, changed again mid-poll — every version emitted exactly once`, async () => {
+		await waitFor('an execution of the Order Updated workflow', async () => {
+			const rows = await finishedExecutions(WORKFLOW_IDS.orderUpdates);
+			return rows.length ? rows : undefined;
+		});
+		stopChanging();
+		const executions = await finishedExecutions(WORKFLOW_IDS.orderUpdates);
+		for (const execution of executions) assertEqual([execution.status, execution.mode], ['success', 'trigger'], `execution ${execution.id}`);
+		const emittedKeys = executions.flatMap((execution) => executionItems(execution, ORDER_UPDATED_TRIGGER)).map(versionKeyOf);
+		assertEqual(emittedKeys.filter((key, index) => emittedKeys.indexOf(key) !== index), [], 'versions emitted twice');
+		assertEqual([...bulk.changedAgain.keys()], [bulk.ids[3], bulk.ids[60], bulk.notReadYet], 'orders changed again between page requests');
+		const expected = [
+			...bulk.ids.filter((id) => id !== bulk.notReadYet).map((id) => `${id}@${bulk.at}`),
+			...[...bulk.changedAgain].map(([id, at]) => `${id}@${at}`),
+		];
+		const emitted = new Set(emittedKeys);
+		assertEqual(expected.filter((key) => !emitted.has(key)), [], 'versions never emitted');
+		assert(!emitted.has(`${bulk.notReadYet}@${bulk.at}`), 'emitted a version that was overwritten before any response held it');
+		const requests = bulk.triggerRequests;
+		assert(requests.length >= 3, `the bulk was read in ${requests.length} request(s); expected several`);
+		assert(requests.every((request) => request.query.get('page') === '1'), 'a trigger request asked for a page number other than 1');
+		assert(requests.every((request) => ![...request.query.values()].some((value) => / OR /.test(value))), 'a trigger request combined OR with the cursor');
+		checks.log(`  ${emittedKeys.length} versions emitted in ${executions.length} execution(s), read with ${requests.length} requests: ${requests.map((r) => `updated_at=${r.query.get('updated_at')?.slice(0, 3)}${r.query.has('id') ? '&id' : ''}`).join(', ')}`);
 	});
 
 	if (process.env.E2E_SKIP_REST !== '1') await checkCredentialTests(sim);

@@ -1,7 +1,8 @@
 /**
- * The workflows the end-to-end run imports into n8n besides examples/*.json: each starts with a
- * Manual Trigger (so `n8n execute` can run it) and does a read and a write on one resource, half of
- * them through the access-token credential and half through the Central API Router credential.
+ * The workflows the end-to-end run imports into n8n besides examples/*.json: each but one starts with
+ * a Manual Trigger (so `n8n execute` can run it) and does a read and a write on one resource, half of
+ * them through the access-token credential and half through the Central API Router credential; the
+ * other one is an Order Updated trigger the run activates.
  */
 const { TOKEN_CREDENTIAL, ROUTER_CREDENTIAL } = require('../../scripts/demo/simulator-credentials.js') as {
 	TOKEN_CREDENTIAL: CredentialRef & { type: string };
@@ -81,7 +82,36 @@ export const WORKFLOW_IDS = {
 	products: 'e2eProductsRoutr',
 	inventory: 'e2eInventoryRtr1',
 	shipments: 'e2eShipmentsTok1',
+	orderUpdates: 'e2eOrderUpdTrg01',
 } as const;
+
+export const ORDER_UPDATED_TRIGGER = 'Order Updated';
+
+/**
+ * An active workflow (activated by the run) polling Order Updated every minute with the access-token
+ * credential; raw records, so the check can tell versions (id, updated_at) apart. A No Op follows,
+ * as a workflow needs a node after its trigger to do anything.
+ */
+export function orderUpdatesWorkflow(): Workflow {
+	const trigger: WorkflowNode = {
+		id: uuid(),
+		name: ORDER_UPDATED_TRIGGER,
+		type: `${PACKAGE}.cartComTrigger`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'orderUpdated', simplify: false },
+		credentials: { [TOKEN_CREDENTIAL.type]: { id: TOKEN_CREDENTIAL.id, name: TOKEN_CREDENTIAL.name } },
+	};
+	const noOp: WorkflowNode = { id: uuid(), name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} };
+	return {
+		id: WORKFLOW_IDS.orderUpdates,
+		name: 'e2e: Order Updated trigger (access token)',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [trigger, noOp],
+		connections: { [ORDER_UPDATED_TRIGGER]: { main: [[{ node: noOp.name, type: 'main', index: 0 }]] } },
+	};
+}
 
 export interface E2eInputs {
 	/** An order whose items are not shipped yet. */
@@ -95,6 +125,7 @@ export interface E2eInputs {
 
 export function e2eWorkflows(inputs: E2eInputs): Workflow[] {
 	return [
+		orderUpdatesWorkflow(),
 		chain(WORKFLOW_IDS.orders, 'e2e: orders (access token)', [
 			cartCom('Get Orders', 'token', {
 				resource: 'order',

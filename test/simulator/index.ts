@@ -9,6 +9,7 @@ export type {
 	FaultOptions,
 	InventorySettings,
 	LookupMatching,
+	ListQuirks,
 	RateLimitOptions,
 	RecordedRequest,
 	RecordsKeyStyle,
@@ -20,4 +21,5 @@ export type {
 	SimulatorSettings,
 	SimRecord,
 	SimStore,
+	TimestampStyle,
 } from './types';

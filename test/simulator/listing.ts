@@ -6,7 +6,7 @@ import { buildFilter, RESERVED_PARAMS } from './filters';
 import { badRequest, notFound, type RequestContext, type SimResponse } from './http-types';
 import { embeddedNames, findNested, RESOURCES, type NestedDef, type ResourceDef } from './resources';
 import type { MemoryStore } from './store';
-import { looksLikeDate, parseInstant } from './time';
+import { looksLikeDate, parseInstant, restyleTimestamp } from './time';
 import type { LookupMatching, SimRecord } from './types';
 
 const DEFAULT_COUNT = 100;
@@ -190,13 +190,16 @@ export function listResponse(args: ListArgs): SimResponse {
 	const countParam = parsePositiveInt(query.get('count'));
 	if (Number.isNaN(pageParam) || (pageParam !== null && pageParam < 1)) return badRequest('page must be a positive integer');
 	if (Number.isNaN(countParam) || (countParam !== null && countParam < 1)) return badRequest('count must be a positive integer');
-	const page = pageParam ?? 1;
+	const quirks = settings.quirks;
+	const page = quirks.ignorePage ? 1 : (pageParam ?? 1);
 	const count = Math.min(countParam ?? DEFAULT_COUNT, settings.maxPageSize);
 
 	const knownFields = args.fieldsFrom ? ctx.store.knownFields(args.fieldsFrom) : new Set<string>(args.records.flatMap((r) => Object.keys(r)));
-	const predicate = buildFilter(looseQuery(query, settings.lookupMatching), knownFields, settings.timeZone, settings.filterPrecedence);
+	const predicate = quirks.ignoreFilters
+		? null
+		: buildFilter(looseQuery(query, settings.lookupMatching), knownFields, settings.timeZone, settings.filterPrecedence);
 	const filtered = predicate ? args.records.filter(predicate) : args.records;
-	const sorted = sortRecords(filtered, query.get('sort'), settings.timeZone);
+	const sorted = quirks.ignoreSort ? filtered : sortRecords(filtered, query.get('sort'), settings.timeZone);
 	const total = sorted.length;
 
 	const start = args.unpaged ? 0 : (page - 1) * count;
@@ -208,8 +211,21 @@ export function listResponse(args: ListArgs): SimResponse {
 	const fieldsParam = query.get('fields');
 	const fields = fieldsParam ? nameSet(fieldsParam) : null;
 	const body: Record<string, unknown> = { total_count: total };
-	if (!args.unpaged && start + count < total) body.next_page = pageLink(ctx, args.linkPath, page + 1, count);
+	if (!args.unpaged && (start + count < total || quirks.endlessNextPage)) body.next_page = pageLink(ctx, args.linkPath, page + 1, count);
 	if (!args.unpaged && page > 1) body.previous_page = pageLink(ctx, args.linkPath, page - 1, count);
-	body[args.recordsKey] = pageRecords.map((record) => renderRecord(ctx.store, def, record, expand, fields));
+	const rendered = pageRecords.map((record) => renderRecord(ctx.store, def, record, expand, fields));
+	body[args.recordsKey] = quirks.timestampStyle && quirks.timestampStyle !== 'offset' ? rendered.map((record) => restyled(record, ctx)) : rendered;
 	return { status: 200, body };
+}
+
+const DEFAULT_TIMESTAMP_FIELDS = ['created_at', 'updated_at'];
+
+/** A copy of the record with its timestamps in the quirk's form (the stored record is not touched). */
+function restyled(record: SimRecord, ctx: RequestContext): SimRecord {
+	const { quirks, timeZone } = ctx.settings;
+	const copy: SimRecord = { ...record };
+	for (const field of quirks.timestampFields ?? DEFAULT_TIMESTAMP_FIELDS) {
+		if (field in copy) copy[field] = restyleTimestamp(copy[field], quirks.timestampStyle ?? 'offset', timeZone);
+	}
+	return copy;
 }

@@ -46,6 +46,7 @@ export function resolveSettings(options: SimulatorOptions): SimulatorSettings {
 		filterPrecedence: options.filterPrecedence ?? 'flat',
 		shipmentBumpsOrder: options.shipmentBumpsOrder ?? true,
 		lookupMatching: options.lookupMatching ?? 'exact',
+		quirks: { ...options.quirks },
 	};
 }
 
@@ -223,6 +224,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			hooks.add(hook);
 			return () => {
 				hooks.delete(hook);
+			};
+		},
+		beforeRequest(match: (req: RecordedRequest) => boolean, action: RequestHook) {
+			const once: RequestHook = async (req) => {
+				if (!match(req)) return;
+				hooks.delete(once);
+				await action(req);
+			};
+			hooks.add(once);
+			return () => {
+				hooks.delete(once);
 			};
 		},
 		clearRequests() {

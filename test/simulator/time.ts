@@ -5,6 +5,8 @@
  */
 import { DateTime } from 'luxon';
 
+import type { TimestampStyle } from './types';
+
 /**
  * Offsets change at most on quarter hours and at most a few times a year: cache one offset per
  * day, and only for the rare day with a transition fall back to 15-minute buckets. luxon's own
@@ -134,4 +136,32 @@ export function parseInstant(value: string, timeZone: string): number | null {
 /** True for strings that look like a date or date-time (used to pick instant comparison). */
 export function looksLikeDate(value: string): boolean {
 	return ISO_DATE_PREFIX.test(value);
+}
+
+const STORED_OFFSET = /(Z|([+-])(\d{2}):?(\d{2}))$/;
+
+/**
+ * A stored timestamp (ISO with offset) in another response form (see TimestampStyle in types.ts);
+ * values that are not timestamps are returned unchanged.
+ */
+export function restyleTimestamp(value: unknown, style: TimestampStyle, timeZone: string): unknown {
+	if (style === 'offset' || typeof value !== 'string') return value;
+	const instant = parseInstant(value, timeZone);
+	const offset = STORED_OFFSET.exec(value);
+	if (instant === null || !offset) return value;
+	const local = value.slice(0, offset.index);
+	switch (style) {
+		case 'local':
+			return local;
+		case 'sql':
+			return local.replace('T', ' ');
+		case 'dotnet':
+			return `/Date(${instant}${offset[1] === 'Z' ? '+0000' : `${offset[2]}${offset[3]}${offset[4]}`})/`;
+		case 'epoch-ms':
+			return instant;
+		case 'epoch-s':
+			return Math.floor(instant / 1000);
+		default:
+			return value;
+	}
 }

@@ -88,6 +88,33 @@ export interface SeedSizes {
 
 export type RecordsKeyStyle = 'collection' | 'path';
 
+/**
+ * How timestamps appear in list responses (they are stored and filtered as instants either way):
+ * 'offset' (the documented form, default) `2024-05-14T11:09:20.16-05:00`; 'local' the same without
+ * the offset; 'sql' `2024-05-14 11:09:20.16`; 'dotnet' `/Date(1715702960160-0500)/`; 'epoch-ms' and
+ * 'epoch-s' numbers (epoch-s truncates to the second).
+ */
+export type TimestampStyle = 'offset' | 'local' | 'sql' | 'dotnet' | 'epoch-ms' | 'epoch-s';
+
+/**
+ * Ways a server could differ from the documented API, to prove clients survive them. All off by
+ * default; they apply to list responses (`GET /{res}` and nested lists).
+ */
+export interface ListQuirks {
+	/** Serve page 1 whatever `page` asks for. */
+	ignorePage?: boolean;
+	/** Send `next_page` on every page, the last one included. */
+	endlessNextPage?: boolean;
+	/** Ignore every filter param (`field=op:value`); sort, count and page still apply. */
+	ignoreFilters?: boolean;
+	/** Ignore `sort`: records come in id order. */
+	ignoreSort?: boolean;
+	/** Timestamp form in list responses (see TimestampStyle). Default 'offset'. */
+	timestampStyle?: TimestampStyle;
+	/** Fields the timestamp style applies to. Default: created_at and updated_at. */
+	timestampFields?: string[];
+}
+
 export interface RouterCredentials {
 	userName: string;
 	userSecret: string;
@@ -145,6 +172,8 @@ export interface SimulatorOptions {
 	 * answers with the first variant row for any SKU or GTIN.
 	 */
 	lookupMatching?: LookupMatching;
+	/** Deviations from the documented API (see ListQuirks). Default: none. */
+	quirks?: ListQuirks;
 }
 
 export type LookupMatching = 'exact' | 'contains' | 'ignored';
@@ -168,6 +197,7 @@ export interface SimulatorSettings {
 	filterPrecedence: 'flat' | 'per-field';
 	shipmentBumpsOrder: boolean;
 	lookupMatching: LookupMatching;
+	quirks: ListQuirks;
 }
 
 export interface InventorySettings {
@@ -216,7 +246,17 @@ export interface Simulator {
 	requests: RecordedRequest[];
 	options: SimulatorSettings;
 	scriptFaults(faults: ScriptedFault[]): void;
+	/**
+	 * Runs `hook` for every request, after it was recorded and before it is served (latency, auth,
+	 * handler). The server awaits it: a hook can hold a request back, or write to the store so that
+	 * the write lands between two requests of a client. Returns a function that removes the hook.
+	 */
 	onRequest(hook: (req: RecordedRequest) => void | Promise<void>): () => void;
+	/**
+	 * Runs `action` once, just before the first request for which `match` is true is served: e.g.
+	 * writes between page 1 and page 2 of one read. Returns a function that cancels it.
+	 */
+	beforeRequest(match: (req: RecordedRequest) => boolean, action: (req: RecordedRequest) => void | Promise<void>): () => void;
 	clearRequests(): void;
 	stop(): Promise<void>;
 }

@@ -1,68 +1,95 @@
 /**
- * "Updated" events: every version (id, updated_at) of the matching records, once, in updated_at order.
+ * "Updated" events: every version (id, updated_at) of the matching records, once, in (updated_at, id) order.
  *
- * Each request asks for `updated_at >= position` sorted by `updated_at,id`, page 1, and the position
- * then moves to the newest instant on the page (keyset paging). Versions already emitted are dropped
- * by (id, updated_at), so the boundary instant can be read again without doubles, and a record that
- * changes while we read simply shows up again later with its new version. Numbered pages are used
- * only when a whole page shares one instant (a bulk update), to get past it.
+ * Keyset paging: every request is page 1 of the records after a key, never page N of a moving list.
+ * A bulk update stamps hundreds of records with one instant, and while we read them some change
+ * again; with numbered pages each such change shifts the later records one place back, and one of
+ * them lands on a page already read: lost. By key nothing shifts: a record changed while we read
+ * leaves its place (and is read again later, as its new version); the others keep theirs.
+ *
+ * - after a key, leaving the instant: `updated_at=gt:T&sort=updated_at,id`;
+ * - inside an instant (a page ended there and more may follow):
+ *   `updated_at=eq:T&id=gt:<last id>&sort=id` when the whole page was that instant (a bulk update),
+ *   or `updated_at=gte:T&sort=updated_at,id` when the page ended in a short run of T (re-reading that
+ *   run costs less than a request per page);
+ * - each poll starts at the cursor: `updated_at=gte:from` (the look-back window is read again), or
+ *   `gt:from` / `eq:from&id=gt:afterId` when the instant `from` is closed / was left half-read.
+ *
+ * Only AND between params, as Cart.com documents it (docs/query_syntax.md). Each record is checked
+ * against the key on our side too, so a store that ignores the filter makes the loop stop, not spin
+ * or emit old versions; a request that does not move the key forward ends the read.
  */
 import type { IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { CartComRecord, ConnectionInfo, Query } from '../transport';
 import type { PollBudget } from './budget';
-import { instantOf, recordIdOf, toFilterTime } from './instants';
-import { fetchPage } from './page';
-import { isKnown, versionKey, type ChangeCursor, type Version } from './state';
+import { storeTime, toFilterTime, type StoreTimeOptions } from './instants';
+import { fetchPage, type FetchedPage } from './page';
+import { assertAscending, compareKeys, versionOf, type FeedSource, type Position } from './records';
+import { versionKey, type ChangeCursor, type Version } from './state';
 
-export interface FeedSource {
-	path: string;
-	recordsKey: string;
-	/** The user's filters (e.g. order statuses), ANDed with the cursor's own. */
-	filter: Query;
-}
-
-export interface FeedResult<V> {
+export interface ChangeResult {
+	/** The records to emit, in key order. */
 	records: CartComRecord[];
-	emitted: V[];
+	/** Every version read past the cursor, emitted or filtered out: the cursor moves over all of them. */
+	read: Version[];
+	/** The poll stopped (budget) inside the instant of the last version read. */
+	open: boolean;
 }
 
-function versionOf(record: CartComRecord): Version | undefined {
-	const at = instantOf(record.updated_at);
-	const id = recordIdOf(record.id);
-	return at === undefined || id === undefined ? undefined : { id, at };
+/** One request of the read: leave an instant (or start at one), or continue inside one by id. */
+type Step = { kind: 'after'; position: Position } | { kind: 'instant'; position: Position };
+
+const BY_KEY = 'updated_at,id';
+
+function queryOf(step: Step): Query {
+	const at = toFilterTime(step.position.at);
+	if (step.kind === 'instant')
+		return { updated_at: `eq:${at}`, id: `gt:${step.position.id}`, sort: 'id' };
+	return { updated_at: `${Number.isFinite(step.position.id) ? 'gte' : 'gt'}:${at}`, sort: BY_KEY };
 }
 
-/**
- * The starting point when the trigger is (re)started: the store's newest change, read from the store
- * itself rather than taken from this machine's clock, which may be ahead of Cart.com's and would then
- * skip the changes made in between. Everything up to that version is history.
- */
-export async function startChangeCursor(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
-	startFrom: number | undefined,
-): Promise<ChangeCursor> {
-	if (startFrom !== undefined) return { from: startFrom, seen: [] };
-	const { records } = await fetchPage(ctx, connection, {
-		path: source.path,
-		recordsKey: source.recordsKey,
-		query: { sort: '-updated_at,-id' },
-		count: 1,
-	});
-	if (records.length === 0) return { from: 0, seen: [] }; // an empty store: everything to come is new
-	const newest = versionOf(records[0]);
-	if (!newest) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Cart.com returned a record of ${source.path} without a readable updated_at or id`,
-			{ description: 'The trigger needs both to know where to start. Please report this with the store version.' },
-		);
+/** Whether a key belongs to what the step asked for (the store's answer is not trusted for that). */
+function isPast(step: Step, key: Position): boolean {
+	if (step.kind === 'instant') return key.at === step.position.at && key.id > step.position.id;
+	return compareKeys(key, step.position) > 0;
+}
+
+function firstStep(cursor: ChangeCursor): Step {
+	if (cursor.afterId === undefined) return { kind: 'after', position: { at: cursor.from, id: 0 } };
+	if (cursor.open) return { kind: 'instant', position: { at: cursor.from, id: cursor.afterId } };
+	return { kind: 'after', position: { at: cursor.from, id: Number.POSITIVE_INFINITY } };
+}
+
+/** Where to read next after a page, or undefined when the read is complete. */
+function nextStep(
+	step: Step,
+	page: FetchedPage,
+	keys: Position[],
+	accepted: Position[],
+): Step | undefined {
+	const last = accepted[accepted.length - 1];
+	if (step.kind === 'instant') {
+		if (last && page.hasNextPage) return { kind: 'instant', position: last };
+		return { kind: 'after', position: { at: step.position.at, id: Number.POSITIVE_INFINITY } };
 	}
-	return { from: newest.at, afterId: newest.id, seen: [] };
+	if (!last) {
+		// Nothing past the key. A further page of records at or before it can only be more of the
+		// instant we are inside than one page holds: continue that instant by id. Otherwise: done.
+		const insideInstant = Number.isFinite(step.position.id) && step.position.id > 0;
+		return page.hasNextPage && insideInstant
+			? { kind: 'instant', position: step.position }
+			: undefined;
+	}
+	if (!page.hasNextPage) return undefined;
+	const runOfLastInstant = keys.filter((key) => key.at === last.at).length;
+	return runOfLastInstant < keys.length
+		? { kind: 'after', position: last }
+		: { kind: 'instant', position: last };
 }
+
+const isInsideInstant = (step: Step | undefined): boolean =>
+	step !== undefined && (step.kind === 'instant' || Number.isFinite(step.position.id));
 
 export async function pollChanges(
 	ctx: IPollFunctions,
@@ -70,41 +97,40 @@ export async function pollChanges(
 	source: FeedSource,
 	cursor: ChangeCursor,
 	budget: PollBudget,
-): Promise<FeedResult<Version>> {
+	time: StoreTimeOptions,
+): Promise<ChangeResult> {
 	const seen = new Set(cursor.seen.map(([id, offset]) => versionKey(id, cursor.from + offset)));
-	const result: FeedResult<Version> = { records: [], emitted: [] };
-	// `exclusive` only right after activation or a bulk update: the instant itself is done (see afterId).
-	let position = { at: cursor.from, exclusive: cursor.afterId !== undefined, page: 1 };
+	const result: ChangeResult = { records: [], read: [], open: false };
+	let step: Step | undefined = firstStep(cursor);
 
-	for (let request = 0; request === 0 || budget.allowsAnotherRequest(); request++) {
-		const started = Date.now();
-		const page = await fetchPage(ctx, connection, {
-			path: source.path,
-			recordsKey: source.recordsKey,
-			query: {
-				...source.filter,
-				updated_at: `${position.exclusive ? 'gt' : 'gte'}:${toFilterTime(position.at)}`,
-				sort: 'updated_at,id',
-			},
-			page: position.page,
+	for (let request = 0; step && (request === 0 || budget.allowsAnotherRequest()); request++) {
+		const query: Query = { ...source.serverFilter, ...queryOf(step) };
+		const page = await budget.spend(
+			async () =>
+				await fetchPage(ctx, connection, {
+					path: source.path,
+					recordsKey: source.recordsKey,
+					query,
+				}),
+		);
+		const reader = storeTime(page.records, time);
+		const versions = page.records.map((record) =>
+			versionOf(ctx, connection, source, record, reader),
+		);
+		const current: Step = step;
+		const accepted: Position[] = [];
+		versions.forEach((version, index) => {
+			if (!isPast(current, version)) return; // at or before the key: the store ignored the filter
+			accepted.push(version);
+			const key = versionKey(version.id, version.at);
+			if (seen.has(key)) return; // read before (look-back window)
+			seen.add(key);
+			result.read.push(version);
+			if (source.matches(page.records[index])) result.records.push(page.records[index]);
 		});
-		budget.record(Date.now() - started);
-
-		let newestOnPage: number | undefined;
-		for (const record of page.records) {
-			const version = versionOf(record);
-			if (!version) continue;
-			newestOnPage = Math.max(newestOnPage ?? version.at, version.at);
-			if (isKnown(cursor, seen, version)) continue;
-			seen.add(versionKey(version.id, version.at));
-			result.emitted.push(version);
-			result.records.push(record);
-		}
-		if (!page.hasNextPage || newestOnPage === undefined) break;
-		position =
-			newestOnPage > position.at
-				? { at: newestOnPage, exclusive: false, page: 1 }
-				: { ...position, page: position.page + 1 };
+		assertAscending(ctx, source, String(query.sort), accepted);
+		step = nextStep(current, page, versions, accepted);
 	}
+	result.open = isInsideInstant(step);
 	return result;
 }

@@ -68,6 +68,16 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'On the first poll (after activation, or after changing the event, filters or store), emit records created or changed since this time instead of starting from now. Without an offset, the workflow time zone applies.',
 			},
+			{
+				displayName: 'Store Time Zone',
+				name: 'storeTimeZone',
+				type: 'string',
+				default: '',
+				placeholder: 'America/Chicago',
+				displayOptions: { show: { '/event': UPDATED_EVENTS } },
+				description:
+					'The IANA time zone of the Cart.com store, used only for timestamps Cart.com sends without an offset. Empty: learned from timestamps that carry one, else the workflow time zone.',
+			},
 		],
 	},
 ];

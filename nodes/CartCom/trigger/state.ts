@@ -11,16 +11,19 @@ export interface Version {
 }
 
 /**
- * Cursor of an "Updated" event, in (updated_at, id) order.
- * - `from`: versions stamped before this instant are never read again.
+ * Cursor of an "Updated" event, a place in the (updated_at, id) order plus a look-back window.
+ * - `from`: versions stamped before this instant are never read again; each poll starts reading here.
  * - `afterId`: set at activation and when too many versions share the newest instant: at exactly `from`,
- *   ids up to this one are done, and the next query may start after `from` instead of at it.
- * - `seen`: every version emitted with updated_at >= `from`, as [id, updated_at - from]; the boundary
- *   instant is read again (`gte`), and these are dropped, so ties and late writes are neither lost nor doubled.
+ *   ids up to this one are done, and the next poll starts after `from` instead of at it.
+ * - `open`: with `afterId`, the last poll stopped inside the instant `from` (its budget ran out), so
+ *   the next one first reads the rest of it (`updated_at=eq:from&id=gt:afterId`).
+ * - `seen`: every version read at or after `from`, as [id, updated_at - from]; the window is read
+ *   again (for late writes), and these are dropped, so nothing in it is emitted twice.
  */
 export interface ChangeCursor {
 	from: number;
 	afterId?: number;
+	open?: boolean;
 	seen: Array<[number, number]>;
 }
 
@@ -43,10 +46,17 @@ export const MAX_SEEN_VERSIONS = 64;
 
 export const versionKey = (id: number, at: number): string => `${id}@${at}`;
 
-const isWholeNumber = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
+const isWholeNumber = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isSafeInteger(value);
 
 function isSeenPair(value: unknown): value is [number, number] {
-	return Array.isArray(value) && value.length === 2 && isWholeNumber(value[0]) && isWholeNumber(value[1]) && value[1] >= 0;
+	return (
+		Array.isArray(value) &&
+		value.length === 2 &&
+		isWholeNumber(value[0]) &&
+		isWholeNumber(value[1]) &&
+		value[1] >= 0
+	);
 }
 
 export function isChangeCursor(value: unknown): value is ChangeCursor {
@@ -55,13 +65,16 @@ export function isChangeCursor(value: unknown): value is ChangeCursor {
 	return (
 		isWholeNumber(cursor.from) &&
 		(cursor.afterId === undefined || isWholeNumber(cursor.afterId)) &&
+		(cursor.open === undefined || typeof cursor.open === 'boolean') &&
 		Array.isArray(cursor.seen) &&
 		cursor.seen.every(isSeenPair)
 	);
 }
 
 export function isCreatedCursor(value: unknown): value is CreatedCursor {
-	return !!value && typeof value === 'object' && isWholeNumber((value as Partial<CreatedCursor>).lastId);
+	return (
+		!!value && typeof value === 'object' && isWholeNumber((value as Partial<CreatedCursor>).lastId)
+	);
 }
 
 /** FNV-1a: a short, stable digest, so the static data holds no store URL or filter values. */
@@ -74,10 +87,28 @@ function fnv1a(text: string): string {
 	return hash.toString(16).padStart(8, '0');
 }
 
-/** Everything that decides which records the cursor walks over; a change of any of them resets it. */
-export function fingerprint(parts: { event: string; storeKey: string; statusIds: number[]; startFrom?: number }): string {
+/**
+ * Everything that decides which records the cursor walks over, and in which time frame its instants
+ * are; a change of any of them resets it. The store zone joins only when set, so cursors stored
+ * before that option existed stay valid.
+ */
+export function fingerprint(parts: {
+	event: string;
+	storeKey: string;
+	statusIds: number[];
+	startFrom?: number;
+	storeTimeZone?: string;
+}): string {
 	const statuses = [...parts.statusIds].sort((a, b) => a - b);
-	return fnv1a(JSON.stringify([STATE_VERSION, parts.event, parts.storeKey, statuses, parts.startFrom ?? null]));
+	const key: unknown[] = [
+		STATE_VERSION,
+		parts.event,
+		parts.storeKey,
+		statuses,
+		parts.startFrom ?? null,
+	];
+	if (parts.storeTimeZone) key.push(parts.storeTimeZone);
+	return fnv1a(JSON.stringify(key));
 }
 
 /** The stored cursor, or undefined when there is none yet or it belongs to other settings. */
@@ -94,27 +125,17 @@ export function seenVersions(cursor: ChangeCursor): Version[] {
 	return cursor.seen.map(([id, offset]) => ({ id, at: cursor.from + offset }));
 }
 
-/** Whether a version read from the store was already emitted (or lies before the cursor). */
-export function isKnown(cursor: ChangeCursor, seen: ReadonlySet<string>, version: Version): boolean {
-	if (version.at < cursor.from) return true;
-	if (cursor.afterId !== undefined && version.at === cursor.from && version.id <= cursor.afterId) return true;
-	return seen.has(versionKey(version.id, version.at));
-}
-
 /**
- * The cursor after a poll emitted `emitted`. It moves to the newest instant emitted minus the
- * look-back (never backwards), keeping the versions at or after it for de-duplication. When more
- * than MAX_SEEN_VERSIONS are in that window, the window shrinks (whole instants at a time); when
- * even the newest instant alone holds more, that instant is closed with `afterId`.
+ * Shrinks a window of versions to what the state can hold: whole instants, newest first, at most
+ * MAX_SEEN_VERSIONS versions (`from` moves up to the oldest instant kept). When the newest instant
+ * alone holds more, that instant is closed with `afterId`; `open` says the read stopped inside it.
  */
-export function advanceChangeCursor(previous: ChangeCursor, emitted: Version[], lookBackMs: number): ChangeCursor {
-	if (emitted.length === 0) return previous;
-	const unique = new Map<string, Version>();
-	for (const version of [...seenVersions(previous), ...emitted]) unique.set(versionKey(version.id, version.at), version);
-	const versions = [...unique.values()];
-	const newest = versions.reduce((max, version) => Math.max(max, version.at), previous.from);
-
-	const windowStart = Math.max(previous.from, newest - Math.max(0, lookBackMs));
+function fitWindow(
+	previous: ChangeCursor,
+	windowStart: number,
+	versions: Version[],
+	open: boolean,
+): ChangeCursor {
 	const byInstant = new Map<number, Version[]>();
 	for (const version of versions) {
 		if (version.at < windowStart) continue;
@@ -123,12 +144,14 @@ export function advanceChangeCursor(previous: ChangeCursor, emitted: Version[], 
 		byInstant.set(version.at, group);
 	}
 	const instants = [...byInstant.keys()].sort((a, b) => b - a);
-
-	const newestGroup = byInstant.get(newest) ?? [];
+	const newest = instants[0];
+	const newestGroup = newest === undefined ? [] : byInstant.get(newest)!;
 	if (newestGroup.length > MAX_SEEN_VERSIONS) {
 		const previousAfter = previous.from === newest ? (previous.afterId ?? 0) : 0;
 		const afterId = newestGroup.reduce((max, version) => Math.max(max, version.id), previousAfter);
-		return { from: newest, afterId, seen: [] };
+		return open
+			? { from: newest, afterId, open: true, seen: [] }
+			: { from: newest, afterId, seen: [] };
 	}
 
 	let from = windowStart;
@@ -141,7 +164,46 @@ export function advanceChangeCursor(previous: ChangeCursor, emitted: Version[], 
 		}
 		kept.push(...group);
 	}
-	const cursor: ChangeCursor = { from, seen: kept.map((version) => [version.id, version.at - from]) };
+	const cursor: ChangeCursor = {
+		from,
+		seen: kept.map((version) => [version.id, version.at - from]),
+	};
 	if (previous.afterId !== undefined && from === previous.from) cursor.afterId = previous.afterId;
 	return cursor;
+}
+
+/**
+ * A stored cursor as the trigger may use it: `seen` capped as on write, so foreign or old static
+ * data with thousands of pairs cannot make every poll slow (or its state large).
+ */
+export function capChangeCursor(cursor: ChangeCursor): ChangeCursor {
+	if (cursor.seen.length <= MAX_SEEN_VERSIONS) return cursor;
+	return fitWindow(cursor, cursor.from, seenVersions(cursor), cursor.open === true);
+}
+
+/**
+ * The cursor after a poll read `read` (every version past the previous cursor, emitted or filtered
+ * out). It moves to the newest instant read minus the look-back (never backwards), keeping the
+ * versions at or after it for de-duplication (see fitWindow). `open`: the poll stopped inside the
+ * newest instant it read.
+ */
+export function advanceChangeCursor(
+	previous: ChangeCursor,
+	read: Version[],
+	lookBackMs: number,
+	open = false,
+): ChangeCursor {
+	if (read.length === 0) {
+		if (!previous.open || open) return previous;
+		const finished = { ...previous };
+		delete finished.open;
+		return finished;
+	}
+	const unique = new Map<string, Version>();
+	for (const version of [...seenVersions(previous), ...read])
+		unique.set(versionKey(version.id, version.at), version);
+	const versions = [...unique.values()];
+	const newest = versions.reduce((max, version) => Math.max(max, version.at), previous.from);
+	const windowStart = Math.max(previous.from, newest - Math.max(0, lookBackMs));
+	return fitWindow(previous, windowStart, versions, open);
 }

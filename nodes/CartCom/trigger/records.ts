@@ -1,0 +1,104 @@
+/**
+ * What the trigger needs from each record it reads: a valid id, for Updated a readable updated_at,
+ * and the order the store promised. A record that fails this fails the poll, loudly and with the
+ * record named: skipping it would lose it for good, since the cursor moves past it.
+ */
+import type { IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { redact, type CartComRecord, type ConnectionInfo, type Query } from '../transport';
+import { recordIdOf, type StoreTime } from './instants';
+import type { Version } from './state';
+
+export interface FeedSource {
+	path: string;
+	recordsKey: string;
+	/** Singular, for messages: "order". */
+	noun: string;
+	/**
+	 * Conditions sent with the cursor's own, as separate params: Cart.com ANDs those. Never an OR:
+	 * there are no parentheses and AND binds tighter (docs/query_syntax.md), so `a OR b` next to the
+	 * cursor condition would read as `a OR (b AND cursor)`.
+	 */
+	serverFilter: Query;
+	/** Conditions that cannot go to the server (several statuses), tested on every record read. */
+	matches: (record: CartComRecord) => boolean;
+}
+
+/** Quoted, shortened and without secrets: safe to show in an error. */
+function shown(value: unknown, connection: ConnectionInfo): string {
+	const text = value === undefined ? 'nothing' : JSON.stringify(value);
+	return redact(text.length > 80 ? `${text.slice(0, 77)}...` : text, connection.secrets);
+}
+
+function unreadable(ctx: IPollFunctions, message: string): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), message, {
+		description:
+			'The trigger stops here rather than skip a record it cannot place (that record would be lost for good). Please report this with the value shown.',
+	});
+}
+
+export function idOf(
+	ctx: IPollFunctions,
+	connection: ConnectionInfo,
+	source: FeedSource,
+	record: CartComRecord,
+): number {
+	const id = recordIdOf(record.id);
+	if (id === undefined) {
+		throw unreadable(
+			ctx,
+			`Cart.com returned a ${source.noun} without a valid id (id ${shown(record.id, connection)}) from ${source.path}`,
+		);
+	}
+	return id;
+}
+
+export function versionOf(
+	ctx: IPollFunctions,
+	connection: ConnectionInfo,
+	source: FeedSource,
+	record: CartComRecord,
+	time: StoreTime,
+): Version {
+	const id = idOf(ctx, connection, source, record);
+	const at = time.instantOf(record.updated_at);
+	if (at === undefined) {
+		throw unreadable(
+			ctx,
+			`Cart.com returned ${source.noun} ${id} with an updated_at the trigger cannot read: ${shown(record.updated_at, connection)}`,
+		);
+	}
+	return { id, at };
+}
+
+/** A place in the (updated_at, id) order. `id` 0 is before an instant's first record, Infinity after its last. */
+export interface Position {
+	at: number;
+	id: number;
+}
+
+export function compareKeys(a: Position, b: Position): number {
+	if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+	return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
+}
+
+/** The keys must rise strictly, as sorted; otherwise paging by key could pass over records. */
+export function assertAscending(
+	ctx: IPollFunctions,
+	source: FeedSource,
+	sort: string,
+	keys: Position[],
+): void {
+	for (let i = 1; i < keys.length; i++) {
+		if (compareKeys(keys[i - 1], keys[i]) < 0) continue;
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Cart.com did not return ${source.path} in the order asked (sort=${sort}): ${source.noun} ${keys[i - 1].id} came before ${keys[i].id}`,
+			{
+				description:
+					'The trigger reads on from the last record of each page, so it needs that order to skip nothing. Please report this with the store version.',
+			},
+		);
+	}
+}
