@@ -3,7 +3,7 @@
  * inside. Cart.com's protocol lives in this folder; what every service shares comes from
  * nodes/shared/http, and the credential code from credentials/common.
  */
-export * from './auth';
+export * from '../../../credentials/common/cartComAuth';
 export * from './envelope';
 export * from './errors';
 export * from './filters';

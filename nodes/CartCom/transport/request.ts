@@ -26,7 +26,7 @@ import {
 	signatureOf,
 	type AuthenticationType,
 	type CartComCredentials,
-} from './auth';
+} from '../../../credentials/common/cartComAuth';
 import { parseErrorBody, type CartComErrorBody, type CartComRecord } from './envelope';
 import { cartComApiError, cartComTransportError } from './errors';
 import { CALL_WINDOW_MS, parseCallLimit } from './rateLimit';
