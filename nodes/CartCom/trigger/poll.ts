@@ -179,7 +179,7 @@ function toItems(
 ): INodeExecutionData[][] | null {
 	if (records.length === 0) return null;
 	const fields = settings.simplify ? settings.event.resource.simplifyFields : undefined;
-	return [records.map((record) => ({ json: simplifyRecord(record as IDataObject, fields) }))];
+	return [records.map((record) => ({ json: simplifyRecord(record, fields) }))];
 }
 
 /** "Fetch Test Event": the newest matching record; no cursor condition, so an OR of statuses is safe here. */
