@@ -355,7 +355,7 @@ describe('Cart.com Trigger', () => {
 		});
 	});
 
-	describe('failures and budget', () => {
+	describe('failures and the poll deadline', () => {
 		it('a failing page makes the poll throw and keeps the old cursor; the next poll emits everything exactly once', async () => {
 			const parameters = raw('orderUpdated');
 			const staticData = await activate(parameters);

@@ -6,24 +6,10 @@
 import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { redact, type CartComRecord, type ConnectionInfo, type Query } from '../transport';
+import { redact, type CartComRecord, type ConnectionInfo } from '../transport';
+import type { FeedSource } from './feed';
 import { recordIdOf, type StoreTime } from './instants';
 import type { Version } from './state';
-
-export interface FeedSource {
-	path: string;
-	recordsKey: string;
-	/** Singular, for messages: "order". */
-	noun: string;
-	/**
-	 * Conditions sent with the cursor's own, as separate params: Cart.com ANDs those. Never an OR:
-	 * there are no parentheses and AND binds tighter (docs/query_syntax.md), so `a OR b` next to the
-	 * cursor condition would read as `a OR (b AND cursor)`.
-	 */
-	serverFilter: Query;
-	/** Conditions that cannot go to the server (several statuses), tested on every record read. */
-	matches: (record: CartComRecord) => boolean;
-}
 
 /** Quoted, shortened and without secrets: safe to show in an error. */
 function shown(value: unknown, connection: ConnectionInfo): string {
