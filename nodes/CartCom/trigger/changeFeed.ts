@@ -19,17 +19,14 @@
  * against the key on our side too, so a store that ignores the filter makes the loop stop, not spin
  * or emit old versions; a request that does not move the key forward ends the read.
  */
-import type { IPollFunctions } from 'n8n-workflow';
-
 import {
 	buildFilterQuery,
 	fetchListPage,
 	type CartComRecord,
-	type ConnectionInfo,
 	type FetchedPage,
 	type Query,
 } from '../transport';
-import { firstPage, type CursorReset, type Feed, type FeedRead, type FeedSource } from './feed';
+import { firstPage, type CursorReset, type Feed, type FeedRead, type FeedScope } from './feed';
 import { instantAt, storeTime, type StoreTimeOptions } from './instants';
 import type { PollDeadline } from './pollDeadline';
 import { assertAscending, compareKeys, versionOf, type Position } from './records';
@@ -121,13 +118,12 @@ const isInsideInstant = (step: Step | undefined): boolean =>
 	step !== undefined && (step.kind === 'instant' || Number.isFinite(step.position.id));
 
 async function readChanges(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
+	scope: FeedScope,
 	cursor: ChangeCursor,
 	deadline: PollDeadline,
 	time: StoreTimeOptions,
 ): Promise<ChangeResult> {
+	const { ctx, connection, source } = scope;
 	const seen = new Set(cursor.seen.map(([id, offset]) => versionKey(id, cursor.from + offset)));
 	const result: ChangeResult = { records: [], read: [], open: false };
 	let step: Step | undefined = firstStep(cursor);
@@ -138,9 +134,7 @@ async function readChanges(
 			async () => await fetchListPage(ctx, connection, firstPage(source, query)),
 		);
 		const reader = storeTime(page.records, time);
-		const versions = page.records.map((record) =>
-			versionOf(ctx, connection, source, record, reader),
-		);
+		const versions = page.records.map((record) => versionOf(scope, record, reader));
 		const current: Step = step;
 		const accepted: Position[] = [];
 		versions.forEach((version, index) => {
@@ -152,7 +146,7 @@ async function readChanges(
 			result.read.push(version);
 			if (source.matches(page.records[index])) result.records.push(page.records[index]);
 		});
-		assertAscending(ctx, source, String(query.sort), accepted);
+		assertAscending(scope, String(query.sort), accepted);
 		step = nextStep(current, page, versions, accepted);
 	}
 	result.open = isInsideInstant(step);
@@ -165,39 +159,32 @@ async function readChanges(
  * ahead of Cart.com's and would then skip the changes made in between.
  */
 async function newestChange(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
+	scope: FeedScope,
 	time: StoreTimeOptions,
 ): Promise<Version | undefined> {
+	const { ctx, connection, source } = scope;
 	const { records } = await fetchListPage(
 		ctx,
 		connection,
 		firstPage(source, { sort: NEWEST_CHANGED_FIRST }, 1),
 	);
-	return records.length === 0
-		? undefined
-		: versionOf(ctx, connection, source, records[0], storeTime(records, time));
+	return records.length === 0 ? undefined : versionOf(scope, records[0], storeTime(records, time));
 }
 
 /** Start of the Updated cursor: Start From, or the store's newest change (everything up to it is history). */
 async function startCursor(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
+	scope: FeedScope,
 	time: StoreTimeOptions,
 	startFrom?: number,
 ): Promise<ChangeCursor> {
 	if (startFrom !== undefined) return { from: startFrom, seen: [] };
-	const newest = await newestChange(ctx, connection, source, time);
+	const newest = await newestChange(scope, time);
 	return newest ? { from: newest.at, afterId: newest.id, seen: [] } : { from: 0, seen: [] }; // an empty store: all to come is new
 }
 
 /** Why a stored Updated cursor cannot be right, if it cannot; asks the store only for a cursor this process did not save. */
 async function implausibility(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
+	scope: FeedScope,
 	time: StoreTimeOptions,
 	cursor: ChangeCursor,
 	trusted: boolean,
@@ -207,7 +194,7 @@ async function implausibility(
 		return `the stored cursor (${at(cursor.from)}) is more than a day ahead of this machine's clock`;
 	}
 	if (trusted) return undefined;
-	const newest = await newestChange(ctx, connection, source, time);
+	const newest = await newestChange(scope, time);
 	if (cursor.from > (newest?.at ?? 0)) {
 		return `the stored cursor (${at(cursor.from)}) is ahead of the store's newest change (${newest ? at(newest.at) : 'none'})`;
 	}
@@ -221,25 +208,23 @@ export interface ChangeFeedSettings {
 }
 
 export function changeFeed(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
+	scope: FeedScope,
 	{ time, lookBackMs }: ChangeFeedSettings,
 ): Feed<ChangeCursor> {
 	return {
 		isCursor: isChangeCursor,
 		async checkStored(cursor, trusted): Promise<CursorReset<ChangeCursor> | undefined> {
-			const problem = await implausibility(ctx, connection, source, time, cursor, trusted);
+			const problem = await implausibility(scope, time, cursor, trusted);
 			if (problem === undefined) return undefined;
 			return {
 				warning: `${problem}; starting from the store's newest change`,
-				cursor: await startCursor(ctx, connection, source, time),
+				cursor: await startCursor(scope, time),
 			};
 		},
-		start: async (startFrom) => await startCursor(ctx, connection, source, time, startFrom),
+		start: async (startFrom) => await startCursor(scope, time, startFrom),
 		async read(stored, deadline): Promise<FeedRead<ChangeCursor>> {
 			const cursor = capChangeCursor(stored);
-			const result = await readChanges(ctx, connection, source, cursor, deadline, time);
+			const result = await readChanges(scope, cursor, deadline, time);
 			return {
 				records: result.records,
 				cursor: advanceChangeCursor(cursor, result.read, lookBackMs, result.open),

@@ -5,15 +5,8 @@
  * polls is still found (once, in its current state). `created_at` is not used: it can be null
  * (products) and imports may set it. The cursor moves over records the status filter drops too.
  */
-import type { IPollFunctions } from 'n8n-workflow';
-
-import {
-	buildFilterQuery,
-	fetchListPage,
-	type CartComRecord,
-	type ConnectionInfo,
-} from '../transport';
-import { firstPage, type CursorReset, type Feed, type FeedRead, type FeedSource } from './feed';
+import { buildFilterQuery, fetchListPage, type CartComRecord } from '../transport';
+import { firstPage, type CursorReset, type Feed, type FeedRead, type FeedScope } from './feed';
 import { instantAt, recordIdOf } from './instants';
 import type { PollDeadline } from './pollDeadline';
 import { assertAscending, idOf } from './records';
@@ -23,26 +16,22 @@ import { isCreatedCursor, type CreatedCursor } from './state';
 export const NEWEST_CREATED_FIRST = '-id';
 
 /** The store's newest id, 0 for an empty store (the whole store, whatever the trigger's filters). */
-async function newestId(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
-): Promise<number> {
+async function newestId(scope: FeedScope): Promise<number> {
+	const { ctx, connection, source } = scope;
 	const { records } = await fetchListPage(
 		ctx,
 		connection,
 		firstPage(source, { sort: NEWEST_CREATED_FIRST }, 1),
 	);
-	return records.length === 0 ? 0 : idOf(ctx, connection, source, records[0]);
+	return records.length === 0 ? 0 : idOf(scope, records[0]);
 }
 
 /** The store's newest id (or the id before the first record created since Start From). */
 async function startCursor(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
+	scope: FeedScope,
 	startFrom: number | undefined,
 ): Promise<CreatedCursor> {
+	const { ctx, connection, source } = scope;
 	if (startFrom !== undefined) {
 		const since = buildFilterQuery([
 			{ field: 'created_at', operator: 'gte', value: instantAt(startFrom) },
@@ -55,19 +44,17 @@ async function startCursor(
 		const firstId = recordIdOf(records[0]?.id);
 		if (firstId !== undefined) return { lastId: firstId - 1 };
 	}
-	return { lastId: await newestId(ctx, connection, source) };
+	return { lastId: await newestId(scope) };
 }
 
 /** A cursor past the store's newest id cannot be right (static data from elsewhere, or edited). */
 async function checkStored(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
+	scope: FeedScope,
 	cursor: CreatedCursor,
 	trusted: boolean,
 ): Promise<CursorReset<CreatedCursor> | undefined> {
 	if (trusted) return undefined;
-	const newest = await newestId(ctx, connection, source);
+	const newest = await newestId(scope);
 	if (cursor.lastId <= newest) return undefined;
 	return {
 		warning: `the stored cursor (last id ${cursor.lastId}) is ahead of the store's newest record (id ${newest}); starting from that record`,
@@ -76,12 +63,11 @@ async function checkStored(
 }
 
 async function readCreated(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
+	scope: FeedScope,
 	cursor: CreatedCursor,
 	deadline: PollDeadline,
 ): Promise<FeedRead<CreatedCursor>> {
+	const { ctx, connection, source } = scope;
 	const records: CartComRecord[] = [];
 	let lastId = cursor.lastId;
 	for (let request = 0; request === 0 || deadline.allowsAnotherRequest(); request++) {
@@ -92,11 +78,10 @@ async function readCreated(
 		);
 		// At or below the key: the store ignored the filter; such records are never emitted.
 		const fresh = page.records
-			.map((record) => ({ record, id: idOf(ctx, connection, source, record) }))
+			.map((record) => ({ record, id: idOf(scope, record) }))
 			.filter(({ id }) => id > lastId);
 		assertAscending(
-			ctx,
-			source,
+			scope,
 			'id',
 			fresh.map(({ id }) => ({ at: 0, id })),
 		);
@@ -109,16 +94,11 @@ async function readCreated(
 	return { records, cursor: { lastId } };
 }
 
-export function createdFeed(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
-): Feed<CreatedCursor> {
+export function createdFeed(scope: FeedScope): Feed<CreatedCursor> {
 	return {
 		isCursor: isCreatedCursor,
-		checkStored: async (cursor, trusted) =>
-			await checkStored(ctx, connection, source, cursor, trusted),
-		start: async (startFrom) => await startCursor(ctx, connection, source, startFrom),
-		read: async (cursor, deadline) => await readCreated(ctx, connection, source, cursor, deadline),
+		checkStored: async (cursor, trusted) => await checkStored(scope, cursor, trusted),
+		start: async (startFrom) => await startCursor(scope, startFrom),
+		read: async (cursor, deadline) => await readCreated(scope, cursor, deadline),
 	};
 }

@@ -3,7 +3,15 @@
  * "Created" feed walks ids, the "Updated" feed walks (updated_at, id); a poll runs the same steps
  * on either (see poll.ts).
  */
-import { DEFAULT_PAGE_SIZE, type CartComRecord, type PageRequest, type Query } from '../transport';
+import type { IPollFunctions } from 'n8n-workflow';
+
+import {
+	DEFAULT_PAGE_SIZE,
+	type CartComRecord,
+	type ConnectionInfo,
+	type PageRequest,
+	type Query,
+} from '../transport';
 import type { PollDeadline } from './pollDeadline';
 
 export interface FeedSource {
@@ -19,6 +27,13 @@ export interface FeedSource {
 	serverFilter: Query;
 	/** Conditions that cannot go to the server (several statuses), tested on every record read. */
 	matches: (record: CartComRecord) => boolean;
+}
+
+/** What every request and check of a feed works with: the poll, the store, the records read. */
+export interface FeedScope {
+	ctx: IPollFunctions;
+	connection: ConnectionInfo;
+	source: FeedSource;
 }
 
 /**

@@ -126,7 +126,7 @@ export async function pollCartCom(this: IPollFunctions): Promise<INodeExecutionD
 	}
 	try {
 		const connection = await getConnection(this);
-		const source = feedSource(settings);
+		const scope = { ctx: this, connection, source: feedSource(settings) };
 		const key = fingerprint({
 			event: settings.event.value,
 			storeKey: connection.storeKey,
@@ -139,8 +139,8 @@ export async function pollCartCom(this: IPollFunctions): Promise<INodeExecutionD
 			await pollFeed(this, feed, settings.startFrom, cursors);
 		const records =
 			settings.event.kind === 'created'
-				? await poll(createdFeed(this, connection, source))
-				: await poll(changeFeed(this, connection, source, settings));
+				? await poll(createdFeed(scope))
+				: await poll(changeFeed(scope, settings));
 		return toItems(settings, records);
 	} finally {
 		release();

@@ -7,7 +7,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { redact, type CartComRecord, type ConnectionInfo } from '../transport';
-import type { FeedSource } from './feed';
+import type { FeedScope } from './feed';
 import { recordIdOf, type StoreTime } from './instants';
 import type { Version } from './state';
 
@@ -24,12 +24,7 @@ function unreadable(ctx: IPollFunctions, message: string): NodeOperationError {
 	});
 }
 
-export function idOf(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
-	record: CartComRecord,
-): number {
+export function idOf({ ctx, connection, source }: FeedScope, record: CartComRecord): number {
 	const id = recordIdOf(record.id);
 	if (id === undefined) {
 		throw unreadable(
@@ -40,14 +35,9 @@ export function idOf(
 	return id;
 }
 
-export function versionOf(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
-	record: CartComRecord,
-	time: StoreTime,
-): Version {
-	const id = idOf(ctx, connection, source, record);
+export function versionOf(scope: FeedScope, record: CartComRecord, time: StoreTime): Version {
+	const { ctx, connection, source } = scope;
+	const id = idOf(scope, record);
 	const at = time.instantOf(record.updated_at);
 	if (at === undefined) {
 		throw unreadable(
@@ -70,12 +60,7 @@ export function compareKeys(a: Position, b: Position): number {
 }
 
 /** The keys must rise strictly, as sorted; otherwise paging by key could pass over records. */
-export function assertAscending(
-	ctx: IPollFunctions,
-	source: FeedSource,
-	sort: string,
-	keys: Position[],
-): void {
+export function assertAscending({ ctx, source }: FeedScope, sort: string, keys: Position[]): void {
 	for (let i = 1; i < keys.length; i++) {
 		if (compareKeys(keys[i - 1], keys[i]) < 0) continue;
 		throw new NodeOperationError(
