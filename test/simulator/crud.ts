@@ -3,7 +3,7 @@
  * with an existing id, updates (200); PUT is a partial update; DELETE answers 204.
  */
 import { checkForeignKeys, WRITE_HOOKS } from './behaviours';
-import { badRequest, methodNotAllowed, notFound, type RequestContext, type SimResponse } from './http-types';
+import { badRequest, methodNotAllowed, notFound, type RequestContext, type SimResponse } from './httpTypes';
 import { listResponse, nameSet, nestedRecords, nestedResource, renderFilled, renderRecord } from './listing';
 import { embeddedNames, findNested, recordsKeyOf, type ResourceDef } from './resources';
 import { checkRequired, cleanFields, defaultsFor, objectBody } from './validation';

@@ -3,7 +3,7 @@
  * by SKU, GTIN, ids or name. variant_inventory rows are resolved before products, because a
  * variant SKU is the more specific match.
  */
-import { badRequest, conflict, methodNotAllowed, notFound, type RequestContext, type SimResponse } from './http-types';
+import { badRequest, conflict, methodNotAllowed, notFound, type RequestContext, type SimResponse } from './httpTypes';
 import { indexKey, type MemoryStore } from './store';
 import { objectBody } from './validation';
 import type { LookupMatching, SimRecord } from './types';

@@ -8,7 +8,7 @@ import {
 	CATEGORY_NAMES, COLORS, COMPANIES, FIRST_NAMES, LAST_NAMES, MANUFACTURER_NAMES, ORDER_STATUSES, PLACES,
 	PRODUCT_ADJECTIVES, PRODUCT_KINDS, PRODUCT_STATUSES, SHIPPING_PROVIDERS, SIZES, STATUS, STREETS,
 	type Place, type VariantOption,
-} from './seed-data';
+} from './seedData';
 import type { MemoryStore } from './store';
 import { formatStoreTime, truncateToDigits } from './time';
 import type { SeedSizes, SimRecord } from './types';

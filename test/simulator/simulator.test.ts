@@ -4,7 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { startSimulator, type SimRecord, type Simulator } from './simulator';
+import { startSimulator, type SimRecord, type Simulator } from '.';
 
 const TOKEN = 'test-token-123';
 const ZONE = 'America/Chicago';

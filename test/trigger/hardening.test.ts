@@ -18,10 +18,10 @@ import {
 	DEFAULT_POLL_DEADLINE_MS,
 	MAX_REQUESTS_PER_POLL,
 	pollDeadline,
-} from '../nodes/CartCom/trigger/pollDeadline';
-import { parseTimestamp } from '../nodes/CartCom/trigger/instants';
-import type { Simulator } from './helpers/fixtures';
-import type { RecordedRequest } from './simulator';
+} from '../../nodes/CartCom/trigger/pollDeadline';
+import { parseTimestamp } from '../../nodes/CartCom/trigger/instants';
+import type { Simulator } from '../helpers/fixtures';
+import type { RecordedRequest } from '../simulator';
 import {
 	Clock,
 	emitted,
@@ -32,7 +32,7 @@ import {
 	startTriggerStore,
 	stateSize,
 	versionKeyOf,
-} from './trigger.helpers';
+} from '../helpers/triggerKit';
 
 const ORDERS = '/api/v1/orders';
 const START = Date.parse('2024-11-03T06:40:00.000Z'); // 01:40:00 CDT, a whole second
