@@ -1,5 +1,5 @@
 /**
- * Generic list/get/create/update/delete for every table (reference §2a): POST creates (201) or,
+ * Generic list/get/create/update/delete for every table (docs/common_usage.md): POST creates (201) or,
  * with an existing id, updates (200); PUT is a partial update; DELETE answers 204.
  */
 import { checkForeignKeys, WRITE_HOOKS } from './behaviours';

@@ -1,5 +1,5 @@
 /**
- * `/inventory` (reference §5c): one stock figure per product or variant combination, addressed
+ * `/inventory` (docs/resources/inventory.md): one stock figure per product or variant combination, addressed
  * by SKU, GTIN, ids or name. variant_inventory rows are resolved before products, because a
  * variant SKU is the more specific match.
  */

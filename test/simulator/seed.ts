@@ -1,5 +1,6 @@
 /**
- * Deterministic seed data: a small but realistic store (reference §4 record shapes) generated from
+ * Deterministic seed data: a small but realistic store (record shapes of docs/resources/*.md and
+ * acapi.yaml) generated from
  * one PRNG, so equal seeds (and anchor) give byte-identical data. Built for speed: records are
  * plain object literals loaded straight into the tables (50,000 products in well under a second).
  */
