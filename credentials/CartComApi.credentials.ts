@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { accessTokenCredentialsSchema, authenticateWithToken, redirectTestRules } from '../nodes/CartCom/transport/auth';
+import { accessTokenCredentialsSchema, authenticateWithToken, redirectTestRules } from './common/cartComAuth';
 
 /** One store, one API token: the X-AC-Auth-Token header on every call. */
 export class CartComApi implements ICredentialType {

@@ -12,7 +12,7 @@ import {
 	DEFAULT_ROUTER_URL,
 	redirectTestRules,
 	routerCredentialsSchema,
-} from '../nodes/CartCom/transport/auth';
+} from './common/cartComAuth';
 
 /**
  * Cart.com's Central API Router: one shared host, the store picked by site id, every request signed

@@ -4,7 +4,7 @@
 #   1. npm run build, npm pack (into .cache/e2e/),
 #   2. scripts/e2e/check-tarball.sh: n8n's community-package scan rules on the tarball, no runtime deps,
 #   3. for each n8n version: scripts/n8n/install.sh (pinned, into .cache/, only if missing), a fresh
-#      user folder, then test/e2e/n8n.e2e.ts (install the tarball, import credentials + workflows,
+#      user folder, then test/e2e/suite.ts (install the tarball, import credentials + workflows,
 #      CLI executions, polling trigger under `n8n start`, REST credential tests).
 #
 # Env knobs:
@@ -82,7 +82,7 @@ for VERSION in $VERSIONS; do
     rm -rf "$N8N_USER_FOLDER"; mkdir -p "$N8N_USER_FOLDER"
     export E2E_TARBALL="$TARBALL" E2E_SUITE="$SUITE" E2E_WORK_DIR="$OUT_DIR/work-$VERSION"
     rm -rf "$E2E_WORK_DIR"
-    "$TS_NODE" --transpile-only --project "$REPO/tsconfig.json" "$REPO/test/e2e/n8n.e2e.ts"
+    "$TS_NODE" --transpile-only --project "$REPO/tsconfig.json" "$REPO/test/e2e/suite.ts"
   ) 2>&1 | tee "$OUT_DIR/run-$VERSION.out" || true
   tally "$OUT_DIR/run-$VERSION.out"
   log "n8n $VERSION ($SUITE suite): $((SECONDS - t)) s"

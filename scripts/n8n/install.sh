@@ -5,7 +5,7 @@
 # Prints the absolute path of the folder holding the `n8n` binary on stdout (last line);
 # progress goes to stderr.
 #
-# Recipe (see shared/reference/n8n-runtime.md):
+# Recipe (n8n's npm install, docs.n8n.io/hosting/installation/npm/, made to work offline):
 #   - package.json with "overrides": {"xlsx": "0.18.5"} (n8n-nodes-base pins xlsx to a CDN tarball
 #     that is unreachable here),
 #   - npm install --ignore-scripts (isolated-vm cannot build on Node 20 and would roll back the install),

@@ -1,6 +1,6 @@
 /**
- * The two credential types (reference §1): single-store token (`X-AC-Auth-Token`) and the Central
- * API Router's HMAC signature over `METHOD&pathAndQuery&user` with the exact on-wire request target.
+ * The two credential types: single-store token (`X-AC-Auth-Token`, docs/authentication.md) and the
+ * Central API Router's HMAC signature (Airbyte's source-cart, source_cart/source.py) over `METHOD&pathAndQuery&user` with the exact on-wire request target.
  * Secrets are only compared, never echoed or logged.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';

@@ -3,7 +3,7 @@
  * the shipment upsert by (order_id, shipment_name) with its item checks, variant_inventory
  * variant checks, and side effects such as a shipment bumping its order's updated_at.
  */
-import { badRequest, conflict, type RequestContext, type SimResponse } from './http-types';
+import { badRequest, conflict, type RequestContext, type SimResponse } from './httpTypes';
 import { indexKey } from './store';
 import { isMissing } from './validation';
 import type { SimRecord } from './types';

@@ -1,9 +1,9 @@
 /**
- * Generic list/get/create/update/delete for every table (reference §2a): POST creates (201) or,
+ * Generic list/get/create/update/delete for every table (docs/common_usage.md): POST creates (201) or,
  * with an existing id, updates (200); PUT is a partial update; DELETE answers 204.
  */
 import { checkForeignKeys, WRITE_HOOKS } from './behaviours';
-import { badRequest, methodNotAllowed, notFound, type RequestContext, type SimResponse } from './http-types';
+import { badRequest, methodNotAllowed, notFound, type RequestContext, type SimResponse } from './httpTypes';
 import { listResponse, nameSet, nestedRecords, nestedResource, renderFilled, renderRecord } from './listing';
 import { embeddedNames, findNested, recordsKeyOf, type ResourceDef } from './resources';
 import { checkRequired, cleanFields, defaultsFor, objectBody } from './validation';

@@ -1,5 +1,5 @@
 /**
- * Query filters (reference §2c): `field=op:value`, ops eq|not|like|startwith|gt|gte|lt|lte (no op =
+ * Query filters (Cart.com docs, docs/query_syntax.md): `field=op:value`, ops eq|not|like|startwith|gt|gte|lt|lte (no op =
  * eq), several conditions on one field joined by " AND " / " OR ", and a value starting with "OR "
  * ORs that param with the others. Dates compare as instants, numbers numerically, strings
  * case-insensitively (SQL Server collation), null-safe.

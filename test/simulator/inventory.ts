@@ -1,9 +1,9 @@
 /**
- * `/inventory` (reference §5c): one stock figure per product or variant combination, addressed
+ * `/inventory` (docs/resources/inventory.md): one stock figure per product or variant combination, addressed
  * by SKU, GTIN, ids or name. variant_inventory rows are resolved before products, because a
  * variant SKU is the more specific match.
  */
-import { badRequest, conflict, methodNotAllowed, notFound, type RequestContext, type SimResponse } from './http-types';
+import { badRequest, conflict, methodNotAllowed, notFound, type RequestContext, type SimResponse } from './httpTypes';
 import { indexKey, type MemoryStore } from './store';
 import { objectBody } from './validation';
 import type { LookupMatching, SimRecord } from './types';

@@ -3,7 +3,7 @@
  * slice the page, and only then build output objects, so a 50,000-row table costs one pass.
  */
 import { buildFilter, RESERVED_PARAMS } from './filters';
-import { badRequest, notFound, type RequestContext, type SimResponse } from './http-types';
+import { badRequest, notFound, type RequestContext, type SimResponse } from './httpTypes';
 import { embeddedNames, findNested, RESOURCES, type NestedDef, type ResourceDef } from './resources';
 import type { MemoryStore } from './store';
 import { looksLikeDate, parseInstant, restyleTimestamp } from './time';

@@ -1,6 +1,6 @@
 /**
- * The resource table: one row per API collection, following reference §3 (paths, records keys,
- * required POST fields, nested collections, allowed operations).
+ * The resource table: one row per API collection, following acapi.yaml and docs/resource_list.md
+ * (paths, records keys, required POST fields, nested collections, allowed operations).
  */
 import type { RecordsKeyStyle } from './types';
 
@@ -31,7 +31,7 @@ export interface ResourceDef {
 	path: string;
 	/** Records key of the list envelope (the collection name where live evidence exists). */
 	recordsKey: string;
-	/** True where the reference says "detect": recordsKeys:'path' then uses the path name instead. */
+	/** True where the sources disagree on the records key (acapi.yaml against its older restapi.json): recordsKeys:'path' then uses the path name instead. */
 	keyUnknown?: boolean;
 	/** Fields that POST (create) requires. */
 	required: string[];
@@ -134,7 +134,7 @@ const CORE: ResourceDef[] = [
 	def('webhooks'),
 ];
 
-/** "Other resources" of the reference, served generically (LGCUD, mostly empty). */
+/** The remaining resources of docs/resource_list.md, served generically (LGCUD, mostly empty). */
 const OTHER_PATHS = [
 	'adcodes', 'affiliates', 'attributes', 'attribute_groups', 'blogs', 'blog_categories', 'blog_posts', 'carts',
 	'cart_items', 'credit_cards', 'custom_fields', 'custom_field_values', 'customer_association',

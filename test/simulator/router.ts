@@ -1,6 +1,6 @@
 /** Maps `/api/v1/...` paths to handlers. */
 import { handleCollection, handleNested, handleRecord, handleSelectMany } from './crud';
-import { notFound, type RequestContext, type SimResponse } from './http-types';
+import { notFound, type RequestContext, type SimResponse } from './httpTypes';
 import { handleInventory } from './inventory';
 import { getResource } from './resources';
 import { handleOrderStatus, handleRebuildTree, handleStoreAlertEmail } from './specials';

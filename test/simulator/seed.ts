@@ -1,5 +1,6 @@
 /**
- * Deterministic seed data: a small but realistic store (reference §4 record shapes) generated from
+ * Deterministic seed data: a small but realistic store (record shapes of docs/resources/*.md and
+ * acapi.yaml) generated from
  * one PRNG, so equal seeds (and anchor) give byte-identical data. Built for speed: records are
  * plain object literals loaded straight into the tables (50,000 products in well under a second).
  */
@@ -8,7 +9,7 @@ import {
 	CATEGORY_NAMES, COLORS, COMPANIES, FIRST_NAMES, LAST_NAMES, MANUFACTURER_NAMES, ORDER_STATUSES, PLACES,
 	PRODUCT_ADJECTIVES, PRODUCT_KINDS, PRODUCT_STATUSES, SHIPPING_PROVIDERS, SIZES, STATUS, STREETS,
 	type Place, type VariantOption,
-} from './seed-data';
+} from './seedData';
 import type { MemoryStore } from './store';
 import { formatStoreTime, truncateToDigits } from './time';
 import type { SeedSizes, SimRecord } from './types';

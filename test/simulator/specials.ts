@@ -1,5 +1,5 @@
 /** Endpoints outside the generic pattern: order status change, category tree rebuild, store e-mail. */
-import { badRequest, conflict, methodNotAllowed, notFound, type RequestContext, type SimResponse } from './http-types';
+import { badRequest, conflict, methodNotAllowed, notFound, type RequestContext, type SimResponse } from './httpTypes';
 import { objectBody } from './validation';
 
 /** `PUT /orders/{id}/status` {order_status_id}: records the previous status and the change time. */

@@ -150,7 +150,7 @@ export interface SimulatorOptions {
 	/** Default 1000; a larger `count` is clamped to it. */
 	maxPageSize?: number;
 	/**
-	 * Records key of the endpoints whose key is unknown ('detect' in the reference):
+	 * Records key of the endpoints whose key is unknown (acapi.yaml and its older restapi.json disagree):
 	 * 'collection' => order_shipments->shipments, order_addresses->addresses, product_variants->variants,
 	 * product_pictures->pictures; 'path' => the path name. order_items->items and order_payments->payments always.
 	 */

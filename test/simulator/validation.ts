@@ -2,7 +2,7 @@
  * Write-body checks: JSON object bodies, required fields (400), field types inferred from the
  * stored records (409, the API's validation status), date normalisation to store-local time.
  */
-import { badRequest, conflict, type RequestContext, type SimResponse } from './http-types';
+import { badRequest, conflict, type RequestContext, type SimResponse } from './httpTypes';
 import type { ResourceDef } from './resources';
 import type { MemoryStore } from './store';
 import { formatStoreTime, parseInstant } from './time';

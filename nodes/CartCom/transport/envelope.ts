@@ -1,6 +1,11 @@
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-export type CartComRecord = Record<string, unknown>;
+/**
+ * A record as Cart.com sends it: a JSON object, so n8n's IDataObject, and an item's `json` as it
+ * is, without a cast at every call site.
+ */
+export type CartComRecord = IDataObject;
 
 const META_KEYS = new Set(['total_count', 'next_page', 'previous_page']);
 

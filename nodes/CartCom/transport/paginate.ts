@@ -1,5 +1,6 @@
 import { parseListPage, UnexpectedResponseError, type CartComErrorBody, type CartComRecord, type ListPage } from './envelope';
-import { cartComTransportError, redact } from './errors';
+import { warnUser } from '../../shared/http';
+import { cartComTransportError } from './errors';
 import type { Query } from './query';
 import { cartComRequest, getConnection, type CartComFunctions, type ConnectionInfo } from './request';
 
@@ -35,18 +36,6 @@ export interface PageRequest {
 	page: number;
 	count: number;
 	itemIndex?: number;
-}
-
-/**
- * Something the user should know although the node went on: logged, and shown on the node's output
- * where n8n supports execution hints (action nodes).
- */
-export function warnUser(ctx: CartComFunctions, connection: ConnectionInfo, message: string): void {
-	const text = redact(message, connection.secrets);
-	ctx.logger.warn(text);
-	if ('addExecutionHints' in ctx && typeof ctx.addExecutionHints === 'function') {
-		ctx.addExecutionHints({ message: text, type: 'warning', location: 'outputPane' });
-	}
 }
 
 export type FetchedPage = Pick<ListPage, 'records' | 'hasNextPage' | 'totalCount'>;

@@ -1,32 +1,5 @@
-/** A query value as the transport accepts it; undefined and empty strings are dropped. */
-export type QueryValue = string | number | boolean | undefined | null;
-export type Query = Record<string, QueryValue>;
-
 /**
- * Form-style encoding, byte for byte what Python's urlencode produces (space → `+`, `:` → `%3A`,
- * `,` → `%2C`, and `!'()*` escaped too). Airbyte's live-tested Central API Router client signs
- * exactly this form, so we send and sign the same.
+ * Cart.com sends and signs its query in the form encoding shared by every transport (see
+ * nodes/shared/http/query.ts). Import these names from the transport's index.
  */
-export function encodeQueryComponent(value: string): string {
-	return encodeURIComponent(value)
-		.replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
-		.replace(/%20/g, '+');
-}
-
-/** Serialises a query in insertion order; returns '' when nothing is left to send. */
-export function encodeQuery(query: Query | undefined): string {
-	if (!query) return '';
-	const pairs: string[] = [];
-	for (const [key, value] of Object.entries(query)) {
-		if (value === undefined || value === null || value === '') continue;
-		pairs.push(`${encodeQueryComponent(key)}=${encodeQueryComponent(String(value))}`);
-	}
-	return pairs.join('&');
-}
-
-/** Appends an encoded query to a path that may already carry one. */
-export function appendQuery(path: string, query: Query | undefined): string {
-	const encoded = encodeQuery(query);
-	if (!encoded) return path;
-	return `${path}${path.includes('?') ? '&' : '?'}${encoded}`;
-}
+export * from '../../shared/http/query';

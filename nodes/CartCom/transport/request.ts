@@ -1,13 +1,23 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	IPollFunctions,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+/**
+ * Cart.com's side of every request: the credential (getConnection), the store's call budget key,
+ * what Cart.com's answers mean and how its failures are worded. The loop itself (throttling,
+ * retries, deadlines, redirect refusal) is nodes/shared/http/request.ts.
+ */
+import type { IDataObject, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import {
+	appendQuery,
+	markAmbiguousWrite,
+	redirectHost,
+	sendWithRetries,
+	type Answer,
+	type Failure,
+	type HttpFunctions,
+	type HttpProtocol,
+	type Query,
+	type RetrySettings,
+} from '../../shared/http';
 import {
 	CredentialInputError,
 	credentialTypeFor,
@@ -16,19 +26,12 @@ import {
 	signatureOf,
 	type AuthenticationType,
 	type CartComCredentials,
-} from './auth';
+} from '../../../credentials/common/cartComAuth';
 import { parseErrorBody, type CartComErrorBody, type CartComRecord } from './envelope';
-import { cartComApiError, cartComTransportError, markAmbiguousWrite, redact } from './errors';
-import { appendQuery, type Query } from './query';
-import {
-	budgetFor,
-	CALL_WINDOW_MS,
-	monotonicNow,
-	parseCallLimit,
-	parseRetryAfter,
-} from './rateLimit';
+import { cartComApiError, cartComTransportError } from './errors';
+import { CALL_WINDOW_MS, parseCallLimit } from './rateLimit';
 
-export type CartComFunctions = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type CartComFunctions = HttpFunctions;
 
 export interface CartComRequestOptions {
 	method: IHttpRequestMethods;
@@ -50,19 +53,7 @@ export interface CartComRequestOptions {
 	repeatable?: boolean;
 }
 
-export interface TransportSettings {
-	/** Retries after the first attempt, for 429s and (repeatable requests only) 5xx / network faults. */
-	maxRetries: number;
-	baseDelayMs: number;
-	maxDelayMs: number;
-	/** A Retry-After longer than this fails the call at once instead of blocking the workflow. */
-	maxRetryAfterMs: number;
-	/** The shortest wait after a 429, whatever Retry-After says (a date in the past, 0): one window slot. */
-	minRetryAfterMs: number;
-	/** Idle time without a byte from the store before an attempt is abandoned. */
-	timeoutMs: number;
-	/** Hard limit on one attempt, body included: a store that trickles its answer cannot hold a workflow. */
-	attemptDeadlineMs: number;
+export interface TransportSettings extends RetrySettings {
 	/** The store's rate-limit window; 10 s per Cart.com's docs, shorter only in tests and benchmarks. */
 	callWindowMs: number;
 }
@@ -87,20 +78,6 @@ export function configureTransport(overrides: Partial<TransportSettings> | 'defa
 
 /** Methods whose repetition cannot write twice. POST (create, upsert, inventory add) never is. */
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
-/** Network faults where the request certainly never reached the store, so even a POST may go again. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-/** Our own code for an attempt that outlived `attemptDeadlineMs`. */
-const DEADLINE_CODE = 'EDEADLINE';
-const TRANSIENT_CODES = new Set([
-	'ECONNRESET',
-	'ETIMEDOUT',
-	'ECONNABORTED',
-	'EPIPE',
-	'ESOCKETTIMEDOUT',
-	'ERR_SOCKET_CONNECTION_TIMEOUT',
-	DEADLINE_CODE,
-	...NOT_SENT_CODES,
-]);
 
 export interface ConnectionInfo {
 	authentication: AuthenticationType;
@@ -150,165 +127,143 @@ export async function getConnection(
 	}
 }
 
-function backoffDelay(attempt: number): number {
-	const ceiling = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** attempt);
-	// Full jitter keeps parallel executions from retrying in lock-step.
-	return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-}
-
-/**
- * How long to wait after a 429. Retry-After may be seconds or an HTTP date (docs README); a date at
- * or before now, or 0, would mean "at once", which only draws the next 429, so at least one window
- * slot is waited, with jitter so that parallel executions do not return together.
- */
-function retryAfterDelay(header: unknown, attempt: number): number {
-	const asked = parseRetryAfter(header);
-	if (asked === undefined) return Math.max(settings.minRetryAfterMs, backoffDelay(attempt));
-	if (asked >= settings.minRetryAfterMs) return asked;
-	return Math.round(settings.minRetryAfterMs * (1 + Math.random() / 2));
-}
-
-async function waitForSlot(storeKey: string): Promise<void> {
-	const budget = budgetFor(storeKey, settings.callWindowMs);
-	for (;;) {
-		const waitMs = budget.tryTake();
-		if (waitMs === 0) return;
-		await sleep(waitMs);
-	}
-}
-
-type ParsedBody = { kind: 'empty' } | { kind: 'object'; value: CartComRecord } | { kind: 'other' };
-
 /** Cart.com answers every route with a JSON object (a record or a list envelope), or nothing (204). */
-function parseBody(body: unknown): ParsedBody {
+function readBody(body: unknown): Answer<CartComRecord> {
 	let value = body;
 	if (typeof value === 'string') {
 		if (value.trim() === '') return { kind: 'empty' };
 		try {
 			value = JSON.parse(value);
 		} catch {
-			return { kind: 'other' };
+			return { kind: 'unreadable' };
 		}
 	}
 	if (value === undefined || value === null) return { kind: 'empty' };
 	if (typeof value === 'object' && !Array.isArray(value))
-		return { kind: 'object', value: value as CartComRecord };
-	return { kind: 'other' };
+		return { kind: 'value', value: value as CartComRecord };
+	return { kind: 'unreadable' };
 }
 
-/**
- * The network error code (ECONNRESET, ...). n8n-core wraps axios errors in a NodeApiError that
- * keeps the code only as `httpCode`, so look there as well as on the raw error.
- */
-function errorCode(error: unknown): string | undefined {
-	if (!error || typeof error !== 'object') return undefined;
-	const { code, httpCode, cause, errorResponse } = error as {
-		code?: unknown;
-		httpCode?: unknown;
-		cause?: { code?: unknown };
-		errorResponse?: { code?: unknown };
-	};
-	const candidates = [code, httpCode, cause?.code, errorResponse?.code];
-	return candidates.find(
-		(value): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value),
-	);
-}
-
-class AttemptDeadlineError extends Error {
-	readonly code = DEADLINE_CODE;
-
-	constructor(ms: number) {
-		super(`no complete answer within ${Math.round(ms / 1000)} s`);
-		this.name = 'AttemptDeadlineError';
-	}
-}
-
-/**
- * Runs one attempt under a hard deadline. The request is also given the deadline's abort signal;
- * n8n replaces it with the execution's cancel signal in action nodes, so the race is what bounds
- * the wait there (the abandoned socket is then closed by the idle timeout).
- */
-async function withDeadline<T>(
-	attempt: (signal: AbortSignal) => Promise<T>,
-	ms: number,
-): Promise<T> {
-	const signal = AbortSignal.timeout(ms);
-	const request = attempt(signal);
-	let onAbort = (): void => undefined;
-	const expired = new Promise<never>((_resolve, reject) => {
-		onAbort = () => reject(new AttemptDeadlineError(ms));
-		signal.addEventListener('abort', onAbort, { once: true });
-	});
-	// Whichever loses must not surface as an unhandled rejection.
-	request.catch(() => undefined);
-	expired.catch(() => undefined);
-	try {
-		return await Promise.race([request, expired]);
-	} finally {
-		signal.removeEventListener('abort', onAbort);
-	}
-}
-
-/** `https://host` of a redirect target, for the message; never its path or query, which may carry anything. */
-function redirectHost(location: unknown, base: string): string {
-	const value = Array.isArray(location) ? location[0] : location;
-	if (typeof value !== 'string' || value.trim() === '') return 'an address it did not give';
-	try {
-		const target = new URL(value, base);
-		return `${target.protocol}//${target.host}`;
-	} catch {
-		return 'an unreadable address';
-	}
-}
-
-interface Attempt {
-	method: string;
+interface CartComCall {
+	method: IHttpRequestMethods;
 	path: string;
-	url: string;
 	repeatable: boolean;
 	secrets: string[];
 	itemIndex?: number;
 }
 
-/** A 3xx is never followed: n8n would send the credential's headers along to wherever it points. */
-function redirectError(
+/** What Cart.com's answers mean: a status code, a JSON object or nothing, and `X-AC-Call-Limit`. */
+function cartComProtocol(
 	ctx: CartComFunctions,
-	attempt: Attempt,
 	conn: ConnectionInfo,
-	response: IN8nHttpFullResponse,
-) {
-	const host = redirectHost(response.headers?.location, conn.credentials.apiBase);
-	const domainField = conn.credentials.kind === 'accessToken' ? 'Store Domain' : 'API Router URL';
-	return cartComTransportError(
-		ctx.getNode(),
-		`Cart.com ${attempt.method} ${attempt.path}: the store answered with a redirect (${response.statusCode}) to ${host}; check ${domainField}`,
-		`The node never follows redirects, so the credential is not sent to another address${
-			attempt.repeatable ? '' : ' and the request was not repeated there'
-		}. Enter the store's secure domain exactly as it serves the API (e.g. www.mystore.com instead of mystore.com).`,
-		attempt.secrets,
-		attempt.itemIndex,
-	);
+	call: CartComCall,
+): HttpProtocol<CartComRecord> {
+	return {
+		callLimitOf: (response) => parseCallLimit(response.headers?.['x-ac-call-limit']),
+		read(response) {
+			const status = response.statusCode;
+			if (status >= 200 && status < 300) return readBody(response.body);
+			if (status === 429)
+				return { kind: 'rateLimited', retryAfter: response.headers?.['retry-after'] };
+			return { kind: 'refused', serverFault: status >= 500, notFound: status === 404 };
+		},
+		describe: (failure) => describeFailure(ctx, conn, call, failure),
+	};
 }
 
-/** An answer we cannot read: a read may be asked again, a write may already have been applied. */
-function unreadableError(ctx: CartComFunctions, attempt: Attempt, what: string): NodeApiError {
-	const error = cartComTransportError(
-		ctx.getNode(),
-		`Cart.com ${attempt.method} ${attempt.path} returned ${what}`,
-		attempt.repeatable
-			? 'The store answered without a readable JSON object several times in a row.'
-			: 'The write may have been applied: check the store before running again.',
-		attempt.secrets,
-		attempt.itemIndex,
-	);
-	return attempt.method === 'GET' ? error : markAmbiguousWrite(error);
+/** The error the user sees for a request that failed for good, worded for Cart.com. */
+function describeFailure(
+	ctx: CartComFunctions,
+	conn: ConnectionInfo,
+	call: CartComCall,
+	failure: Failure,
+) {
+	const { method, path, secrets, itemIndex } = call;
+	const node = ctx.getNode();
+	switch (failure.kind) {
+		case 'unreachable':
+			return cartComTransportError(
+				node,
+				`Cart.com ${method} ${path} could not be completed: ${failure.code ?? failure.reason}`,
+				method === 'GET'
+					? `The store could not be reached after ${failure.attempts} attempt(s) (${failure.reason}). Check the store domain and try again later.`
+					: `The connection broke during a write (${failure.reason}). It was not repeated, because it may already have been applied: check the store before running again.`,
+				secrets,
+				itemIndex,
+			);
+		case 'redirect': {
+			const host = redirectHost(failure.response.headers?.location, conn.credentials.apiBase);
+			const domainField =
+				conn.credentials.kind === 'accessToken' ? 'Store Domain' : 'API Router URL';
+			return cartComTransportError(
+				node,
+				`Cart.com ${method} ${path}: the store answered with a redirect (${failure.response.statusCode}) to ${host}; check ${domainField}`,
+				`The node never follows redirects, so the credential is not sent to another address${
+					call.repeatable ? '' : ' and the request was not repeated there'
+				}. Enter the store's secure domain exactly as it serves the API (e.g. www.mystore.com instead of mystore.com).`,
+				secrets,
+				itemIndex,
+			);
+		}
+		case 'unreadable':
+			return cartComTransportError(
+				node,
+				`Cart.com ${method} ${path} returned ${failure.empty ? 'an empty answer' : 'an answer that is not a JSON object'}`,
+				call.repeatable
+					? 'The store answered without a readable JSON object several times in a row.'
+					: 'The write may have been applied: check the store before running again.',
+				secrets,
+				itemIndex,
+			);
+		case 'rateLimited':
+			return refusedError(
+				ctx,
+				conn,
+				call,
+				failure.response,
+				failure.tooLongMs !== undefined
+					? `The store asked to wait ${Math.ceil(failure.tooLongMs / 1000)} s, longer than the ${failure.maxWaitMs / 1000} s this node waits.`
+					: `The store still answered 429 after ${failure.attempts} attempts over ${Math.round(failure.elapsedMs / 1000)} s.`,
+			);
+		case 'refused':
+			return refusedError(ctx, conn, call, failure.response);
+	}
+}
+
+function refusedError(
+	ctx: CartComFunctions,
+	conn: ConnectionInfo,
+	call: CartComCall,
+	response: IN8nHttpFullResponse,
+	extraDescription?: string,
+) {
+	return cartComApiError({
+		node: ctx.getNode(),
+		statusCode: response.statusCode,
+		body: parseErrorBody(response.body),
+		method: call.method,
+		path: call.path,
+		authentication: conn.authentication,
+		secrets: call.secrets,
+		itemIndex: call.itemIndex,
+		extraDescription,
+	});
+}
+
+/** Whether a 404 is "nothing" to the caller, as the request's `allowNotFound` decides from Cart.com's error body. */
+function notFoundIsNothing(allowNotFound: CartComRequestOptions['allowNotFound']) {
+	return (response: IN8nHttpFullResponse): boolean =>
+		typeof allowNotFound === 'function'
+			? allowNotFound(parseErrorBody(response.body))
+			: Boolean(allowNotFound);
 }
 
 /**
  * The one place that talks HTTP to Cart.com: throttles on the store's call budget, signs through the
  * credential, never follows a redirect, bounds every attempt, retries what is safe to retry, and
- * turns failures into NodeApiErrors without secrets. A GET resolves to a JSON object (or undefined
- * for an allowed 404); a write to the record the store answered, or undefined for an empty 2xx.
+ * turns failures into NodeApiErrors without secrets (see nodes/shared/http/request.ts). A GET
+ * resolves to a JSON object (or undefined for an allowed 404); a write to the record the store
+ * answered, or undefined for an empty 2xx.
  */
 export async function cartComRequest(
 	this: CartComFunctions,
@@ -319,140 +274,29 @@ export async function cartComRequest(
 	const method = options.method.toUpperCase() as IHttpRequestMethods;
 	const url = appendQuery(options.path, options.query);
 	const signature = signatureOf(conn.credentials, method, url);
-	const attempt: Attempt = {
+	const call: CartComCall = {
 		method,
 		path: options.path,
-		url,
 		repeatable: options.repeatable ?? IDEMPOTENT_METHODS.has(method),
 		secrets: signature ? [...conn.secrets, signature] : conn.secrets,
 		itemIndex: options.itemIndex,
 	};
-	const isRead = method === 'GET';
-	const node = this.getNode();
-	let mayHaveBeenApplied = false;
-	const rateLimitedSince = monotonicNow();
-
-	for (let attemptIndex = 0; ; attemptIndex++) {
-		const retriesLeft = attemptIndex < settings.maxRetries;
-		await waitForSlot(conn.storeKey);
-		const budget = budgetFor(conn.storeKey, settings.callWindowMs);
-		let response: IN8nHttpFullResponse;
-		try {
-			response = await withDeadline(
-				async (abortSignal) =>
-					(await this.helpers.httpRequestWithAuthentication.call(this, conn.credentialType, {
-						method,
-						url,
-						headers: { 'Cache-Control': 'no-cache', Accept: 'application/json' },
-						body: options.body,
-						json: true,
-						returnFullResponse: true,
-						ignoreHttpStatusErrors: true,
-						disableFollowRedirect: true,
-						timeout: settings.timeoutMs,
-						abortSignal,
-					})) as IN8nHttpFullResponse,
-				settings.attemptDeadlineMs,
-			);
-		} catch (error) {
-			budget.settle(undefined);
-			const code = errorCode(error);
-			const neverSent = code !== undefined && NOT_SENT_CODES.has(code);
-			if (
-				code !== undefined &&
-				TRANSIENT_CODES.has(code) &&
-				(attempt.repeatable || neverSent) &&
-				retriesLeft
-			) {
-				if (!neverSent) mayHaveBeenApplied = true;
-				await sleep(backoffDelay(attemptIndex));
-				continue;
-			}
-			const reason = redact(
-				error instanceof Error ? error.message : String(error),
-				attempt.secrets,
-			);
-			const failure = cartComTransportError(
-				node,
-				`Cart.com ${method} ${options.path} could not be completed: ${code ?? reason}`,
-				isRead
-					? `The store could not be reached after ${attemptIndex + 1} attempt(s) (${reason}). Check the store domain and try again later.`
-					: `The connection broke during a write (${reason}). It was not repeated, because it may already have been applied: check the store before running again.`,
-				attempt.secrets,
-				options.itemIndex,
-			);
-			throw isRead || neverSent ? failure : markAmbiguousWrite(failure);
-		}
-		budget.settle(parseCallLimit(response.headers?.['x-ac-call-limit']));
-		const status = response.statusCode;
-
-		if (status >= 300 && status < 400) throw redirectError(this, attempt, conn, response);
-
-		if (status >= 200 && status < 300) {
-			const parsed = parseBody(response.body);
-			if (parsed.kind === 'object') return parsed.value;
-			if (parsed.kind === 'empty' && !isRead) return undefined;
-			if (isRead && retriesLeft) {
-				await sleep(backoffDelay(attemptIndex));
-				continue;
-			}
-			throw unreadableError(
-				this,
-				attempt,
-				parsed.kind === 'empty' ? 'an empty answer' : 'an answer that is not a JSON object',
-			);
-		}
-
-		if (status === 429) {
-			const waitMs = retryAfterDelay(response.headers?.['retry-after'], attemptIndex);
-			if (retriesLeft && waitMs <= settings.maxRetryAfterMs) {
-				budget.exhaustedFor(waitMs);
-				await sleep(waitMs);
-				continue;
-			}
-			throw cartComApiError({
-				node,
-				statusCode: status,
-				body: parseErrorBody(response.body),
-				method,
-				path: options.path,
-				authentication: conn.authentication,
-				secrets: attempt.secrets,
-				itemIndex: options.itemIndex,
-				extraDescription:
-					waitMs > settings.maxRetryAfterMs
-						? `The store asked to wait ${Math.ceil(waitMs / 1000)} s, longer than the ${settings.maxRetryAfterMs / 1000} s this node waits.`
-						: `The store still answered 429 after ${attemptIndex + 1} attempts over ${Math.round((monotonicNow() - rateLimitedSince) / 1000)} s.`,
-			});
-		}
-		if (status >= 500 && attempt.repeatable && retriesLeft) {
-			if (!isRead) mayHaveBeenApplied = true;
-			await sleep(backoffDelay(attemptIndex));
-			continue;
-		}
-
-		const errorBody = parseErrorBody(response.body);
-		if (status === 404) {
-			// A DELETE that already went through before a fault: the record is gone, as asked.
-			if (method === 'DELETE' && mayHaveBeenApplied) return undefined;
-			const { allowNotFound } = options;
-			if (typeof allowNotFound === 'function' ? allowNotFound(errorBody) : allowNotFound)
-				return undefined;
-		}
-
-		const failure = cartComApiError({
-			node,
-			statusCode: status,
-			body: errorBody,
+	return await sendWithRetries(
+		this,
+		cartComProtocol(this, conn, call),
+		{
+			credentialType: conn.credentialType,
 			method,
-			path: options.path,
-			authentication: conn.authentication,
-			secrets: attempt.secrets,
-			itemIndex: options.itemIndex,
-		});
-		// A write that failed with a 5xx, or after an earlier attempt may have reached the store, is unknown.
-		throw !isRead && (status >= 500 || mayHaveBeenApplied) ? markAmbiguousWrite(failure) : failure;
-	}
+			url,
+			headers: { 'Cache-Control': 'no-cache', Accept: 'application/json' },
+			body: options.body,
+			repeatable: call.repeatable,
+			budget: { key: conn.storeKey, windowMs: settings.callWindowMs },
+			secrets: call.secrets,
+			allowNotFound: notFoundIsNothing(options.allowNotFound),
+		},
+		settings,
+	);
 }
 
 /**

@@ -19,21 +19,41 @@
  * against the key on our side too, so a store that ignores the filter makes the loop stop, not spin
  * or emit old versions; a request that does not move the key forward ends the read.
  */
-import type { IPollFunctions } from 'n8n-workflow';
+import {
+	buildFilterQuery,
+	fetchListPage,
+	type CartComRecord,
+	type FetchedPage,
+	type Query,
+} from '../transport';
+import { firstPage, type CursorReset, type Feed, type FeedRead, type FeedScope } from './feed';
+import { instantAt, storeTime, type StoreTimeOptions } from './instants';
+import type { PollDeadline } from './pollDeadline';
+import { assertAscending, compareKeys, versionOf, type Position } from './records';
+import {
+	advanceChangeCursor,
+	capChangeCursor,
+	isChangeCursor,
+	versionKey,
+	type ChangeCursor,
+	type Version,
+} from './state';
 
-import type { CartComRecord, ConnectionInfo, Query } from '../transport';
-import type { PollBudget } from './budget';
-import { storeTime, toFilterTime, type StoreTimeOptions } from './instants';
-import { fetchPage, type FetchedPage } from './page';
-import { assertAscending, compareKeys, versionOf, type FeedSource, type Position } from './records';
-import { versionKey, type ChangeCursor, type Version } from './state';
+/** Newest change first: the sort of the newest-change lookup and of Fetch Test Event. */
+export const NEWEST_CHANGED_FIRST = '-updated_at,-id';
 
-export interface ChangeResult {
+/**
+ * A change cursor this far ahead of this machine's clock cannot come from the store (clocks of
+ * servers differ by seconds, not a day): it is foreign or corrupt data and would silently match nothing.
+ */
+export const MAX_CURSOR_LEAD_MS = 24 * 60 * 60_000;
+
+interface ChangeResult {
 	/** The records to emit, in key order. */
 	records: CartComRecord[];
 	/** Every version read past the cursor, emitted or filtered out: the cursor moves over all of them. */
 	read: Version[];
-	/** The poll stopped (budget) inside the instant of the last version read. */
+	/** The poll stopped (its deadline) inside the instant of the last version read. */
 	open: boolean;
 }
 
@@ -43,10 +63,16 @@ type Step = { kind: 'after'; position: Position } | { kind: 'instant'; position:
 const BY_KEY = 'updated_at,id';
 
 function queryOf(step: Step): Query {
-	const at = toFilterTime(step.position.at);
-	if (step.kind === 'instant')
-		return { updated_at: `eq:${at}`, id: `gt:${step.position.id}`, sort: 'id' };
-	return { updated_at: `${Number.isFinite(step.position.id) ? 'gte' : 'gt'}:${at}`, sort: BY_KEY };
+	const at = instantAt(step.position.at);
+	if (step.kind === 'instant') {
+		const insideInstant = buildFilterQuery([
+			{ field: 'updated_at', operator: 'eq', value: at },
+			{ field: 'id', operator: 'gt', value: step.position.id },
+		]);
+		return { ...insideInstant, sort: 'id' };
+	}
+	const operator = Number.isFinite(step.position.id) ? 'gte' : 'gt';
+	return { ...buildFilterQuery([{ field: 'updated_at', operator, value: at }]), sort: BY_KEY };
 }
 
 /** Whether a key belongs to what the step asked for (the store's answer is not trusted for that). */
@@ -91,32 +117,24 @@ function nextStep(
 const isInsideInstant = (step: Step | undefined): boolean =>
 	step !== undefined && (step.kind === 'instant' || Number.isFinite(step.position.id));
 
-export async function pollChanges(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
+async function readChanges(
+	scope: FeedScope,
 	cursor: ChangeCursor,
-	budget: PollBudget,
+	deadline: PollDeadline,
 	time: StoreTimeOptions,
 ): Promise<ChangeResult> {
+	const { ctx, connection, source } = scope;
 	const seen = new Set(cursor.seen.map(([id, offset]) => versionKey(id, cursor.from + offset)));
 	const result: ChangeResult = { records: [], read: [], open: false };
 	let step: Step | undefined = firstStep(cursor);
 
-	for (let request = 0; step && (request === 0 || budget.allowsAnotherRequest()); request++) {
+	for (let request = 0; step && (request === 0 || deadline.allowsAnotherRequest()); request++) {
 		const query: Query = { ...source.serverFilter, ...queryOf(step) };
-		const page = await budget.spend(
-			async () =>
-				await fetchPage(ctx, connection, {
-					path: source.path,
-					recordsKey: source.recordsKey,
-					query,
-				}),
+		const page = await deadline.track(
+			async () => await fetchListPage(ctx, connection, firstPage(source, query)),
 		);
 		const reader = storeTime(page.records, time);
-		const versions = page.records.map((record) =>
-			versionOf(ctx, connection, source, record, reader),
-		);
+		const versions = page.records.map((record) => versionOf(scope, record, reader));
 		const current: Step = step;
 		const accepted: Position[] = [];
 		versions.forEach((version, index) => {
@@ -128,9 +146,89 @@ export async function pollChanges(
 			result.read.push(version);
 			if (source.matches(page.records[index])) result.records.push(page.records[index]);
 		});
-		assertAscending(ctx, source, String(query.sort), accepted);
+		assertAscending(scope, String(query.sort), accepted);
 		step = nextStep(current, page, versions, accepted);
 	}
 	result.open = isInsideInstant(step);
 	return result;
+}
+
+/**
+ * The store's newest change (of all records, whatever the filters: the cursor walks over all of
+ * them), read from the store itself rather than taken from this machine's clock, which may be
+ * ahead of Cart.com's and would then skip the changes made in between.
+ */
+async function newestChange(
+	scope: FeedScope,
+	time: StoreTimeOptions,
+): Promise<Version | undefined> {
+	const { ctx, connection, source } = scope;
+	const { records } = await fetchListPage(
+		ctx,
+		connection,
+		firstPage(source, { sort: NEWEST_CHANGED_FIRST }, 1),
+	);
+	return records.length === 0 ? undefined : versionOf(scope, records[0], storeTime(records, time));
+}
+
+/** Start of the Updated cursor: Start From, or the store's newest change (everything up to it is history). */
+async function startCursor(
+	scope: FeedScope,
+	time: StoreTimeOptions,
+	startFrom?: number,
+): Promise<ChangeCursor> {
+	if (startFrom !== undefined) return { from: startFrom, seen: [] };
+	const newest = await newestChange(scope, time);
+	return newest ? { from: newest.at, afterId: newest.id, seen: [] } : { from: 0, seen: [] }; // an empty store: all to come is new
+}
+
+/** Why a stored Updated cursor cannot be right, if it cannot; asks the store only for a cursor this process did not save. */
+async function implausibility(
+	scope: FeedScope,
+	time: StoreTimeOptions,
+	cursor: ChangeCursor,
+	trusted: boolean,
+): Promise<string | undefined> {
+	const at = (ms: number) => new Date(ms).toISOString();
+	if (cursor.from > Date.now() + MAX_CURSOR_LEAD_MS) {
+		return `the stored cursor (${at(cursor.from)}) is more than a day ahead of this machine's clock`;
+	}
+	if (trusted) return undefined;
+	const newest = await newestChange(scope, time);
+	if (cursor.from > (newest?.at ?? 0)) {
+		return `the stored cursor (${at(cursor.from)}) is ahead of the store's newest change (${newest ? at(newest.at) : 'none'})`;
+	}
+	return undefined;
+}
+
+export interface ChangeFeedSettings {
+	time: StoreTimeOptions;
+	/** How far behind the newest change read the cursor stays, for changes saved late. */
+	lookBackMs: number;
+}
+
+export function changeFeed(
+	scope: FeedScope,
+	{ time, lookBackMs }: ChangeFeedSettings,
+): Feed<ChangeCursor> {
+	return {
+		isCursor: isChangeCursor,
+		async checkStored(cursor, trusted): Promise<CursorReset<ChangeCursor> | undefined> {
+			const problem = await implausibility(scope, time, cursor, trusted);
+			if (problem === undefined) return undefined;
+			return {
+				warning: `${problem}; starting from the store's newest change`,
+				cursor: await startCursor(scope, time),
+			};
+		},
+		start: async (startFrom) => await startCursor(scope, time, startFrom),
+		async read(stored, deadline): Promise<FeedRead<ChangeCursor>> {
+			const cursor = capChangeCursor(stored);
+			const result = await readChanges(scope, cursor, deadline, time);
+			return {
+				records: result.records,
+				cursor: advanceChangeCursor(cursor, result.read, lookBackMs, result.open),
+			};
+		},
+	};
 }

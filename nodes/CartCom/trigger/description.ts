@@ -3,7 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { authenticationProperty } from '../actions/versionDescription';
 import { ORDER_EVENTS, TRIGGER_EVENTS, UPDATED_EVENTS } from './events';
 
-/** Default look-back for late commits (reference §6 suggests 1–2 s); bounded to keep state small. */
+/**
+ * Default look-back for changes saved late (a write whose timestamp is older than one already
+ * visible): 1–2 s covers a save's commit lag; bounded to keep the state small.
+ */
 export const DEFAULT_LOOK_BACK_SECONDS = 2;
 export const MAX_LOOK_BACK_SECONDS = 300;
 

@@ -5,15 +5,17 @@
  */
 import type { IPollFunctions } from 'n8n-workflow';
 
+import { monotonicNow } from '../transport';
+
 /**
  * A poll still running after this long is taken for abandoned (its promise never settled), so a
- * bug cannot silence the trigger for good. Well above any real poll: the budget ends a poll's
- * requests after 30 s (1.x) and the transport bounds each request.
+ * bug cannot silence the trigger for good. Well above any real poll: the poll deadline ends a
+ * poll's requests after 30 s (1.x) and the transport bounds each request.
  */
 export const ABANDONED_POLL_MS = 15 * 60_000;
 
 interface RunningPoll {
-	/** Monotonic clock (performance.now), as every duration the trigger measures. */
+	/** Monotonic clock, as every duration the trigger measures. */
 	startedAt: number;
 }
 
@@ -32,7 +34,7 @@ export function triggerKeyOf(ctx: IPollFunctions): string {
  * returns nothing: the running one reads everything up to its end, and the next tick goes on from
  * there. (Waiting instead would pile up ticks behind a long backlog.) Release in a `finally`.
  */
-export function claimPoll(key: string, now: number = performance.now()): (() => void) | undefined {
+export function claimPoll(key: string, now: number = monotonicNow()): (() => void) | undefined {
 	const running = runningPolls.get(key);
 	if (running && now - running.startedAt < ABANDONED_POLL_MS) return undefined;
 	const mine: RunningPoll = { startedAt: now };

@@ -133,9 +133,14 @@ export function storeTime(records: CartComRecord[], options: StoreTimeOptions): 
 	};
 }
 
-/** An instant as Cart.com filters take it: UTC ISO 8601 with milliseconds (`2024-05-14T16:09:20.160Z`). */
-export function toFilterTime(epochMs: number): string {
-	return DateTime.fromMillis(epochMs, { zone: 'utc' }).toISO() ?? new Date(epochMs).toISOString();
+/**
+ * An instant as a filter value; the transport writes it as Cart.com takes it (UTC ISO 8601 with
+ * milliseconds). Outside the range any date can have (±8.64e15 ms) it throws, as Date does.
+ */
+export function instantAt(epochMs: number): DateTime {
+	const instant = DateTime.fromMillis(epochMs, { zone: 'utc' });
+	if (!instant.isValid) throw new RangeError('Invalid time value');
+	return instant;
 }
 
 /** A positive whole-number record id, or undefined. */

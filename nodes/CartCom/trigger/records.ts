@@ -6,24 +6,10 @@
 import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { redact, type CartComRecord, type ConnectionInfo, type Query } from '../transport';
+import { redact, type CartComRecord, type ConnectionInfo } from '../transport';
+import type { FeedScope } from './feed';
 import { recordIdOf, type StoreTime } from './instants';
 import type { Version } from './state';
-
-export interface FeedSource {
-	path: string;
-	recordsKey: string;
-	/** Singular, for messages: "order". */
-	noun: string;
-	/**
-	 * Conditions sent with the cursor's own, as separate params: Cart.com ANDs those. Never an OR:
-	 * there are no parentheses and AND binds tighter (docs/query_syntax.md), so `a OR b` next to the
-	 * cursor condition would read as `a OR (b AND cursor)`.
-	 */
-	serverFilter: Query;
-	/** Conditions that cannot go to the server (several statuses), tested on every record read. */
-	matches: (record: CartComRecord) => boolean;
-}
 
 /** Quoted, shortened and without secrets: safe to show in an error. */
 function shown(value: unknown, connection: ConnectionInfo): string {
@@ -38,12 +24,7 @@ function unreadable(ctx: IPollFunctions, message: string): NodeOperationError {
 	});
 }
 
-export function idOf(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
-	record: CartComRecord,
-): number {
+export function idOf({ ctx, connection, source }: FeedScope, record: CartComRecord): number {
 	const id = recordIdOf(record.id);
 	if (id === undefined) {
 		throw unreadable(
@@ -54,14 +35,9 @@ export function idOf(
 	return id;
 }
 
-export function versionOf(
-	ctx: IPollFunctions,
-	connection: ConnectionInfo,
-	source: FeedSource,
-	record: CartComRecord,
-	time: StoreTime,
-): Version {
-	const id = idOf(ctx, connection, source, record);
+export function versionOf(scope: FeedScope, record: CartComRecord, time: StoreTime): Version {
+	const { ctx, connection, source } = scope;
+	const id = idOf(scope, record);
 	const at = time.instantOf(record.updated_at);
 	if (at === undefined) {
 		throw unreadable(
@@ -84,12 +60,7 @@ export function compareKeys(a: Position, b: Position): number {
 }
 
 /** The keys must rise strictly, as sorted; otherwise paging by key could pass over records. */
-export function assertAscending(
-	ctx: IPollFunctions,
-	source: FeedSource,
-	sort: string,
-	keys: Position[],
-): void {
+export function assertAscending({ ctx, source }: FeedScope, sort: string, keys: Position[]): void {
 	for (let i = 1; i < keys.length; i++) {
 		if (compareKeys(keys[i - 1], keys[i]) < 0) continue;
 		throw new NodeOperationError(

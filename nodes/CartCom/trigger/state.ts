@@ -15,7 +15,7 @@ export interface Version {
  * - `from`: versions stamped before this instant are never read again; each poll starts reading here.
  * - `afterId`: set at activation and when too many versions share the newest instant: at exactly `from`,
  *   ids up to this one are done, and the next poll starts after `from` instead of at it.
- * - `open`: with `afterId`, the last poll stopped inside the instant `from` (its budget ran out), so
+ * - `open`: with `afterId`, the last poll stopped inside the instant `from` (its deadline came), so
  *   the next one first reads the rest of it (`updated_at=eq:from&id=gt:afterId`).
  * - `seen`: every version read at or after `from`, as [id, updated_at - from]; the window is read
  *   again (for late writes), and these are dropped, so nothing in it is emitted twice.

@@ -1,5 +1,5 @@
 /**
- * Rolling-window call limit (reference §2e): every response reports `X-AC-Call-Limit: used/limit`;
+ * Rolling-window call limit (Cart.com docs, docs/README.md): every response reports `X-AC-Call-Limit: used/limit`;
  * over the limit the API answers 429 with Retry-After. Uses wall-clock time (not the simulated
  * clock) because clients wait in real time before retrying.
  */

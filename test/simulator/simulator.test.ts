@@ -1,10 +1,10 @@
 /**
  * Behaviour tests of the offline Cart.com API simulator (test/simulator), checked over real HTTP
- * with Node's fetch against the facts in the API reference.
+ * with Node's fetch against Cart.com's public API docs (github.com/AmeriCommerce/rest-api).
  */
 import { createHmac } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { startSimulator, type SimRecord, type Simulator } from './simulator';
+import { startSimulator, type SimRecord, type Simulator } from '.';
 
 const TOKEN = 'test-token-123';
 const ZONE = 'America/Chicago';

@@ -1,14 +1,14 @@
 /**
  * Cart.com Trigger: behaviour of single polls against the store simulator, through n8n-core's real
- * PollContext. The randomized exactly-once runs are in trigger.exactlyOnce.test.ts.
+ * PollContext. The randomized exactly-once runs are in exactlyOnce.test.ts.
  */
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeParameters } from 'n8n-workflow';
 import { PollContext } from 'n8n-core';
 
-import { CartComTrigger } from '../nodes/CartCom/CartComTrigger.node';
-import { MAX_SEEN_VERSIONS } from '../nodes/CartCom/trigger/state';
-import { orderSpec } from '../nodes/CartCom/actions/order/spec';
-import { routerCredentials, type Simulator } from './helpers/fixtures';
+import { CartComTrigger } from '../../nodes/CartCom/CartComTrigger.node';
+import { MAX_SEEN_VERSIONS } from '../../nodes/CartCom/trigger/state';
+import { orderSpec } from '../../nodes/CartCom/actions/order/spec';
+import { routerCredentials, type Simulator } from '../helpers/fixtures';
 import {
 	Clock,
 	emitted,
@@ -19,7 +19,7 @@ import {
 	startTriggerStore,
 	stateSize,
 	versionKeyOf,
-} from './trigger.helpers';
+} from '../helpers/triggerKit';
 
 const ORDERS = '/api/v1/orders';
 const PRODUCTS = '/api/v1/products';
@@ -355,7 +355,7 @@ describe('Cart.com Trigger', () => {
 		});
 	});
 
-	describe('failures and budget', () => {
+	describe('failures and the poll deadline', () => {
 		it('a failing page makes the poll throw and keeps the old cursor; the next poll emits everything exactly once', async () => {
 			const parameters = raw('orderUpdated');
 			const staticData = await activate(parameters);

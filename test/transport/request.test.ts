@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 
-import { CartCom } from '../nodes/CartCom/CartCom.node';
-import { configureTransport } from '../nodes/CartCom/transport';
-import { runNode } from './helpers/n8n';
+import { CartCom } from '../../nodes/CartCom/CartCom.node';
+import { configureTransport } from '../../nodes/CartCom/transport';
+import { runNode } from '../helpers/n8n';
 import {
 	failureOf,
 	requestLines,
@@ -11,7 +11,7 @@ import {
 	startStore,
 	tokenCredentials,
 	type Simulator,
-} from './helpers/fixtures';
+} from '../helpers/fixtures';
 
 const ORDER_COUNT = 2600;
 

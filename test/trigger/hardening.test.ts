@@ -15,13 +15,13 @@ import {
 } from 'n8n-workflow';
 
 import {
-	DEFAULT_POLL_BUDGET_MS,
+	DEFAULT_POLL_DEADLINE_MS,
 	MAX_REQUESTS_PER_POLL,
-	pollBudget,
-} from '../nodes/CartCom/trigger/budget';
-import { parseTimestamp } from '../nodes/CartCom/trigger/instants';
-import type { Simulator } from './helpers/fixtures';
-import type { RecordedRequest } from './simulator';
+	pollDeadline,
+} from '../../nodes/CartCom/trigger/pollDeadline';
+import { parseTimestamp } from '../../nodes/CartCom/trigger/instants';
+import type { Simulator } from '../helpers/fixtures';
+import type { RecordedRequest } from '../simulator';
 import {
 	Clock,
 	emitted,
@@ -32,7 +32,7 @@ import {
 	startTriggerStore,
 	stateSize,
 	versionKeyOf,
-} from './trigger.helpers';
+} from '../helpers/triggerKit';
 
 const ORDERS = '/api/v1/orders';
 const START = Date.parse('2024-11-03T06:40:00.000Z'); // 01:40:00 CDT, a whole second
@@ -221,20 +221,20 @@ describe('Cart.com Trigger hardening (issue 10)', () => {
 			expect(all.length).toBe(6000);
 		});
 
-		it('n8n 1.x default time budget: no request starts after DEFAULT_POLL_BUDGET_MS (share) has passed', () => {
+		it('n8n 1.x default poll deadline: no request starts after DEFAULT_POLL_DEADLINE_MS (share) has passed', () => {
 			let now = 1_000;
-			const budget = pollBudget({} as IPollFunctions, () => now);
-			expect(budget.allowsAnotherRequest()).toBe(true);
-			now += DEFAULT_POLL_BUDGET_MS * 0.8 + 1;
-			expect(DEFAULT_POLL_BUDGET_MS).toBe(30_000);
-			expect(budget.allowsAnotherRequest()).toBe(false);
+			const deadline = pollDeadline({} as IPollFunctions, () => now);
+			expect(deadline.allowsAnotherRequest()).toBe(true);
+			now += DEFAULT_POLL_DEADLINE_MS * 0.8 + 1;
+			expect(DEFAULT_POLL_DEADLINE_MS).toBe(30_000);
+			expect(deadline.allowsAnotherRequest()).toBe(false);
 		});
 
 		it('poll durations use a monotonic clock: a wall-clock jump does not end a poll', () => {
 			const wallClock = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
-			const budget = pollBudget({ getPollBudgetMs: () => 60_000 } as unknown as IPollFunctions);
+			const deadline = pollDeadline({ getPollBudgetMs: () => 60_000 } as unknown as IPollFunctions);
 			wallClock.mockReturnValue(1_000_000 + 3_600_000); // NTP or an admin moves the clock an hour on
-			expect(budget.allowsAnotherRequest()).toBe(true);
+			expect(deadline.allowsAnotherRequest()).toBe(true);
 		});
 	});
 

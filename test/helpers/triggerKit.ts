@@ -5,10 +5,10 @@
 import { DateTime } from 'luxon';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters, WorkflowExecuteMode } from 'n8n-workflow';
 
-import { CartComTrigger } from '../nodes/CartCom/CartComTrigger.node';
-import { startStore, tokenCredentials, type Simulator } from './helpers/fixtures';
-import { runPoll } from './helpers/n8n';
-import type { SimRecord, SimulatorOptions } from './simulator';
+import { CartComTrigger } from '../../nodes/CartCom/CartComTrigger.node';
+import { startStore, tokenCredentials, type Simulator } from './fixtures';
+import { runPoll } from './n8n';
+import type { SimRecord, SimulatorOptions } from '../simulator';
 
 /** US Central: -05:00 in summer, -06:00 in winter. 2024-11-03 07:00Z is the fall-back hour. */
 export const ZONE = 'America/Chicago';

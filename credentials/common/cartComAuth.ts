@@ -1,8 +1,15 @@
+/**
+ * Cart.com's two credentials, as both the credential classes (credentials/*.credentials.ts) and
+ * Cart.com's transport need them: the credential fields read and checked, the store's API base,
+ * the Central API Router signature, and the rule that a request carrying them never leaves the API
+ * base nor follows a redirect. It lives beside the credentials, not inside nodes/CartCom/, so that
+ * a credential never loads a node's transport.
+ */
 import { createHmac } from 'crypto';
 import type { IAuthenticateRuleResponseCode, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { appendQuery, type Query } from './query';
+import { appendQuery, type Query } from '../../nodes/shared/http';
 
 export const ACCESS_TOKEN_CREDENTIAL = 'cartComApi';
 export const ROUTER_CREDENTIAL = 'cartComRouterApi';
@@ -44,7 +51,11 @@ const HOST_PATTERN =
  */
 export function normalizeApiBase(raw: string, field: string): string {
 	const input = (raw ?? '').trim();
-	if (!input) throw new CredentialInputError(field, `${field} is empty: enter your store's domain, e.g. mystore.com`);
+	if (!input)
+		throw new CredentialInputError(
+			field,
+			`${field} is empty: enter your store's domain, e.g. mystore.com`,
+		);
 	if (/\s/.test(input)) throw new CredentialInputError(field, `${field} must not contain spaces`);
 
 	const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(input);
@@ -53,12 +64,16 @@ export function normalizeApiBase(raw: string, field: string): string {
 		throw new CredentialInputError(field, `${field} must use https:// (got ${scheme}://)`);
 	}
 	const url = tryParseUrl(schemeMatch ? input : `https://${input}`);
-	if (!url) throw new CredentialInputError(field, `${field} is not a valid domain, e.g. mystore.com`);
+	if (!url)
+		throw new CredentialInputError(field, `${field} is not a valid domain, e.g. mystore.com`);
 	if (url.username || url.password) {
 		throw new CredentialInputError(field, `${field} must not contain a user name or password`);
 	}
 	if (url.search || url.hash) {
-		throw new CredentialInputError(field, `${field} must not contain a query (?…) or fragment (#…)`);
+		throw new CredentialInputError(
+			field,
+			`${field} must not contain a query (?…) or fragment (#…)`,
+		);
 	}
 	if (!HOST_PATTERN.test(url.hostname)) {
 		throw new CredentialInputError(field, `${field} has an invalid host name "${url.hostname}"`);
@@ -119,7 +134,8 @@ export type CartComCredentials = AccessTokenCredentials | RouterCredentials;
 
 /** Parses raw credential data; throws CredentialInputError naming the first bad field. */
 export function parseCredentials(type: string, data: unknown): CartComCredentials {
-	const schema = type === ROUTER_CREDENTIAL ? routerCredentialsSchema : accessTokenCredentialsSchema;
+	const schema =
+		type === ROUTER_CREDENTIAL ? routerCredentialsSchema : accessTokenCredentialsSchema;
 	// normalizeApiBase throws CredentialInputError from inside the transform; zod lets it through
 	const result = schema.safeParse(data ?? {});
 	if (result.success) return result.data;
@@ -134,7 +150,11 @@ export function secretsOf(credentials: CartComCredentials): string[] {
 		: [credentials.userSecret, credentials.userName];
 }
 
-/** base64(HMAC-SHA256(secret, METHOD&/api/v1/path?query&user)) — the Central API Router signature. */
+/**
+ * base64(HMAC-SHA256(secret, METHOD&/api/v1/path?query&user)): the Central API Router signature,
+ * as Airbyte's live-tested Cart.com connector computes it (airbytehq/airbyte,
+ * airbyte-integrations/connectors/source-cart/source_cart/source.py).
+ */
 export function signRouterRequest(
 	method: string,
 	pathAndQuery: string,
@@ -156,7 +176,10 @@ export function resolveRequestUrl(apiBase: string, requestOptions: IHttpRequestO
 	let absolute: string;
 	if (/^https?:\/\//i.test(target)) {
 		if (!target.startsWith(`${apiBase}/`) && target !== apiBase) {
-			throw new CredentialInputError('url', 'Refusing to send Cart.com credentials to another host');
+			throw new CredentialInputError(
+				'url',
+				'Refusing to send Cart.com credentials to another host',
+			);
 		}
 		absolute = target;
 	} else {
@@ -218,10 +241,22 @@ export function authenticateWithRouter(
  * The router signature this request will carry. It covers no timestamp and no body, so it can be
  * replayed: it is redacted from errors like the credential's own secrets.
  */
-export function signatureOf(credentials: CartComCredentials, method: string, url: string): string | undefined {
+export function signatureOf(
+	credentials: CartComCredentials,
+	method: string,
+	url: string,
+): string | undefined {
 	if (credentials.kind !== 'centralApiRouter') return undefined;
-	const resolved = resolveRequestUrl(credentials.apiBase, { url, method: method as IHttpRequestOptions['method'] });
-	return signRouterRequest(method, `${resolved.pathname}${resolved.search}`, credentials.userName, credentials.userSecret);
+	const resolved = resolveRequestUrl(credentials.apiBase, {
+		url,
+		method: method as IHttpRequestOptions['method'],
+	});
+	return signRouterRequest(
+		method,
+		`${resolved.pathname}${resolved.search}`,
+		credentials.userName,
+		credentials.userSecret,
+	);
 }
 
 /** Credential-test rules for a redirect, which the test request does not follow (see withResolvedUrl). */

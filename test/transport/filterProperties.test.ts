@@ -6,17 +6,17 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CartCom } from '../nodes/CartCom/CartCom.node';
+import { CartCom } from '../../nodes/CartCom/CartCom.node';
 import {
 	buildListFilterQuery,
 	encodeQuery,
 	FilterInputError,
 	type FilterCondition,
 	type FilterOperator,
-} from '../nodes/CartCom/transport';
-import { failureOf, startStore, tokenCredentials, type Simulator } from './helpers/fixtures';
-import { runNode } from './helpers/n8n';
-import { buildFilter, Condition } from './simulator/filters';
+} from '../../nodes/CartCom/transport';
+import { failureOf, startStore, tokenCredentials, type Simulator } from '../helpers/fixtures';
+import { runNode } from '../helpers/n8n';
+import { buildFilter, Condition } from '../simulator/filters';
 
 /** mulberry32, seeded, so a failing case can be replayed. */
 function prng(seed: number) {

@@ -1,7 +1,7 @@
-import { CartCom } from '../nodes/CartCom/CartCom.node';
-import { normalizeApiBase, CredentialInputError } from '../nodes/CartCom/transport/auth';
-import { runCredentialTest, runNode } from './helpers/n8n';
-import { failureOf, routerCredentials, startStore, tokenCredentials, type Simulator } from './helpers/fixtures';
+import { CartCom } from '../../nodes/CartCom/CartCom.node';
+import { normalizeApiBase, CredentialInputError } from '../../credentials/common/cartComAuth';
+import { runCredentialTest, runNode } from '../helpers/n8n';
+import { failureOf, routerCredentials, startStore, tokenCredentials, type Simulator } from '../helpers/fixtures';
 
 describe('store domain normalisation', () => {
 	it.each([

@@ -10,8 +10,8 @@ import {
 	redact,
 	signRouterRequest,
 	UnexpectedResponseError,
-} from '../nodes/CartCom/transport';
-import { routerSignature } from './simulator';
+} from '../../nodes/CartCom/transport';
+import { routerSignature } from '../simulator';
 
 describe('query encoding', () => {
 	it('form-encodes like the router signature expects and drops empty values', () => {
@@ -152,7 +152,7 @@ describe('redaction', () => {
 
 describe('date input', () => {
 	it('reads a date without an offset in the given (workflow) time zone, and keeps explicit offsets', async () => {
-		const { tryParseDateInput } = await import('../nodes/CartCom/transport/filters');
+		const { tryParseDateInput } = await import('../../nodes/CartCom/transport/filters');
 		expect(tryParseDateInput('2024-05-14T10:00:00', 'America/Chicago')?.toUTC().toISO()).toBe('2024-05-14T15:00:00.000Z');
 		expect(tryParseDateInput('2024-01-14T10:00:00', 'America/Chicago')?.toUTC().toISO()).toBe('2024-01-14T16:00:00.000Z');
 		expect(tryParseDateInput('2024-05-14T10:00:00+02:00', 'America/Chicago')?.toUTC().toISO()).toBe('2024-05-14T08:00:00.000Z');

@@ -14,9 +14,9 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Simulator } from './helpers/fixtures';
-import type { SimRecord } from './simulator';
-import { Clock, emitted, instant, nodeState, poll, requestsTo, startTriggerStore, stateSize, versionKeyOf } from './trigger.helpers';
+import type { Simulator } from '../helpers/fixtures';
+import type { SimRecord } from '../simulator';
+import { Clock, emitted, instant, nodeState, poll, requestsTo, startTriggerStore, stateSize, versionKeyOf } from '../helpers/triggerKit';
 
 const ORDERS = '/api/v1/orders';
 

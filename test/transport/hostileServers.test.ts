@@ -12,23 +12,23 @@ import {
 	type INodeParameters,
 } from 'n8n-workflow';
 
-import { CartCom } from '../nodes/CartCom/CartCom.node';
-import { CartComTrigger } from '../nodes/CartCom/CartComTrigger.node';
+import { CartCom } from '../../nodes/CartCom/CartCom.node';
+import { CartComTrigger } from '../../nodes/CartCom/CartComTrigger.node';
 import {
 	CallBudget,
 	configureTransport,
 	resetCallBudgets,
 	signRouterRequest,
-} from '../nodes/CartCom/transport';
+} from '../../nodes/CartCom/transport';
 import {
 	failureOf,
 	routerCredentials,
 	startStore,
 	tokenCredentials,
 	type Simulator,
-} from './helpers/fixtures';
-import { sendJson, startHostileServer, type HostileServer } from './helpers/hostileServer';
-import { runCredentialTest, runNode, runPoll } from './helpers/n8n';
+} from '../helpers/fixtures';
+import { sendJson, startHostileServer, type HostileServer } from '../helpers/hostileServer';
+import { runCredentialTest, runNode, runPoll } from '../helpers/n8n';
 
 const node = new CartCom();
 const TOKEN = 'sim-token';

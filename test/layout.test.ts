@@ -1,0 +1,90 @@
+/**
+ * The layering docs/architecture.md describes, checked on the import lines of every source file:
+ * credentials and nodes/shared never reach into a service's folder, and node code outside a
+ * service's transport imports it through the transport's index only.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const root = join(__dirname, '..');
+
+/**
+ * Files of the actions layer that still import transport files directly; the actions
+ * restructuring (issue 11, items 1-2) moves them to the index. Empty this list then.
+ */
+const PENDING_INDEX_IMPORTS = new Set([
+	'nodes/CartCom/helpers/crud.ts',
+	'nodes/CartCom/helpers/descriptions.ts',
+	'nodes/CartCom/helpers/validation.ts',
+	'nodes/CartCom/actions/product/catalogLookup.ts',
+	'nodes/CartCom/actions/product/updatePrice.operation.ts',
+]);
+
+function sourceFiles(dir: string): string[] {
+	return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+		const path = `${dir}/${entry.name}`;
+		if (entry.isDirectory()) return sourceFiles(path);
+		return entry.name.endsWith('.ts') ? [path] : [];
+	});
+}
+
+/** The repository-relative targets of a file's relative imports (`import … from './x'`, `export … from`). */
+function relativeImports(file: string): string[] {
+	const text = readFileSync(join(root, file), 'utf8');
+	const specifiers = [...text.matchAll(/\bfrom\s+'(\.{1,2}\/[^']*|\.{1,2})'/g)].map(
+		(match) => match[1],
+	);
+	return specifiers.map((specifier) =>
+		relative(root, resolve(join(root, dirname(file)), specifier)),
+	);
+}
+
+function violations(
+	files: string[],
+	isForbidden: (target: string, file: string) => boolean,
+): string[] {
+	return files.flatMap((file) =>
+		relativeImports(file)
+			.filter((target) => isForbidden(target, file))
+			.map((target) => `${file} → ${target}`),
+	);
+}
+
+describe('source layout', () => {
+	const credentials = sourceFiles('credentials');
+	const shared = sourceFiles('nodes/shared');
+	const cartCom = sourceFiles('nodes/CartCom');
+
+	it('has files to check', () => {
+		expect(credentials.length).toBeGreaterThan(2);
+		expect(shared.length).toBeGreaterThan(2);
+		expect(cartCom.length).toBeGreaterThan(20);
+	});
+
+	it('credentials never import a node: a credential loads no transport', () => {
+		expect(violations(credentials, (target) => target.startsWith('nodes/CartCom'))).toEqual([]);
+	});
+
+	it('nodes/shared stays service-neutral: it imports nothing of a service or its credentials', () => {
+		expect(violations(shared, (target) => !target.startsWith('nodes/shared'))).toEqual([]);
+	});
+
+	it('Cart.com node code imports the transport through its index, never a file inside it', () => {
+		const outsideTransport = cartCom.filter(
+			(file) => !file.startsWith('nodes/CartCom/transport/') && !PENDING_INDEX_IMPORTS.has(file),
+		);
+		expect(
+			violations(outsideTransport, (target) => target.startsWith('nodes/CartCom/transport/')),
+		).toEqual([]);
+	});
+
+	it('Cart.com node code reaches shared code and credentials only through the transport', () => {
+		const outsideTransport = cartCom.filter((file) => !file.startsWith('nodes/CartCom/transport/'));
+		expect(
+			violations(
+				outsideTransport,
+				(target) => target.startsWith('nodes/shared') || target.startsWith('credentials'),
+			),
+		).toEqual([]);
+	});
+});
