@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -12,18 +11,23 @@ export type OperationExecutor = (
 	items: INodeExecutionData[],
 ) => Promise<INodeExecutionData[]>;
 
+/** An operation's entry in the Operation dropdown. */
+export type OperationOption = INodePropertyOptions & { value: string; action: string };
+
 /** One operation: its dropdown entry, its parameters, and its behaviour, side by side. */
 export interface OperationModule {
-	option: INodePropertyOptions & { value: string; action: string };
+	option: OperationOption;
 	description: INodeProperties[];
 	execute: OperationExecutor;
 }
 
+/** A resource as the node offers it; `spec` is set for spec-driven resources (pickers read it). */
 export interface ResourceModule {
 	value: string;
 	name: string;
 	description?: string;
 	operations: OperationModule[];
+	spec?: ResourceSpec;
 }
 
 export type FieldType = 'string' | 'number' | 'boolean' | 'dateTime' | 'json' | 'options';
@@ -53,6 +57,17 @@ export interface FieldSpec {
 
 export type ResourceOperation = 'get' | 'getAll' | 'create' | 'update' | 'delete' | 'getFilled' | 'selectMany';
 
+/**
+ * One of the operations every spec-driven resource shares (actions/standard/*.operation.ts): the
+ * same dropdown entry, parameters and behaviour, filled in from the resource's spec.
+ */
+export interface StandardOperation {
+	value: ResourceOperation;
+	option: (spec: ResourceSpec) => OperationOption;
+	description: (spec: ResourceSpec) => INodeProperties[];
+	execute: (this: IExecuteFunctions, items: INodeExecutionData[], spec: ResourceSpec) => Promise<INodeExecutionData[]>;
+}
+
 /** What the generic operations need to know about one Cart.com resource. */
 export interface ResourceSpec {
 	/** Node parameter value, camelCase singular, e.g. `orderItem`. */
@@ -65,7 +80,8 @@ export interface ResourceSpec {
 	path: string;
 	/** Expected records key in list envelopes (detected anyway). */
 	recordsKey: string;
-	operations: ResourceOperation[];
+	/** The standard operations the resource offers, e.g. `[standard.get, standard.getMany]`. */
+	operations: StandardOperation[];
 	fields: FieldSpec[];
 	/** Nested collections for `expand` and Get Filled, e.g. items, payments. */
 	nested?: string[];
@@ -83,5 +99,3 @@ export interface ResourceSpec {
 	filterFields?: Array<FieldSpec & { operator?: 'eq' | 'like' | 'startwith' }>;
 	description?: string;
 }
-
-export type Json = IDataObject;

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 /** A customer's address book entry (orders use their own copies, see Order Address). */
 export const addressSpec: ResourceSpec = {
@@ -7,7 +8,7 @@ export const addressSpec: ResourceSpec = {
 	plural: 'addresses',
 	path: '/addresses',
 	recordsKey: 'addresses',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	timestamps: true,
 	titleField: 'address_line_1',
 	simplifyFields: [

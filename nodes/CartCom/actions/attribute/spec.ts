@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const attributeSpec: ResourceSpec = {
 	value: 'attribute',
@@ -7,7 +8,7 @@ export const attributeSpec: ResourceSpec = {
 	path: '/attributes',
 	// The published spec misspells the key (`attribues`); the transport detects the real one.
 	recordsKey: 'attributes',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	timestamps: true,
 	titleField: 'name',
 	description: 'Filterable product properties, e.g. Material: Cotton',

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const attributeGroupSpec: ResourceSpec = {
 	value: 'attributeGroup',
@@ -6,7 +7,7 @@ export const attributeGroupSpec: ResourceSpec = {
 	plural: 'attribute groups',
 	path: '/attribute_groups',
 	recordsKey: 'attribute_groups',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	timestamps: true,
 	titleField: 'name',
 	description: 'Groups of attributes, e.g. Material',

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const categorySpec: ResourceSpec = {
 	value: 'category',
@@ -6,7 +7,7 @@ export const categorySpec: ResourceSpec = {
 	plural: 'categories',
 	path: '/categories',
 	recordsKey: 'categories',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'getFilled', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getWithRelated, standard.getSeveral],
 	nested: ['products', 'custom_fields'],
 	timestamps: true,
 	titleField: 'name',

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 /** Single-use or limited codes of a campaign (campaign_code); the discount itself is a Discount Method. */
 export const couponCodeSpec: ResourceSpec = {
@@ -7,7 +8,7 @@ export const couponCodeSpec: ResourceSpec = {
 	plural: 'coupon codes',
 	path: '/coupon_codes',
 	recordsKey: 'coupon_codes',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	titleField: 'coupon_code',
 	filterFields: [
 		{ name: 'campaign_code', type: 'string', placeholder: 'e.g. SPRING24' },

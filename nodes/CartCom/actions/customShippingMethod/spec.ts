@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 /** Store-defined shipping methods; shipments refer to one with shipping_method_type "custom". */
 export const customShippingMethodSpec: ResourceSpec = {
@@ -7,7 +8,7 @@ export const customShippingMethodSpec: ResourceSpec = {
 	plural: 'custom shipping methods',
 	path: '/custom_shipping_methods',
 	recordsKey: 'custom_shipping_methods',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	nested: ['rules'],
 	timestamps: true,
 	titleField: 'name',

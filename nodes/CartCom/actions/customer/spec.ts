@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const customerSpec: ResourceSpec = {
 	value: 'customer',
@@ -6,7 +7,7 @@ export const customerSpec: ResourceSpec = {
 	plural: 'customers',
 	path: '/customers',
 	recordsKey: 'customers',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'getFilled', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getWithRelated, standard.getSeveral],
 	nested: [
 		'addresses',
 		'additional_emails',

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const customerTypeSpec: ResourceSpec = {
 	value: 'customerType',
@@ -6,7 +7,7 @@ export const customerTypeSpec: ResourceSpec = {
 	plural: 'customer types',
 	path: '/customer_types',
 	recordsKey: 'customer_types',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	nested: ['customer_type_payment_methods_availability'],
 	timestamps: true,
 	titleField: 'name',

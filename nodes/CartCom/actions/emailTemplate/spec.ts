@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const emailTemplateSpec: ResourceSpec = {
 	value: 'emailTemplate',
@@ -6,7 +7,7 @@ export const emailTemplateSpec: ResourceSpec = {
 	plural: 'email templates',
 	path: '/email_templates',
 	recordsKey: 'email_templates',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	titleField: 'subject',
 	simplifyFields: [
 		'type',

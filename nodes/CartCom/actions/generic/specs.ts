@@ -1,4 +1,5 @@
-import type { FieldSpec, ResourceOperation, ResourceSpec } from '../../helpers/types';
+import type { FieldSpec, ResourceSpec, StandardOperation } from '../../helpers/types';
+import * as standard from '../standard';
 
 /*
  * The "other" Cart.com resources: plain collections the node serves with the standard operations
@@ -8,7 +9,7 @@ import type { FieldSpec, ResourceOperation, ResourceSpec } from '../../helpers/t
  * single-record route of docs/common_usage.md.
  */
 
-const CRUD: ResourceOperation[] = ['get', 'getAll', 'create', 'update', 'delete'];
+const CRUD: StandardOperation[] = [standard.get, standard.getMany, standard.create, standard.update, standard.delete];
 
 // Field shorthands: labels come from the snake_case name (customer_id → Customer ID).
 const text = (name: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
@@ -192,7 +193,7 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 		path: '/carts',
 		description:
 			'Shopping carts (the OpenAPI file lists only reading; creating is in Cart.com’s carting guide)',
-		operations: ['get', 'getAll', 'create'],
+		operations: [standard.get, standard.getMany, standard.create],
 		// docs/api-carting.md: a cart is created without a body; items are added after.
 		createsEmpty: true,
 		nested: ['items'],
@@ -789,7 +790,7 @@ export const GENERIC_SPECS: ResourceSpec[] = [
 		name: 'User',
 		path: '/users',
 		description: 'Admin users (read-only in the API)',
-		operations: ['get', 'getAll'],
+		operations: [standard.get, standard.getMany],
 		timestamps: true,
 		titleField: 'username',
 		simplifyFields: [

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const giftCertificateSpec: ResourceSpec = {
 	value: 'giftCertificate',
@@ -6,7 +7,7 @@ export const giftCertificateSpec: ResourceSpec = {
 	plural: 'gift certificates',
 	path: '/gift_certificates',
 	recordsKey: 'gift_certificates',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	nested: ['transactions'],
 	timestamps: true,
 	titleField: 'code',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readBody, writeConcurrency } from '../../helpers/crud';
+import { readBody, writeConcurrency } from '../../helpers/parameters';
 import { fieldsCollection, forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';

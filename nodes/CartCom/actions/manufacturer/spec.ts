@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const manufacturerSpec: ResourceSpec = {
 	value: 'manufacturer',
@@ -6,7 +7,7 @@ export const manufacturerSpec: ResourceSpec = {
 	plural: 'manufacturers',
 	path: '/manufacturers',
 	recordsKey: 'manufacturers',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getSeveral],
 	timestamps: true,
 	titleField: 'name',
 	description: 'Brands and makers of products',

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { readBody, readRecordId, writeConcurrency } from '../../helpers/crud';
+import { readBody, readRecordId, writeConcurrency } from '../../helpers/parameters';
 import { asNodeError } from '../../helpers/errors';
 import { fieldsCollection, forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 const CHANNELS = ['Chat', 'Email', 'InStore', 'Online', 'Phone'].map((channel) => ({ name: channel, value: channel }));
 
@@ -8,7 +9,7 @@ export const orderSpec: ResourceSpec = {
 	plural: 'orders',
 	path: '/orders',
 	recordsKey: 'orders',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'getFilled', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getWithRelated, standard.getSeveral],
 	nested: ['items', 'payments', 'shipments', 'custom_fields'],
 	timestamps: true,
 	titleField: 'order_number',

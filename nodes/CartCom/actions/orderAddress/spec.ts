@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 /** The billing / shipping address copy an order points to (order_billing_address_id, order_shipping_address_id). */
 export const orderAddressSpec: ResourceSpec = {
@@ -8,7 +9,7 @@ export const orderAddressSpec: ResourceSpec = {
 	path: '/order_addresses',
 	// Unknown on live stores (OAS: order_addresses, older spec: addresses); the envelope is detected.
 	recordsKey: 'addresses',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getSeveral],
 	timestamps: true,
 	titleField: 'address_line_1',
 	simplifyFields: [

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const orderItemSpec: ResourceSpec = {
 	value: 'orderItem',
@@ -7,7 +8,7 @@ export const orderItemSpec: ResourceSpec = {
 	path: '/order_items',
 	// The OAS says order_items; Airbyte reads `items` from live stores (the envelope is detected anyway).
 	recordsKey: 'items',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getSeveral],
 	timestamps: true,
 	titleField: 'item_name',
 	simplifyFields: [

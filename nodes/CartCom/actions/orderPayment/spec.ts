@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const orderPaymentSpec: ResourceSpec = {
 	value: 'orderPayment',
@@ -7,7 +8,7 @@ export const orderPaymentSpec: ResourceSpec = {
 	path: '/order_payments',
 	// The OAS says order_payments; Airbyte reads `payments` from live stores (detected anyway).
 	recordsKey: 'payments',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getSeveral],
 	timestamps: true,
 	titleField: 'transaction_id',
 	simplifyFields: [

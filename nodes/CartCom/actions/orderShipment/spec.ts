@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const orderShipmentSpec: ResourceSpec = {
 	value: 'orderShipment',
@@ -7,7 +8,7 @@ export const orderShipmentSpec: ResourceSpec = {
 	path: '/order_shipments',
 	// Unknown on live stores (OAS: order_shipments, older spec: shipments); the envelope is detected.
 	recordsKey: 'shipments',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'getFilled', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getWithRelated, standard.getSeveral],
 	nested: ['items'],
 	timestamps: true,
 	titleField: 'tracking_numbers',

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 const flag = (name: string, description: string) => ({ name, type: 'boolean' as const, description });
 
@@ -8,7 +9,7 @@ export const orderStatusSpec: ResourceSpec = {
 	plural: 'order statuses',
 	path: '/order_statuses',
 	recordsKey: 'order_statuses',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	timestamps: true,
 	titleField: 'name',
 	simplifyFields: [

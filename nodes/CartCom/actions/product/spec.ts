@@ -1,4 +1,5 @@
 import type { FieldSpec, ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 /** Cart.com keeps some product flags as 0/1 integers rather than booleans (reference §4). */
 const ZERO_ONE: FieldSpec['options'] = [
@@ -12,7 +13,7 @@ export const productSpec: ResourceSpec = {
 	plural: 'products',
 	path: '/products',
 	recordsKey: 'products',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'getFilled', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getWithRelated, standard.getSeveral],
 	nested: [
 		'variants',
 		'variant_inventory',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readRecordId, writeConcurrency } from '../../helpers/crud';
+import { readRecordId, writeConcurrency } from '../../helpers/parameters';
 import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../../helpers/types';

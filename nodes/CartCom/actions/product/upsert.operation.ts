@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { isNotGiven, readBody, throwIfMissing, writeConcurrency } from '../../helpers/crud';
+import { isNotGiven, readBody, throwIfMissing, writeConcurrency } from '../../helpers/parameters';
 import { fieldParameter, fieldsCollection, forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import { toCamelCase } from '../../helpers/naming';

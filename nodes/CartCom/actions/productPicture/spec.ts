@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const productPictureSpec: ResourceSpec = {
 	value: 'productPicture',
@@ -7,7 +8,7 @@ export const productPictureSpec: ResourceSpec = {
 	path: '/product_pictures',
 	// The reference leaves the key open (`pictures` or `product_pictures`); the transport detects it.
 	recordsKey: 'pictures',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getSeveral],
 	timestamps: true,
 	titleField: 'image_file',
 	description: 'Images of a product',

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const productPricingSpec: ResourceSpec = {
 	value: 'productPricing',
@@ -6,7 +7,7 @@ export const productPricingSpec: ResourceSpec = {
 	plural: 'product pricing rows',
 	path: '/product_pricing',
 	recordsKey: 'product_pricing',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getSeveral],
 	timestamps: true,
 	description: 'Price rows per variant, quantity break, customer type, store or sale period',
 	simplifyFields: [

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const productReviewSpec: ResourceSpec = {
 	value: 'productReview',
@@ -7,7 +8,7 @@ export const productReviewSpec: ResourceSpec = {
 	path: '/product_reviews',
 	// The published spec misspells the key (`product_revies`); the transport detects the real one.
 	recordsKey: 'product_reviews',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'getFilled'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getWithRelated],
 	nested: ['ratings'],
 	timestamps: true,
 	titleField: 'title',

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const productStatusSpec: ResourceSpec = {
 	value: 'productStatus',
@@ -6,7 +7,7 @@ export const productStatusSpec: ResourceSpec = {
 	plural: 'product statuses',
 	path: '/product_statuses',
 	recordsKey: 'product_statuses',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	timestamps: true,
 	titleField: 'name',
 	description: 'Availability statuses such as In Stock or Back Ordered',

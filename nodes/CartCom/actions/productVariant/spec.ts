@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const productVariantSpec: ResourceSpec = {
 	value: 'productVariant',
@@ -7,7 +8,7 @@ export const productVariantSpec: ResourceSpec = {
 	path: '/product_variants',
 	// The reference leaves the key open (`variants` or `product_variants`); the transport detects it.
 	recordsKey: 'variants',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getSeveral],
 	timestamps: true,
 	titleField: 'description',
 	description: 'Option values of a product, e.g. Color: Red, with their price adjustment',

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 /** Carrier integrations (UPS, FedEx…): Cart.com lists and updates them but never creates or deletes. */
 export const shippingProviderSpec: ResourceSpec = {
@@ -7,7 +8,7 @@ export const shippingProviderSpec: ResourceSpec = {
 	plural: 'shipping providers',
 	path: '/shipping_providers',
 	recordsKey: 'shipping_providers',
-	operations: ['getAll', 'update'],
+	operations: [standard.getMany, standard.update],
 	nested: ['services'],
 	timestamps: true,
 	titleField: 'name',

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 /** One carrier service (e.g. "UPS Ground"); shipments refer to it by id with shipping_method_type "provider". */
 export const shippingProviderServiceSpec: ResourceSpec = {
@@ -8,7 +9,7 @@ export const shippingProviderServiceSpec: ResourceSpec = {
 	path: '/shipping_provider_services',
 	// Cart.com's own example reads this list under `services`, not the path name.
 	recordsKey: 'services',
-	operations: ['getAll', 'update'],
+	operations: [standard.getMany, standard.update],
 	timestamps: true,
 	titleField: 'identifier',
 	filterFields: [

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 /** Stores and microstores of the account; the API offers no writes here (scope system). */
 export const storeSpec: ResourceSpec = {
@@ -7,7 +8,7 @@ export const storeSpec: ResourceSpec = {
 	plural: 'stores',
 	path: '/stores',
 	recordsKey: 'stores',
-	operations: ['get', 'getAll'],
+	operations: [standard.get, standard.getMany],
 	titleField: 'name',
 	simplifyFields: [
 		'name',

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 /** Physical shops (pickup / in-store); orders.location_id most likely points here. */
 export const storeLocationSpec: ResourceSpec = {
@@ -7,7 +8,7 @@ export const storeLocationSpec: ResourceSpec = {
 	plural: 'store locations',
 	path: '/store_locations',
 	recordsKey: 'store_locations',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	titleField: 'name',
 	simplifyFields: [
 		'name',

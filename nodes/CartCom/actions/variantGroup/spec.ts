@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const variantGroupSpec: ResourceSpec = {
 	value: 'variantGroup',
@@ -6,7 +7,7 @@ export const variantGroupSpec: ResourceSpec = {
 	plural: 'variant groups',
 	path: '/variant_groups',
 	recordsKey: 'variant_groups',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'getFilled', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getWithRelated, standard.getSeveral],
 	nested: ['variants'],
 	timestamps: true,
 	titleField: 'name',

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 export const variantInventorySpec: ResourceSpec = {
 	value: 'variantInventory',
@@ -6,7 +7,7 @@ export const variantInventorySpec: ResourceSpec = {
 	plural: 'variant inventory rows',
 	path: '/variant_inventory',
 	recordsKey: 'variant_inventory',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'getFilled', 'selectMany'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete, standard.getWithRelated, standard.getSeveral],
 	nested: ['pricing', 'variants'],
 	timestamps: true,
 	titleField: 'item_number',

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 /** Fulfilment locations; products and order items point at one by warehouse_id. */
 export const warehouseSpec: ResourceSpec = {
@@ -7,7 +8,7 @@ export const warehouseSpec: ResourceSpec = {
 	plural: 'warehouses',
 	path: '/warehouses',
 	recordsKey: 'warehouses',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	timestamps: true,
 	titleField: 'name',
 	simplifyFields: [

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/types';
+import * as standard from '../standard';
 
 const choices = (values: string[]) => values.map((value) => ({ name: value, value }));
 
@@ -42,7 +43,7 @@ export const webhookSpec: ResourceSpec = {
 	plural: 'webhooks',
 	path: '/webhooks',
 	recordsKey: 'webhooks',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	titleField: 'url',
 	filterFields: [
 		{ name: 'event_type', type: 'options', options: EVENT_TYPES },
