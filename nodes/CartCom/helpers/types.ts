@@ -53,6 +53,8 @@ export interface FieldSpec {
 	jsonShape?: 'array' | 'object';
 	/** JSON arrays: ID keys every entry must carry, e.g. a variant row's variants[] (id, product_id, variant_group_id). */
 	entryIdKeys?: string[];
+	/** Get Many quick filters only: how Cart.com compares the value (`eq` by default). */
+	operator?: 'eq' | 'like' | 'startwith';
 }
 
 export type ResourceOperation = 'get' | 'getAll' | 'create' | 'update' | 'delete' | 'getFilled' | 'selectMany';
@@ -96,6 +98,6 @@ export interface ResourceSpec {
 	/** Create may send no field at all; otherwise an empty Create is refused as a mapping gone wrong. */
 	createsEmpty?: boolean;
 	/** Extra quick filters for Get Many, as fields of the record (eq by default). */
-	filterFields?: Array<FieldSpec & { operator?: 'eq' | 'like' | 'startwith' }>;
+	filterFields?: FieldSpec[];
 	description?: string;
 }

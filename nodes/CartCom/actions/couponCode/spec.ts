@@ -1,3 +1,4 @@
+import { count, date, flag, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
 import * as standard from '../standard';
 
@@ -11,25 +12,19 @@ export const couponCodeSpec: ResourceSpec = {
 	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
 	titleField: 'coupon_code',
 	filterFields: [
-		{ name: 'campaign_code', type: 'string', placeholder: 'e.g. SPRING24' },
-		{ name: 'coupon_code', type: 'string', placeholder: 'e.g. SPRING24-7KQ2MX' },
-		{
-			name: 'is_active',
-			type: 'boolean',
+		text('campaign_code', { placeholder: 'e.g. SPRING24' }),
+		text('coupon_code', { placeholder: 'e.g. SPRING24-7KQ2MX' }),
+		flag('is_active', {
 			description: 'Whether to return only active (true) or only inactive (false) codes',
-		},
+		}),
 	],
 	fields: [
-		{ name: 'campaign_code', type: 'string', required: true, placeholder: 'e.g. SPRING24' },
-		{ name: 'coupon_code', type: 'string', required: true, placeholder: 'e.g. SPRING24-7KQ2MX' },
-		{ name: 'is_active', type: 'boolean', description: 'Whether the code can be redeemed' },
-		{
-			name: 'is_hidden',
-			type: 'boolean',
-			description: 'Whether the code is hidden in the admin lists',
-		},
-		{ name: 'max_uses', type: 'number', integer: true, nonNegative: true, description: '0 for unlimited' },
-		{ name: 'expires_at', type: 'dateTime' },
-		{ name: 'notes', type: 'string' },
+		required(text('campaign_code', { placeholder: 'e.g. SPRING24' })),
+		required(text('coupon_code', { placeholder: 'e.g. SPRING24-7KQ2MX' })),
+		flag('is_active', { description: 'Whether the code can be redeemed' }),
+		flag('is_hidden', { description: 'Whether the code is hidden in the admin lists' }),
+		count('max_uses', { description: '0 for unlimited' }),
+		date('expires_at'),
+		text('notes'),
 	],
 };

@@ -1,3 +1,4 @@
+import { contains, integer, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
 import * as standard from '../standard';
 
@@ -11,12 +12,10 @@ export const customerTypeSpec: ResourceSpec = {
 	nested: ['customer_type_payment_methods_availability'],
 	timestamps: true,
 	titleField: 'name',
-	filterFields: [
-		{ name: 'name', type: 'string', operator: 'like', description: 'Name contains this text' },
-	],
+	filterFields: [contains('name')],
 	fields: [
-		{ name: 'name', type: 'string', required: true, placeholder: 'e.g. Wholesale' },
-		{ name: 'customer_level', type: 'number', integer: true },
-		{ name: 'description', type: 'string' },
+		required(text('name', { placeholder: 'e.g. Wholesale' })),
+		integer('customer_level'),
+		text('description'),
 	],
 };

@@ -2,19 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { readBody, writeConcurrency } from '../../helpers/parameters';
 import { fieldsCollection, forOperation, writeOptionsCollection } from '../../helpers/descriptions';
+import { choice, flag, listed } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/items';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { inputError } from '../../helpers/validation';
 import { cartComWrite } from '../../transport';
 
-const statusField = (name: string, label: string, description: string): FieldSpec => ({
-	name,
-	label,
-	type: 'options',
-	loadOptionsMethod: 'getProductStatuses',
-	integer: true,
-	description,
-});
+const statusField = (name: string, label: string, description: string): FieldSpec =>
+	listed(name, 'getProductStatuses', { label, description });
 
 /** The settings object of `GET|PUT /inventory/settings` (reference §5c), read like a record's Update Fields. */
 const settingsSpec: ResourceSpec = {
@@ -25,21 +20,23 @@ const settingsSpec: ResourceSpec = {
 	recordsKey: '',
 	operations: [],
 	fields: [
-		{ name: 'track_inventory', type: 'boolean', description: 'Whether the store tracks stock at all' },
-		{
-			name: 'remove_from_inventory_when',
-			type: 'options',
-			options: [
+		flag('track_inventory', { description: 'Whether the store tracks stock at all' }),
+		choice(
+			'remove_from_inventory_when',
+			[
 				{ name: 'Ordered', value: 'Ordered' },
 				{ name: 'Shipped', value: 'Shipped' },
 			],
-			description: 'When an order takes its items off the stock',
-		},
+			{ description: 'When an order takes its items off the stock' },
+		),
 		statusField('in_stock_product_status_id', 'In Stock Status ID', 'Status set when a product is in stock'),
 		statusField('out_of_stock_product_status_id', 'Out of Stock Status ID', 'Status set when stock reaches zero'),
 		statusField('back_order_product_status_id', 'Back Order Status ID', 'Status set for back-ordered products'),
 		statusField('discontinued_product_status_id', 'Discontinued Status ID', 'Status set for discontinued products'),
-		{ name: 'product_hide_no_inventory', label: 'Hide Products Without Stock', type: 'boolean', description: 'Whether products without stock are hidden from the storefront' },
+		flag('product_hide_no_inventory', {
+			label: 'Hide Products Without Stock',
+			description: 'Whether products without stock are hidden from the storefront',
+		}),
 	],
 };
 

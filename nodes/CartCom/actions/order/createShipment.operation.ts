@@ -5,6 +5,7 @@ import { jsonParse } from 'n8n-workflow';
 import { readBody, readRecordId, writeConcurrency } from '../../helpers/parameters';
 import { asNodeError } from '../../helpers/errors';
 import { fieldsCollection, forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
+import { count, flag, number, text } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/items';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { inputError, toJsonObject, toNumber, toRecordId } from '../../helpers/validation';
@@ -31,20 +32,24 @@ const OPERATION = 'createShipment';
 
 /** Optional shipment fields, read and checked like any record field (Shipped At is handled apart). */
 const SHIPMENT_FIELDS: FieldSpec[] = [
-	{
-		name: 'shipment_name',
-		type: 'string',
+	text('shipment_name', {
 		placeholder: 'e.g. 1',
 		description:
 			'Identifies the shipment within the order: a re-run with the same name returns the existing shipment. Default: the tracking numbers; without any, listed items get a name derived from them (n8n-…), so listing the very same items again counts as a re-run.',
-	},
-	{ name: 'shipping_method', type: 'string', placeholder: 'e.g. UPS Ground', description: 'Cart.com fills its shipping method ID when it knows this name' },
-	{ name: 'tracking_url', label: 'Tracking URL', type: 'string', placeholder: 'e.g. https://www.ups.com/track?tracknum=1Z999AA10123456784' },
-	{ name: 'number_of_packages', type: 'number', integer: true, nonNegative: true },
-	{ name: 'total_weight', type: 'number' },
-	{ name: 'email_sent', type: 'boolean', description: 'Whether to mark the shipment as e-mailed to the customer (Cart.com does not document whether this sends one)' },
-	{ name: 'private_comment', type: 'string', description: 'Internal note, not shown to the customer' },
-	{ name: 'shipping_comment', type: 'string', description: 'Note shown to the customer' },
+	}),
+	text('shipping_method', {
+		placeholder: 'e.g. UPS Ground',
+		description: 'Cart.com fills its shipping method ID when it knows this name',
+	}),
+	text('tracking_url', { placeholder: 'e.g. https://www.ups.com/track?tracknum=1Z999AA10123456784' }),
+	count('number_of_packages'),
+	number('total_weight'),
+	flag('email_sent', {
+		description:
+			'Whether to mark the shipment as e-mailed to the customer (Cart.com does not document whether this sends one)',
+	}),
+	text('private_comment', { description: 'Internal note, not shown to the customer' }),
+	text('shipping_comment', { description: 'Note shown to the customer' }),
 ];
 const shipmentFieldsSpec: ResourceSpec = { ...orderShipmentSpec, fields: SHIPMENT_FIELDS };
 

@@ -1,3 +1,4 @@
+import { flag, number, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
 import * as standard from '../standard';
 
@@ -13,23 +14,17 @@ export const shippingProviderSpec: ResourceSpec = {
 	timestamps: true,
 	titleField: 'name',
 	filterFields: [
-		{ name: 'provider_code', type: 'string', placeholder: 'e.g. UPS' },
-		{
-			name: 'is_enabled',
-			type: 'boolean',
+		text('provider_code', { placeholder: 'e.g. UPS' }),
+		flag('is_enabled', {
 			description: 'Whether to return only enabled (true) or only disabled (false) providers',
-		},
+		}),
 	],
 	fields: [
-		{ name: 'name', type: 'string' },
-		{
-			name: 'is_enabled',
-			type: 'boolean',
-			description: 'Whether the provider is offered at checkout',
-		},
-		{ name: 'markup_amount', type: 'number' },
-		{ name: 'markup_type', type: 'string' },
-		{ name: 'additional_markup_percent', type: 'number' },
-		{ name: 'additional_weight_per_package', type: 'number' },
+		text('name'),
+		flag('is_enabled', { description: 'Whether the provider is offered at checkout' }),
+		number('markup_amount'),
+		text('markup_type'),
+		number('additional_markup_percent'),
+		number('additional_weight_per_package'),
 	],
 };

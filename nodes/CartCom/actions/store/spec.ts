@@ -1,3 +1,4 @@
+import { contains, flag } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
 import * as standard from '../standard';
 
@@ -22,12 +23,10 @@ export const storeSpec: ResourceSpec = {
 		'phone',
 	],
 	filterFields: [
-		{ name: 'name', type: 'string', operator: 'like', description: 'Name contains this text' },
-		{
-			name: 'is_micro_store',
-			type: 'boolean',
+		contains('name'),
+		flag('is_micro_store', {
 			description: 'Whether to return only microstores (true) or only main stores (false)',
-		},
+		}),
 	],
 	fields: [],
 };
