@@ -26,3 +26,14 @@ export function defineResource(
 	].sort((a, b) => a.option.name.localeCompare(b.option.name));
 	return { value: spec.value, name: spec.name, description: spec.description, operations, spec };
 }
+
+/** A resource that is not a list of records (e.g. Inventory): task operations only, sorted by name. */
+export function defineTaskResource(
+	about: Pick<ResourceModule, 'value' | 'name' | 'description'>,
+	operations: OperationModule[],
+): ResourceModule {
+	return {
+		...about,
+		operations: [...operations].sort((a, b) => a.option.name.localeCompare(b.option.name)),
+	};
+}
