@@ -2,21 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { CartComRecord } from '../transport';
 import { asNodeError } from './errors';
+import { asNodeJson } from './records';
 
 /** What one input item produced: a record, several, or nothing. */
 export type ItemResult = CartComRecord | CartComRecord[] | undefined;
-
-/**
- * A record as n8n item JSON. Records come from Cart.com's JSON answers or are built from node
- * parameters, so every value is JSON data, which is what IDataObject describes.
- */
-const asItemJson = (record: CartComRecord) => record as IDataObject;
 
 /** Shapes one item's result into output items paired with input item `itemIndex`. */
 export function toOutputItems(result: ItemResult, itemIndex: number): INodeExecutionData[] {
 	if (result === undefined) return [];
 	const records = Array.isArray(result) ? result : [result];
-	return records.map((record) => ({ json: asItemJson(record), pairedItem: { item: itemIndex } }));
+	return records.map((record) => ({ json: asNodeJson(record), pairedItem: { item: itemIndex } }));
 }
 
 function errorItem(error: unknown, itemIndex: number): INodeExecutionData {

@@ -1,8 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { writeConcurrency } from '../../helpers/parameters';
 import { forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
+import { writeConcurrency } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
 import { cartComWrite } from '../../transport';
 import { identifierParameters, quantityParameter, readIdentifier, readQuantity, resolveStockTarget } from './identifier';
@@ -37,7 +35,7 @@ export function stockChangeOperation(
 					const body = { [field]: value, quantity };
 					// Answered without the stock record, the change is still reported, as what was sent.
 					const sent = { [field]: value, change, quantity_sent: quantity };
-					return (await cartComWrite.call(this, { method: 'POST', path: `/inventory/${change}`, body, itemIndex: i }, sent)) as IDataObject;
+					return await cartComWrite.call(this, { method: 'POST', path: `/inventory/${change}`, body, itemIndex: i }, sent);
 				},
 				writeConcurrency(this),
 			);

@@ -1,9 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { readBody, writeConcurrency } from '../../helpers/parameters';
 import { fieldsCollection, forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { choice, flag, listed } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/items';
+import { readBody, writeConcurrency } from '../../helpers/parameters';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { inputError } from '../../helpers/validation';
 import { cartComWrite } from '../../transport';
@@ -60,7 +58,7 @@ export const updateSettings: OperationModule = {
 				if (Object.keys(body).length === 0) {
 					throw inputError(this, i, 'Update Fields', 'no setting to change', 'Add at least one setting under Update Fields.');
 				}
-				return (await cartComWrite.call(this, { method: 'PUT', path: '/inventory/settings', body, itemIndex: i }, body)) as IDataObject;
+				return await cartComWrite.call(this, { method: 'PUT', path: '/inventory/settings', body, itemIndex: i }, body);
 			},
 			writeConcurrency(this),
 		);

@@ -2,14 +2,16 @@ import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { readBody, readRecordId, writeConcurrency } from '../../helpers/parameters';
-import { asNodeError } from '../../helpers/errors';
 import { fieldsCollection, forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
+import { asNodeError } from '../../helpers/errors';
 import { count, flag, number, text } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/items';
+import { KeyedQueue } from '../../helpers/keyedQueue';
+import { readBody, readCollection, readRecordId, writeConcurrency } from '../../helpers/parameters';
+import { nestedRecords } from '../../helpers/records';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { inputError, toJsonObject, toNumber, toRecordId } from '../../helpers/validation';
-import { cartComGetMany, cartComWrite, tryParseDateInput } from '../../transport';
+import { cartComGetMany, cartComWrite, tryParseDateInput, type CartComRecord } from '../../transport';
 import { orderShipmentSpec } from '../orderShipment/spec';
 import {
 	findExistingShipment,
@@ -231,13 +233,13 @@ function readSelection(ctx: IExecuteFunctions, i: number): ItemSelection {
 	if (mode === 'json') {
 		lines = readJsonLines(ctx, i);
 	} else if (mode === 'byOrderItemId') {
-		const rows = ((ctx.getNodeParameter('itemRows', i, {}) as IDataObject).rows ?? []) as IDataObject[];
+		const rows = nestedRecords(readCollection(ctx, 'itemRows', i).rows);
 		lines = rows.map((row) => ({
 			orderItemId: toRecordId(ctx, row.orderItemId, 'Order Item ID', i),
 			quantity: readQuantity(ctx, row.quantity, i, 'Quantity'),
 		}));
 	} else if (mode === 'bySku') {
-		const rows = ((ctx.getNodeParameter('skuRows', i, {}) as IDataObject).rows ?? []) as IDataObject[];
+		const rows = nestedRecords(readCollection(ctx, 'skuRows', i).rows);
 		lines = rows.map((row) => {
 			const sku = String(row.sku ?? '').trim();
 			if (!sku) throw inputError(ctx, i, 'SKU', 'is empty', 'Enter the SKU (item number) of each line.');
@@ -278,7 +280,7 @@ function readShipmentRequest(ctx: IExecuteFunctions, i: number): ShipmentRequest
 	const carrier = String(ctx.getNodeParameter('carrier', i, '') ?? '').trim();
 	if (carrier) fields.shipping_provider_name = carrier;
 	fields.shipped_at = readShippedAt(ctx, i);
-	const statusValue = (ctx.getNodeParameter('writeOptions', i, {}) as IDataObject).setStatusId;
+	const statusValue = readCollection(ctx, 'writeOptions', i).setStatusId;
 	const setStatusId =
 		statusValue === undefined || statusValue === '' ? undefined : toRecordId(ctx, statusValue, 'Then Set Order Status', i);
 	return { trackingNumbers, selection, fields, explicitName, setStatusId };
@@ -288,25 +290,30 @@ function readShipmentRequest(ctx: IExecuteFunctions, i: number): ShipmentRequest
  * Only records that say they belong to the order count: another order's shipment taken for this
  * one would make a re-run report a shipment that was never created, or ship the wrong quantities.
  */
-const ofOrder = (records: IDataObject[], orderId: number) => records.filter((record) => Number(record.order_id) === orderId);
+const ofOrder = (records: CartComRecord[], orderId: number) =>
+	records.filter((record) => Number(record.order_id) === orderId);
 
-async function orderShipments(ctx: IExecuteFunctions, orderId: number, i: number): Promise<IDataObject[]> {
-	const answer = (await cartComGetMany.call(ctx, {
+async function orderShipments(ctx: IExecuteFunctions, orderId: number, i: number): Promise<CartComRecord[]> {
+	const answer = await cartComGetMany.call(ctx, {
 		path: orderShipmentSpec.path,
 		recordsKey: orderShipmentSpec.recordsKey,
 		query: { order_id: orderId, expand: 'items' },
 		itemIndex: i,
-	})) as IDataObject[];
+	});
 	return ofOrder(answer, orderId);
 }
 
-async function orderItems(ctx: IExecuteFunctions, orderId: number, i: number): Promise<IDataObject[]> {
-	const answer = (await cartComGetMany.call(ctx, { path: `${orderSpec.path}/${orderId}/items`, recordsKey: 'items', itemIndex: i })) as IDataObject[];
+async function orderItems(ctx: IExecuteFunctions, orderId: number, i: number): Promise<CartComRecord[]> {
+	const answer = await cartComGetMany.call(ctx, {
+		path: `${orderSpec.path}/${orderId}/items`,
+		recordsKey: 'items',
+		itemIndex: i,
+	});
 	return ofOrder(answer, orderId);
 }
 
 interface ShipmentOutcome {
-	shipment: IDataObject;
+	shipment: CartComRecord;
 	created: boolean;
 }
 
@@ -341,7 +348,7 @@ async function ensureShipment(
 		if (latest) return { shipment: latest, created: false };
 		throw inputError(ctx, i, 'Items to Ship', `order ${orderId} has no items to ship`, 'Check the order’s items; non-shipping items are skipped.');
 	}
-	const body: IDataObject = { ...request.fields, order_id: orderId, items: lines as unknown as IDataObject[] };
+	const body: IDataObject = { ...request.fields, order_id: orderId, items: lines };
 	if (identity) body.shipment_name = identity;
 	// Answered without the shipment: read the order's shipments again to report the one just made.
 	const reread = async () => {
@@ -349,22 +356,12 @@ async function ensureShipment(
 		const added = now.filter((shipment) => !shipments.some((before) => before.id === shipment.id));
 		return findExistingShipment(now, identity, request.trackingNumbers) ?? (added.length === 1 ? added[0] : undefined);
 	};
-	const shipment = (await cartComWrite.call(ctx, { method: 'POST', path: orderShipmentSpec.path, body, itemIndex: i }, reread)) as IDataObject;
+	const shipment = await cartComWrite.call(
+		ctx,
+		{ method: 'POST', path: orderShipmentSpec.path, body, itemIndex: i },
+		reread,
+	);
 	return { shipment, created: true };
-}
-
-/**
- * Runs the work for one order after the previous work for the same order in this execution, so two
- * input items for one order never both decide "not shipped yet" and create two shipments.
- */
-function oneAtATimePerOrder() {
-	const tails = new Map<number, Promise<unknown>>();
-	return async <T>(orderId: number, work: () => Promise<T>): Promise<T> => {
-		const previous = tails.get(orderId) ?? Promise.resolve();
-		const run = previous.then(work, work);
-		tails.set(orderId, run.catch(() => undefined));
-		return await run;
-	};
 }
 
 export const createShipment: OperationModule = {
@@ -376,16 +373,17 @@ export const createShipment: OperationModule = {
 	},
 	description: forOperation(orderSpec.value, OPERATION, properties),
 	async execute(items) {
-		const forOrder = oneAtATimePerOrder();
+		// One order at a time: two input items for one order must never both decide "not shipped yet".
+		const perOrder = new KeyedQueue<number>();
 		return await runPerItem(
 			this,
 			items,
 			async (i) => {
 				const orderId = readRecordId(this, i, undefined, 'Order');
 				const request = readShipmentRequest(this, i);
-				return await forOrder(orderId, async () => {
+				return await perOrder.run(orderId, async () => {
 					const { shipment, created } = await ensureShipment(this, orderId, request, i);
-					const output: IDataObject = { ...shipment, created };
+					const output: CartComRecord = { ...shipment, created };
 					if (request.setStatusId !== undefined) {
 						const { changed } = await changeOrderStatus(this, orderId, request.setStatusId, i, true);
 						output.order_status_updated = changed;

@@ -1,8 +1,8 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { readRecordId, writeConcurrency } from '../../helpers/parameters';
 import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
+import { readCollection, readRecordId, writeConcurrency } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
 import { toRecordId } from '../../helpers/validation';
 import { orderSpec } from './spec';
@@ -49,7 +49,7 @@ export const updateStatus: OperationModule = {
 			async (i) => {
 				const orderId = readRecordId(this, i, undefined, 'Order');
 				const statusId = toRecordId(this, this.getNodeParameter('statusId', i), 'Status', i);
-				const options = this.getNodeParameter('writeOptions', i, {}) as IDataObject;
+				const options = readCollection(this, 'writeOptions', i);
 				const { order, changed } = await changeOrderStatus(this, orderId, statusId, i, options.skipIfUnchanged !== false);
 				return { ...order, status_changed: changed };
 			},

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { writeConcurrency } from '../../helpers/parameters';
 import { forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
+import { readCollection, writeConcurrency } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
 import { toRecordId } from '../../helpers/validation';
 import { cartComWrite } from '../../transport';
@@ -64,16 +64,16 @@ export const createFromStoreLocation: OperationModule = {
 					location_id: toRecordId(this, this.getNodeParameter('locationId', i), 'Store Location ID', i),
 					customer_id: toRecordId(this, this.getNodeParameter('customerId', i), 'Customer ID', i),
 				};
-				const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+				const extra = readCollection(this, 'additionalFields', i);
 				if (extra.firstName) body.first_name = String(extra.firstName);
 				if (extra.lastName) body.last_name = String(extra.lastName);
 				if (extra.phone) body.phone = String(extra.phone);
-				return (await cartComWrite.call(this, {
+				return await cartComWrite.call(this, {
 					method: 'POST',
 					path: `${orderAddressSpec.path}/store_location_address`,
 					body,
 					itemIndex: i,
-				})) as IDataObject;
+				});
 			},
 			writeConcurrency(this),
 		);

@@ -1,8 +1,8 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { writeConcurrency } from '../../helpers/parameters';
 import { forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
+import { writeConcurrency } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
 import { inputError } from '../../helpers/validation';
 import { cartComWrite } from '../../transport';
@@ -60,7 +60,7 @@ export const importTheme: OperationModule = {
 						'Enter the path of the uploaded theme .zip.',
 					);
 				const body = { theme_name: themeName, file_path: filePath };
-				return (await cartComWrite.call(this, { method: 'POST', path: '/themes/import', body, itemIndex: i }, body)) as IDataObject;
+				return await cartComWrite.call(this, { method: 'POST', path: '/themes/import', body, itemIndex: i }, body);
 			},
 			writeConcurrency(this),
 		);
