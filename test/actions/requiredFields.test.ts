@@ -12,7 +12,7 @@ import { SPECS } from '../../nodes/CartCom/actions/specs';
 import * as standard from '../../nodes/CartCom/actions/standard';
 import { toCamelCase } from '../../nodes/CartCom/helpers/naming';
 import { startStore, type Simulator } from '../helpers/fixtures';
-import { node, run, runFailing } from './support/storeResources';
+import { node, run, runFailing } from '../helpers/actionKit';
 
 const OPENAPI_REQUIRED: Record<string, string[]> = {
 	'/adcodes': ['visits'],

@@ -19,11 +19,11 @@ import {
 	queryOf,
 	run,
 	runFailing,
-} from './support/storeResources';
+} from '../helpers/actionKit';
 
 const API = '/api/v1';
 
-/** The Cart.com collection of each resource, written out from the API reference (§3), not from the specs. */
+/** The Cart.com collection of each resource, written out from acapi.yaml and docs/resource_list.md, not from the specs. */
 const COLLECTIONS: Record<string, string> = {
 	adcode: 'adcodes',
 	blacklistedIp: 'blacklisted_ips',
