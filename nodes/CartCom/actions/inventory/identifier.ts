@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { inputError, isJsonObject, toNumber, toRecordId } from '../../helpers/validation';
 import { CODE_LABELS, findAllByCode, sameCode, singleTarget, toLookupText, type CodeField } from '../product/catalogLookup';
 
-/** The identifiers Cart.com's inventory endpoint accepts (reference §5c); a variant SKU/GTIN addresses its row. */
+/** The identifiers Cart.com's inventory endpoint accepts (docs/resources/inventory.md); a variant SKU/GTIN addresses its row. */
 export type IdentifierField = 'item_number' | 'gtin' | 'product_id' | 'variant_inventory_id';
 
 const ID_FIELDS = new Set<IdentifierField>(['product_id', 'variant_inventory_id']);

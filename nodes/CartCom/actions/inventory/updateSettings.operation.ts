@@ -9,7 +9,7 @@ import { cartComWrite } from '../../transport';
 const statusField = (name: string, label: string, description: string): FieldSpec =>
 	listed(name, 'getProductStatuses', { label, description });
 
-/** The settings object of `GET|PUT /inventory/settings` (reference §5c), read like a record's Update Fields. */
+/** The settings object of `GET|PUT /inventory/settings` (docs/resources/inventory.md), read like a record's Update Fields. */
 const settingsSpec: ResourceSpec = {
 	value: 'inventory',
 	name: 'Inventory Settings',

@@ -12,7 +12,7 @@ import {
 import type { FieldSpec, ResourceSpec } from '../../helpers/types';
 import * as standard from '../standard';
 
-/** Cart.com keeps some product flags as 0/1 integers rather than booleans (reference §4). */
+/** Cart.com keeps some product flags as 0/1 integers rather than booleans (the products schema of acapi.yaml). */
 const ZERO_ONE: FieldSpec['options'] = [
 	{ name: 'No', value: 0 },
 	{ name: 'Yes', value: 1 },

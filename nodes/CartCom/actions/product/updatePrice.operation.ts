@@ -147,7 +147,7 @@ function optionalDate(ctx: IExecuteFunctions, itemIndex: number, value: unknown,
 	return date;
 }
 
-/** What identifies one price row; Cart.com keeps one row per combination (reference §5d). */
+/** What identifies one price row; Cart.com keeps one row per combination (acapi.yaml, POST /product_pricing). */
 interface PriceRowKey {
 	variantInventoryId: number | null;
 	startingQuantity: number;

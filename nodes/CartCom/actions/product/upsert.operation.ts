@@ -217,7 +217,7 @@ async function publishProduct(
 	return { product, action: 'created' };
 }
 
-// ---- variant groups, options and rows (reference §5e) ----
+// ---- variant groups, options and rows (their POST bodies: acapi.yaml) ----
 
 async function listChildren(
 	ctx: IExecuteFunctions,
