@@ -1,47 +1,65 @@
 import { defineResource, defineTaskResource } from '../helpers/resource';
 import type { ResourceModule } from '../helpers/types';
-import { adcodeSpec } from './adcode/spec';
+import {
+	adcodeSpec,
+	blacklistedIpSpec,
+	blogSpec,
+	blogCategorySpec,
+	blogPostSpec,
+	cartSpec,
+	cartItemSpec,
+	creditCardSpec,
+	customFieldSpec,
+	customFieldValueSpec,
+	customerAssociationSpec,
+	customerPaymentMethodSpec,
+	discountActionSpec,
+	discountMethodSpec,
+	discountRuleSpec,
+	dripSpec,
+	externalImageWhitelistSpec,
+	giftCertificateTransactionSpec,
+	linkSpec,
+	mailingListSpec,
+	microstoreSpec,
+	notificationSpec,
+	pageSpec,
+	paymentMethodSpec,
+	priceCalculatorSpec,
+	priceCalculatorRuleSpec,
+	priceCalculatorRuleModifierSpec,
+	productInactiveInStoreSpec,
+	productListSpec,
+	profileSpec,
+	quoteSpec,
+	regionSpec,
+	shippingRateAdjustmentSpec,
+	subscriptionSpec,
+	taxRateSpec,
+	urlRedirectSpec,
+	userSpec,
+	wishlistSpec,
+} from './generic/specs';
 import { addressSpec } from './address/spec';
 import { attributeSpec } from './attribute/spec';
 import { attributeGroupSpec } from './attributeGroup/spec';
-import { blacklistedIpSpec } from './blacklistedIp/spec';
-import { blogSpec } from './blog/spec';
-import { blogCategorySpec } from './blogCategory/spec';
-import { blogPostSpec } from './blogPost/spec';
-import { cartSpec } from './cart/spec';
-import { cartItemSpec } from './cartItem/spec';
 import { categorySpec } from './category/spec';
 import { rebuildTree } from './category/rebuildTree.operation';
 import { couponCodeSpec } from './couponCode/spec';
-import { creditCardSpec } from './creditCard/spec';
-import { customFieldSpec } from './customField/spec';
-import { customFieldValueSpec } from './customFieldValue/spec';
 import { customShippingMethodSpec } from './customShippingMethod/spec';
 import { customerSpec } from './customer/spec';
-import { customerAssociationSpec } from './customerAssociation/spec';
-import { customerPaymentMethodSpec } from './customerPaymentMethod/spec';
 import { customerTypeSpec } from './customerType/spec';
-import { discountActionSpec } from './discountAction/spec';
-import { discountMethodSpec } from './discountMethod/spec';
-import { discountRuleSpec } from './discountRule/spec';
-import { dripSpec } from './drip/spec';
 import { emailTemplateSpec } from './emailTemplate/spec';
 import { sendEmailTemplate } from './emailTemplate/send.operation';
-import { externalImageWhitelistSpec } from './externalImageWhitelist/spec';
 import { giftCertificateSpec } from './giftCertificate/spec';
-import { giftCertificateTransactionSpec } from './giftCertificateTransaction/spec';
 import { addStock } from './inventory/add.operation';
 import { getStock } from './inventory/get.operation';
 import { getSettings } from './inventory/getSettings.operation';
 import { removeStock } from './inventory/remove.operation';
 import { setStock } from './inventory/set.operation';
 import { updateSettings } from './inventory/updateSettings.operation';
-import { linkSpec } from './link/spec';
 import { getAllLocations } from './location/getAll.operation';
-import { mailingListSpec } from './mailingList/spec';
 import { manufacturerSpec } from './manufacturer/spec';
-import { microstoreSpec } from './microstore/spec';
-import { notificationSpec } from './notification/spec';
 import { orderSpec } from './order/spec';
 import { createShipment } from './order/createShipment.operation';
 import { updateStatus } from './order/updateStatus.operation';
@@ -51,49 +69,32 @@ import { orderItemSpec } from './orderItem/spec';
 import { orderPaymentSpec } from './orderPayment/spec';
 import { orderShipmentSpec } from './orderShipment/spec';
 import { orderStatusSpec } from './orderStatus/spec';
-import { pageSpec } from './page/spec';
-import { paymentMethodSpec } from './paymentMethod/spec';
-import { priceCalculatorSpec } from './priceCalculator/spec';
-import { priceCalculatorRuleSpec } from './priceCalculatorRule/spec';
-import { priceCalculatorRuleModifierSpec } from './priceCalculatorRuleModifier/spec';
 import { productSpec } from './product/spec';
 import { findBySku } from './product/findBySku.operation';
 import { updatePrice } from './product/updatePrice.operation';
 import { upsert } from './product/upsert.operation';
-import { productInactiveInStoreSpec } from './productInactiveInStore/spec';
-import { productListSpec } from './productList/spec';
 import { productPictureSpec } from './productPicture/spec';
 import { productPricingSpec } from './productPricing/spec';
 import { productReviewSpec } from './productReview/spec';
 import { productStatusSpec } from './productStatus/spec';
 import { productVariantSpec } from './productVariant/spec';
-import { profileSpec } from './profile/spec';
-import { quoteSpec } from './quote/spec';
-import { regionSpec } from './region/spec';
 import { shippingProviderSpec } from './shippingProvider/spec';
 import { shippingProviderServiceSpec } from './shippingProviderService/spec';
-import { shippingRateAdjustmentSpec } from './shippingRateAdjustment/spec';
 import { storeSpec } from './store/spec';
 import { storeLocationSpec } from './storeLocation/spec';
-import { subscriptionSpec } from './subscription/spec';
-import { taxRateSpec } from './taxRate/spec';
 import { importTheme } from './theme/import.operation';
-import { urlRedirectSpec } from './urlRedirect/spec';
-import { userSpec } from './user/spec';
 import { variantGroupSpec } from './variantGroup/spec';
 import { variantInventorySpec } from './variantInventory/spec';
 import { warehouseSpec } from './warehouse/spec';
 import { webhookSpec } from './webhook/spec';
-import { wishlistSpec } from './wishlist/spec';
 
 /**
  * The one registry: every resource the node offers, with its spec and operations.
- * - A spec-driven resource is its spec (`<resource>/spec.ts`: path, fields, the standard operations
- *   it offers) plus its own task operations, one `<resource>/<operation>.operation.ts` file each.
+ * - A spec-driven resource is its spec (path, fields, the standard operations it offers) plus its
+ *   own task operations, one `<resource>/<operation>.operation.ts` file each. The spec is in
+ *   `<resource>/spec.ts`, or, for the plain "other resources", in the table generic/specs.ts.
  * - A resource without a list (Inventory, Location, Theme) has task operations only.
  * Adding an operation is one file and one entry here; adding a resource is one spec and one line.
- * Paths, operations and required fields follow Cart.com's OpenAPI file (acapi.yaml) and
- * docs/resources/*.md of Cart.com's API documentation.
  */
 export const RESOURCES: ResourceModule[] = [
 	defineResource(adcodeSpec),

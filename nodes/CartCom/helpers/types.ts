@@ -82,7 +82,7 @@ export interface ResourceSpec {
 	path: string;
 	/** Expected records key in list envelopes (detected anyway). */
 	recordsKey: string;
-	/** The standard operations the resource offers, e.g. `[standard.get, standard.getMany]`. */
+	/** The standard operations the resource offers, e.g. `[get, getMany]` from actions/standard. */
 	operations: StandardOperation[];
 	fields: FieldSpec[];
 	/** Nested collections for `expand` and Get Filled, e.g. items, payments. */

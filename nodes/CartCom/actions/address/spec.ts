@@ -1,6 +1,6 @@
 import { flag, integer, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, remove, update } from '../standard';
 
 /** A customer's address book entry (orders use their own copies, see Order Address). */
 export const addressSpec: ResourceSpec = {
@@ -9,7 +9,7 @@ export const addressSpec: ResourceSpec = {
 	plural: 'addresses',
 	path: '/addresses',
 	recordsKey: 'addresses',
-	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
+	operations: [get, getMany, create, update, remove],
 	timestamps: true,
 	titleField: 'address_line_1',
 	simplifyFields: [

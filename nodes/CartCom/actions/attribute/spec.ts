@@ -1,6 +1,6 @@
 import { flag, integer, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, remove, update } from '../standard';
 
 export const attributeSpec: ResourceSpec = {
 	value: 'attribute',
@@ -9,7 +9,7 @@ export const attributeSpec: ResourceSpec = {
 	path: '/attributes',
 	// The published spec misspells the key (`attribues`); the transport detects the real one.
 	recordsKey: 'attributes',
-	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
+	operations: [get, getMany, create, update, remove],
 	timestamps: true,
 	titleField: 'name',
 	description: 'Filterable product properties, e.g. Material: Cotton',

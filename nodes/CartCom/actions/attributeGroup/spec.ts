@@ -1,6 +1,6 @@
 import { flag, integer, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, remove, update } from '../standard';
 
 export const attributeGroupSpec: ResourceSpec = {
 	value: 'attributeGroup',
@@ -8,7 +8,7 @@ export const attributeGroupSpec: ResourceSpec = {
 	plural: 'attribute groups',
 	path: '/attribute_groups',
 	recordsKey: 'attribute_groups',
-	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
+	operations: [get, getMany, create, update, remove],
 	timestamps: true,
 	titleField: 'name',
 	description: 'Groups of attributes, e.g. Material',

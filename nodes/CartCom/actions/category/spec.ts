@@ -1,6 +1,6 @@
 import { count, flag, integer, listed, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, getWithRelated, remove, update } from '../standard';
 
 export const categorySpec: ResourceSpec = {
 	value: 'category',
@@ -8,15 +8,7 @@ export const categorySpec: ResourceSpec = {
 	plural: 'categories',
 	path: '/categories',
 	recordsKey: 'categories',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getWithRelated,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getWithRelated, getSeveral],
 	nested: ['products', 'custom_fields'],
 	timestamps: true,
 	titleField: 'name',

@@ -1,6 +1,6 @@
 import { count, date, flag, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, remove, update } from '../standard';
 
 /** Single-use or limited codes of a campaign (campaign_code); the discount itself is a Discount Method. */
 export const couponCodeSpec: ResourceSpec = {
@@ -9,7 +9,7 @@ export const couponCodeSpec: ResourceSpec = {
 	plural: 'coupon codes',
 	path: '/coupon_codes',
 	recordsKey: 'coupon_codes',
-	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
+	operations: [get, getMany, create, update, remove],
 	titleField: 'coupon_code',
 	filterFields: [
 		text('campaign_code', { placeholder: 'e.g. SPRING24' }),

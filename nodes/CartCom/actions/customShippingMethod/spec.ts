@@ -1,6 +1,6 @@
 import { flag, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, remove, update } from '../standard';
 
 /** Store-defined shipping methods; shipments refer to one with shipping_method_type "custom". */
 export const customShippingMethodSpec: ResourceSpec = {
@@ -9,7 +9,7 @@ export const customShippingMethodSpec: ResourceSpec = {
 	plural: 'custom shipping methods',
 	path: '/custom_shipping_methods',
 	recordsKey: 'custom_shipping_methods',
-	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
+	operations: [get, getMany, create, update, remove],
 	nested: ['rules'],
 	timestamps: true,
 	titleField: 'name',

@@ -1,6 +1,6 @@
 import { count, date, flag, listed, money, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, getWithRelated, remove, update } from '../standard';
 
 export const customerSpec: ResourceSpec = {
 	value: 'customer',
@@ -8,15 +8,7 @@ export const customerSpec: ResourceSpec = {
 	plural: 'customers',
 	path: '/customers',
 	recordsKey: 'customers',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getWithRelated,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getWithRelated, getSeveral],
 	nested: [
 		'addresses',
 		'additional_emails',

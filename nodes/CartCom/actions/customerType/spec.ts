@@ -1,6 +1,6 @@
 import { contains, integer, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, remove, update } from '../standard';
 
 export const customerTypeSpec: ResourceSpec = {
 	value: 'customerType',
@@ -8,7 +8,7 @@ export const customerTypeSpec: ResourceSpec = {
 	plural: 'customer types',
 	path: '/customer_types',
 	recordsKey: 'customer_types',
-	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
+	operations: [get, getMany, create, update, remove],
 	nested: ['customer_type_payment_methods_availability'],
 	timestamps: true,
 	titleField: 'name',

@@ -1,6 +1,6 @@
 import { choice, flag, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, remove, update } from '../standard';
 
 export const emailTemplateSpec: ResourceSpec = {
 	value: 'emailTemplate',
@@ -8,7 +8,7 @@ export const emailTemplateSpec: ResourceSpec = {
 	plural: 'email templates',
 	path: '/email_templates',
 	recordsKey: 'email_templates',
-	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
+	operations: [get, getMany, create, update, remove],
 	titleField: 'subject',
 	simplifyFields: [
 		'type',

@@ -1,6 +1,6 @@
 import { date, flag, integer, money, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, remove, update } from '../standard';
 
 export const giftCertificateSpec: ResourceSpec = {
 	value: 'giftCertificate',
@@ -8,7 +8,7 @@ export const giftCertificateSpec: ResourceSpec = {
 	plural: 'gift certificates',
 	path: '/gift_certificates',
 	recordsKey: 'gift_certificates',
-	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
+	operations: [get, getMany, create, update, remove],
 	nested: ['transactions'],
 	timestamps: true,
 	titleField: 'code',

@@ -1,6 +1,6 @@
 import { flag, integer, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, remove, update } from '../standard';
 
 export const manufacturerSpec: ResourceSpec = {
 	value: 'manufacturer',
@@ -8,14 +8,7 @@ export const manufacturerSpec: ResourceSpec = {
 	plural: 'manufacturers',
 	path: '/manufacturers',
 	recordsKey: 'manufacturers',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getSeveral],
 	timestamps: true,
 	titleField: 'name',
 	description: 'Brands and makers of products',

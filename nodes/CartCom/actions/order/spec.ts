@@ -1,6 +1,6 @@
 import { choice, date, flag, integer, listed, money, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, getWithRelated, remove, update } from '../standard';
 
 const CHANNELS = ['Chat', 'Email', 'InStore', 'Online', 'Phone'].map((channel) => ({
 	name: channel,
@@ -13,15 +13,7 @@ export const orderSpec: ResourceSpec = {
 	plural: 'orders',
 	path: '/orders',
 	recordsKey: 'orders',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getWithRelated,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getWithRelated, getSeveral],
 	nested: ['items', 'payments', 'shipments', 'custom_fields'],
 	timestamps: true,
 	titleField: 'order_number',

@@ -1,6 +1,6 @@
 import { integer, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, remove, update } from '../standard';
 
 /** The billing / shipping address copy an order points to (order_billing_address_id, order_shipping_address_id). */
 export const orderAddressSpec: ResourceSpec = {
@@ -10,14 +10,7 @@ export const orderAddressSpec: ResourceSpec = {
 	path: '/order_addresses',
 	// Unknown on live stores (OAS: order_addresses, older spec: addresses); the envelope is detected.
 	recordsKey: 'addresses',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getSeveral],
 	timestamps: true,
 	titleField: 'address_line_1',
 	simplifyFields: [

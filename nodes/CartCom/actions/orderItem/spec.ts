@@ -1,6 +1,6 @@
 import { date, flag, integer, listed, money, number, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, remove, update } from '../standard';
 
 export const orderItemSpec: ResourceSpec = {
 	value: 'orderItem',
@@ -9,14 +9,7 @@ export const orderItemSpec: ResourceSpec = {
 	path: '/order_items',
 	// The OAS says order_items; Airbyte reads `items` from live stores (the envelope is detected anyway).
 	recordsKey: 'items',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getSeveral],
 	timestamps: true,
 	titleField: 'item_name',
 	simplifyFields: [

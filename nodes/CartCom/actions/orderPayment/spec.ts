@@ -1,6 +1,6 @@
 import { date, flag, integer, number, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, remove, update } from '../standard';
 
 export const orderPaymentSpec: ResourceSpec = {
 	value: 'orderPayment',
@@ -9,14 +9,7 @@ export const orderPaymentSpec: ResourceSpec = {
 	path: '/order_payments',
 	// The OAS says order_payments; Airbyte reads `payments` from live stores (detected anyway).
 	recordsKey: 'payments',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getSeveral],
 	timestamps: true,
 	titleField: 'transaction_id',
 	simplifyFields: [

@@ -10,7 +10,7 @@ import {
 	text,
 } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, getWithRelated, remove, update } from '../standard';
 
 export const orderShipmentSpec: ResourceSpec = {
 	value: 'orderShipment',
@@ -19,15 +19,7 @@ export const orderShipmentSpec: ResourceSpec = {
 	path: '/order_shipments',
 	// Unknown on live stores (OAS: order_shipments, older spec: shipments); the envelope is detected.
 	recordsKey: 'shipments',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getWithRelated,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getWithRelated, getSeveral],
 	nested: ['items'],
 	timestamps: true,
 	titleField: 'tracking_numbers',

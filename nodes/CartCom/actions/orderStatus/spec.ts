@@ -1,6 +1,6 @@
 import { flag, integer, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, remove, update } from '../standard';
 
 export const orderStatusSpec: ResourceSpec = {
 	value: 'orderStatus',
@@ -8,7 +8,7 @@ export const orderStatusSpec: ResourceSpec = {
 	plural: 'order statuses',
 	path: '/order_statuses',
 	recordsKey: 'order_statuses',
-	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
+	operations: [get, getMany, create, update, remove],
 	timestamps: true,
 	titleField: 'name',
 	simplifyFields: [

@@ -10,7 +10,7 @@ import {
 	text,
 } from '../../helpers/fields';
 import type { FieldSpec, ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, getWithRelated, remove, update } from '../standard';
 
 /** Cart.com keeps some product flags as 0/1 integers rather than booleans (the products schema of acapi.yaml). */
 const ZERO_ONE: FieldSpec['options'] = [
@@ -24,15 +24,7 @@ export const productSpec: ResourceSpec = {
 	plural: 'products',
 	path: '/products',
 	recordsKey: 'products',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getWithRelated,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getWithRelated, getSeveral],
 	nested: [
 		'variants',
 		'variant_inventory',

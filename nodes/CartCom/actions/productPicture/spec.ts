@@ -1,6 +1,6 @@
 import { flag, integer, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, remove, update } from '../standard';
 
 export const productPictureSpec: ResourceSpec = {
 	value: 'productPicture',
@@ -9,14 +9,7 @@ export const productPictureSpec: ResourceSpec = {
 	path: '/product_pictures',
 	// The reference leaves the key open (`pictures` or `product_pictures`); the transport detects it.
 	recordsKey: 'pictures',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getSeveral],
 	timestamps: true,
 	titleField: 'image_file',
 	description: 'Images of a product',

@@ -1,6 +1,6 @@
 import { count, date, integer, listed, money, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, remove, update } from '../standard';
 
 export const productPricingSpec: ResourceSpec = {
 	value: 'productPricing',
@@ -8,14 +8,7 @@ export const productPricingSpec: ResourceSpec = {
 	plural: 'product pricing rows',
 	path: '/product_pricing',
 	recordsKey: 'product_pricing',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getSeveral],
 	timestamps: true,
 	description: 'Price rows per variant, quantity break, customer type, store or sale period',
 	simplifyFields: [

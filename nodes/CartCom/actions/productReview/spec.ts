@@ -1,6 +1,6 @@
 import { date, integer, listed, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getWithRelated, remove, update } from '../standard';
 
 export const productReviewSpec: ResourceSpec = {
 	value: 'productReview',
@@ -9,14 +9,7 @@ export const productReviewSpec: ResourceSpec = {
 	path: '/product_reviews',
 	// The published spec misspells the key (`product_revies`); the transport detects the real one.
 	recordsKey: 'product_reviews',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getWithRelated,
-	],
+	operations: [get, getMany, create, update, remove, getWithRelated],
 	nested: ['ratings'],
 	timestamps: true,
 	titleField: 'title',

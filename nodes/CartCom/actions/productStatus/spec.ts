@@ -1,6 +1,6 @@
 import { flag, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, remove, update } from '../standard';
 
 export const productStatusSpec: ResourceSpec = {
 	value: 'productStatus',
@@ -8,7 +8,7 @@ export const productStatusSpec: ResourceSpec = {
 	plural: 'product statuses',
 	path: '/product_statuses',
 	recordsKey: 'product_statuses',
-	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
+	operations: [get, getMany, create, update, remove],
 	timestamps: true,
 	titleField: 'name',
 	description: 'Availability statuses such as In Stock or Back Ordered',

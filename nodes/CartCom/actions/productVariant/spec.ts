@@ -1,6 +1,6 @@
 import { choice, flag, integer, listed, number, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, remove, update } from '../standard';
 
 export const productVariantSpec: ResourceSpec = {
 	value: 'productVariant',
@@ -9,14 +9,7 @@ export const productVariantSpec: ResourceSpec = {
 	path: '/product_variants',
 	// The reference leaves the key open (`variants` or `product_variants`); the transport detects it.
 	recordsKey: 'variants',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getSeveral],
 	timestamps: true,
 	titleField: 'description',
 	description: 'Option values of a product, e.g. Color: Red, with their price adjustment',

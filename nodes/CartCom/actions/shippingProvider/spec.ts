@@ -1,6 +1,6 @@
 import { flag, number, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { getMany, update } from '../standard';
 
 /** Carrier integrations (UPS, FedEx…): Cart.com lists and updates them but never creates or deletes. */
 export const shippingProviderSpec: ResourceSpec = {
@@ -9,7 +9,7 @@ export const shippingProviderSpec: ResourceSpec = {
 	plural: 'shipping providers',
 	path: '/shipping_providers',
 	recordsKey: 'shipping_providers',
-	operations: [standard.getMany, standard.update],
+	operations: [getMany, update],
 	nested: ['services'],
 	timestamps: true,
 	titleField: 'name',

@@ -1,6 +1,6 @@
 import { flag, integer, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { getMany, update } from '../standard';
 
 /** One carrier service (e.g. "UPS Ground"); shipments refer to it by id with shipping_method_type "provider". */
 export const shippingProviderServiceSpec: ResourceSpec = {
@@ -10,7 +10,7 @@ export const shippingProviderServiceSpec: ResourceSpec = {
 	path: '/shipping_provider_services',
 	// Cart.com's own example reads this list under `services`, not the path name.
 	recordsKey: 'services',
-	operations: [standard.getMany, standard.update],
+	operations: [getMany, update],
 	timestamps: true,
 	titleField: 'identifier',
 	filterFields: [

@@ -1,6 +1,6 @@
 import { contains, flag } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { get, getMany } from '../standard';
 
 /** Stores and microstores of the account; the API offers no writes here (scope system). */
 export const storeSpec: ResourceSpec = {
@@ -9,7 +9,7 @@ export const storeSpec: ResourceSpec = {
 	plural: 'stores',
 	path: '/stores',
 	recordsKey: 'stores',
-	operations: [standard.get, standard.getMany],
+	operations: [get, getMany],
 	titleField: 'name',
 	simplifyFields: [
 		'name',

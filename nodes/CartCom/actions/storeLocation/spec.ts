@@ -1,6 +1,6 @@
 import { contains, integer, listed, number, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, remove, update } from '../standard';
 
 /** Physical shops (pickup / in-store); orders.location_id most likely points here. */
 export const storeLocationSpec: ResourceSpec = {
@@ -9,7 +9,7 @@ export const storeLocationSpec: ResourceSpec = {
 	plural: 'store locations',
 	path: '/store_locations',
 	recordsKey: 'store_locations',
-	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
+	operations: [get, getMany, create, update, remove],
 	titleField: 'name',
 	simplifyFields: [
 		'name',

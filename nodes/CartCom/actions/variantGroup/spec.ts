@@ -1,6 +1,6 @@
 import { flag, integer, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, getWithRelated, remove, update } from '../standard';
 
 export const variantGroupSpec: ResourceSpec = {
 	value: 'variantGroup',
@@ -8,15 +8,7 @@ export const variantGroupSpec: ResourceSpec = {
 	plural: 'variant groups',
 	path: '/variant_groups',
 	recordsKey: 'variant_groups',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getWithRelated,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getWithRelated, getSeveral],
 	nested: ['variants'],
 	timestamps: true,
 	titleField: 'name',

@@ -10,7 +10,7 @@ import {
 	text,
 } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, getSeveral, getWithRelated, remove, update } from '../standard';
 
 export const variantInventorySpec: ResourceSpec = {
 	value: 'variantInventory',
@@ -18,15 +18,7 @@ export const variantInventorySpec: ResourceSpec = {
 	plural: 'variant inventory rows',
 	path: '/variant_inventory',
 	recordsKey: 'variant_inventory',
-	operations: [
-		standard.get,
-		standard.getMany,
-		standard.create,
-		standard.update,
-		standard.delete,
-		standard.getWithRelated,
-		standard.getSeveral,
-	],
+	operations: [get, getMany, create, update, remove, getWithRelated, getSeveral],
 	nested: ['pricing', 'variants'],
 	timestamps: true,
 	titleField: 'item_number',

@@ -1,6 +1,6 @@
 import { contains, flag, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, remove, update } from '../standard';
 
 /** Fulfilment locations; products and order items point at one by warehouse_id. */
 export const warehouseSpec: ResourceSpec = {
@@ -9,7 +9,7 @@ export const warehouseSpec: ResourceSpec = {
 	plural: 'warehouses',
 	path: '/warehouses',
 	recordsKey: 'warehouses',
-	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
+	operations: [get, getMany, create, update, remove],
 	timestamps: true,
 	titleField: 'name',
 	simplifyFields: [

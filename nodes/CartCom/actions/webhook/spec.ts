@@ -1,6 +1,6 @@
 import { choice, integer, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-import * as standard from '../standard';
+import { create, get, getMany, remove, update } from '../standard';
 
 const choices = (values: string[]) => values.map((value) => ({ name: value, value }));
 
@@ -44,7 +44,7 @@ export const webhookSpec: ResourceSpec = {
 	plural: 'webhooks',
 	path: '/webhooks',
 	recordsKey: 'webhooks',
-	operations: [standard.get, standard.getMany, standard.create, standard.update, standard.delete],
+	operations: [get, getMany, create, update, remove],
 	titleField: 'url',
 	filterFields: [choice('event_type', EVENT_TYPES), integer('store_id')],
 	fields: [
