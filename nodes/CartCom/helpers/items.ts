@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { CartComRecord } from '../transport';
 import { asNodeError } from './errors';
+import { readCollection } from './parameters';
 import { asNodeJson } from './records';
 
 /** What one input item produced: a record, several, or nothing. */
@@ -71,4 +72,17 @@ export async function runPerItem(
 	await Promise.all(Array.from({ length: workers }, worker));
 	if (failure.first) throw withItemIndex(ctx, failure.first.error, failure.first.index);
 	return results.flatMap((output) => output ?? []);
+}
+
+/**
+ * runPerItem for writes: as many items at once as the "Parallel Requests" write option allows
+ * (read once, at item 0: it applies to the whole run).
+ */
+export async function runWritesPerItem(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	handler: (itemIndex: number) => Promise<ItemResult>,
+): Promise<INodeExecutionData[]> {
+	const concurrency = Number(readCollection(ctx, 'writeOptions', 0).concurrency ?? 1) || 1;
+	return await runPerItem(ctx, items, handler, concurrency);
 }

@@ -26,11 +26,6 @@ export function readRecordId(
 	return toRecordId(ctx, value, label, itemIndex);
 }
 
-/** The "Parallel Requests" write option (read once: it applies to the whole run). */
-export function writeConcurrency(ctx: IExecuteFunctions): number {
-	return Number(readCollection(ctx, 'writeOptions', 0).concurrency ?? 1) || 1;
-}
-
 /** `a, b,,c` or `['a','b']` → `a,b,c`, as Cart.com's sort / fields / expand take lists; undefined when empty. */
 export function commaList(value: unknown): string | undefined {
 	if (Array.isArray(value)) return value.length ? value.join(',') : undefined;

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
-import { readCollection, readRecordId, writeConcurrency } from '../../helpers/parameters';
+import { runWritesPerItem } from '../../helpers/items';
+import { readCollection, readRecordId } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
 import { inputError, isJsonObject, toRecordId } from '../../helpers/validation';
 import { cartComRequest } from '../../transport';
@@ -136,22 +136,17 @@ export const sendEmailTemplate: OperationModule = {
 	},
 	description: forOperation('emailTemplate', 'send', properties),
 	async execute(items) {
-		return await runPerItem(
-			this,
-			items,
-			async (i) => {
-				const id = readRecordId(this, i);
-				const body = readSendBody(this, i);
-				const response = await cartComRequest.call(this, {
-					method: 'POST',
-					path: `${emailTemplateSpec.path}/${id}/send`,
-					body,
-					itemIndex: i,
-				});
-				// The docs show no response body; report the send either way.
-				return { id, sent: true, ...response };
-			},
-			writeConcurrency(this),
-		);
+		return await runWritesPerItem(this, items, async (i) => {
+			const id = readRecordId(this, i);
+			const body = readSendBody(this, i);
+			const response = await cartComRequest.call(this, {
+				method: 'POST',
+				path: `${emailTemplateSpec.path}/${id}/send`,
+				body,
+				itemIndex: i,
+			});
+			// The docs show no response body; report the send either way.
+			return { id, sent: true, ...response };
+		});
 	},
 };

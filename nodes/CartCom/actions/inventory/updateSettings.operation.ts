@@ -1,7 +1,7 @@
 import { fieldsCollection, forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { choice, flag, listed } from '../../helpers/fields';
-import { runPerItem } from '../../helpers/items';
-import { readBody, writeConcurrency } from '../../helpers/parameters';
+import { runWritesPerItem } from '../../helpers/items';
+import { readBody } from '../../helpers/parameters';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { inputError } from '../../helpers/validation';
 import { cartComWrite } from '../../transport';
@@ -50,17 +50,12 @@ export const updateSettings: OperationModule = {
 		writeOptionsCollection(),
 	]),
 	async execute(items) {
-		return await runPerItem(
-			this,
-			items,
-			async (i) => {
-				const body = readBody(this, settingsSpec, i, 'update');
-				if (Object.keys(body).length === 0) {
-					throw inputError(this, i, 'Update Fields', 'no setting to change', 'Add at least one setting under Update Fields.');
-				}
-				return await cartComWrite.call(this, { method: 'PUT', path: '/inventory/settings', body, itemIndex: i }, body);
-			},
-			writeConcurrency(this),
-		);
+		return await runWritesPerItem(this, items, async (i) => {
+			const body = readBody(this, settingsSpec, i, 'update');
+			if (Object.keys(body).length === 0) {
+				throw inputError(this, i, 'Update Fields', 'no setting to change', 'Add at least one setting under Update Fields.');
+			}
+			return await cartComWrite.call(this, { method: 'PUT', path: '/inventory/settings', body, itemIndex: i }, body);
+		});
 	},
 };

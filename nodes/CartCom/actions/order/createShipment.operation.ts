@@ -5,9 +5,9 @@ import { jsonParse } from 'n8n-workflow';
 import { fieldsCollection, forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
 import { asNodeError } from '../../helpers/errors';
 import { count, flag, number, text } from '../../helpers/fields';
-import { runPerItem } from '../../helpers/items';
+import { runWritesPerItem } from '../../helpers/items';
 import { KeyedQueue } from '../../helpers/keyedQueue';
-import { readBody, readCollection, readRecordId, writeConcurrency } from '../../helpers/parameters';
+import { readBody, readCollection, readRecordId } from '../../helpers/parameters';
 import { nestedRecords } from '../../helpers/records';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { inputError, toJsonObject, toNumber, toRecordId } from '../../helpers/validation';
@@ -375,23 +375,18 @@ export const createShipment: OperationModule = {
 	async execute(items) {
 		// One order at a time: two input items for one order must never both decide "not shipped yet".
 		const perOrder = new KeyedQueue<number>();
-		return await runPerItem(
-			this,
-			items,
-			async (i) => {
-				const orderId = readRecordId(this, i, undefined, 'Order');
-				const request = readShipmentRequest(this, i);
-				return await perOrder.run(orderId, async () => {
-					const { shipment, created } = await ensureShipment(this, orderId, request, i);
-					const output: CartComRecord = { ...shipment, created };
-					if (request.setStatusId !== undefined) {
-						const { changed } = await changeOrderStatus(this, orderId, request.setStatusId, i, true);
-						output.order_status_updated = changed;
-					}
-					return output;
-				});
-			},
-			writeConcurrency(this),
-		);
+		return await runWritesPerItem(this, items, async (i) => {
+			const orderId = readRecordId(this, i, undefined, 'Order');
+			const request = readShipmentRequest(this, i);
+			return await perOrder.run(orderId, async () => {
+				const { shipment, created } = await ensureShipment(this, orderId, request, i);
+				const output: CartComRecord = { ...shipment, created };
+				if (request.setStatusId !== undefined) {
+					const { changed } = await changeOrderStatus(this, orderId, request.setStatusId, i, true);
+					output.order_status_updated = changed;
+				}
+				return output;
+			});
+		});
 	},
 };

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
-import { readCollection, readRecordId, writeConcurrency } from '../../helpers/parameters';
+import { runWritesPerItem } from '../../helpers/items';
+import { readCollection, readRecordId } from '../../helpers/parameters';
 import { asNodeJson } from '../../helpers/records';
 import type { OperationModule } from '../../helpers/types';
 import { inputError, toNumber, toRecordId } from '../../helpers/validation';
@@ -147,7 +147,7 @@ function optionalDate(ctx: IExecuteFunctions, itemIndex: number, value: unknown,
 	return date;
 }
 
-/** What identifies one price row; Cart.com keeps one row per combination (acapi.yaml, POST /product_pricing). */
+/** What identifies one price row; Cart.com keeps one row per combination (docs/resources/product_pricing.md). */
 interface PriceRowKey {
 	variantInventoryId: number | null;
 	startingQuantity: number;
@@ -268,41 +268,36 @@ export const updatePrice: OperationModule = {
 	},
 	description: forOperation('product', 'updatePrice', parameters),
 	async execute(items) {
-		return await runPerItem(
-			this,
-			items,
-			async (i) => {
-				// All input is read and checked first: a bad value must not leave a half-done change.
-				const target = this.getNodeParameter('priceTarget', i) as PriceTarget;
-				const byId = this.getNodeParameter('identifyBy', i) === 'id';
-				const price = toMoney(this, i, this.getNodeParameter('price', i), 'Price');
-				const productId = byId ? readRecordId(this, i, 'product', 'Product') : undefined;
-				const sku = byId ? undefined : readLookupText(this, i, 'sku', 'SKU');
-				const base = target === 'product' ? readBasePrices(this, i, price) : undefined;
-				const row = target === 'pricingRow' ? readPriceRowKey(this, i) : undefined;
-				if (row && byId) {
-					row.key.variantInventoryId = optionalId(this, i, this.getNodeParameter('variantInventoryId', i, ''), 'Variant Inventory ID');
-				}
+		return await runWritesPerItem(this, items, async (i) => {
+			// All input is read and checked first: a bad value must not leave a half-done change.
+			const target = this.getNodeParameter('priceTarget', i) as PriceTarget;
+			const byId = this.getNodeParameter('identifyBy', i) === 'id';
+			const price = toMoney(this, i, this.getNodeParameter('price', i), 'Price');
+			const productId = byId ? readRecordId(this, i, 'product', 'Product') : undefined;
+			const sku = byId ? undefined : readLookupText(this, i, 'sku', 'SKU');
+			const base = target === 'product' ? readBasePrices(this, i, price) : undefined;
+			const row = target === 'pricingRow' ? readPriceRowKey(this, i) : undefined;
+			if (row && byId) {
+				row.key.variantInventoryId = optionalId(this, i, this.getNodeParameter('variantInventoryId', i, ''), 'Variant Inventory ID');
+			}
 
-				const resolved: CodeTarget | undefined = sku === undefined ? undefined : await findTarget(this, i, sku);
-				const id = productId ?? (resolved as CodeTarget).productId;
-				if (base) {
-					if (resolved?.variantInventoryId) {
-						throw inputError(
-							this,
-							i,
-							'SKU',
-							`"${String(sku)}" is variant row ${resolved.variantInventoryId} of product ${resolved.productId}, which has no base price of its own`,
-							'Choose Variant or Tier Price to price this variant, or use the product’s own SKU.',
-						);
-					}
-					return await cartComWrite.call(this, { method: 'PUT', path: `/products/${id}`, body: base, itemIndex: i }, { id, ...base });
+			const resolved: CodeTarget | undefined = sku === undefined ? undefined : await findTarget(this, i, sku);
+			const id = productId ?? (resolved as CodeTarget).productId;
+			if (base) {
+				if (resolved?.variantInventoryId) {
+					throw inputError(
+						this,
+						i,
+						'SKU',
+						`"${String(sku)}" is variant row ${resolved.variantInventoryId} of product ${resolved.productId}, which has no base price of its own`,
+						'Choose Variant or Tier Price to price this variant, or use the product’s own SKU.',
+					);
 				}
-				const { key, cost } = row as { key: PriceRowKey; cost?: number };
-				if (resolved) key.variantInventoryId = resolved.variantInventoryId;
-				return await upsertPriceRow(this, i, id, key, price, cost);
-			},
-			writeConcurrency(this),
-		);
+				return await cartComWrite.call(this, { method: 'PUT', path: `/products/${id}`, body: base, itemIndex: i }, { id, ...base });
+			}
+			const { key, cost } = row as { key: PriceRowKey; cost?: number };
+			if (resolved) key.variantInventoryId = resolved.variantInventoryId;
+			return await upsertPriceRow(this, i, id, key, price, cost);
+		});
 	},
 };

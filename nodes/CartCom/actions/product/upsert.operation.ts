@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { jsonParse } from 'n8n-workflow';
 
 import { fieldParameter, fieldsCollection, forOperation, writeOptionsCollection } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
+import { runWritesPerItem } from '../../helpers/items';
 import { KeyedQueue } from '../../helpers/keyedQueue';
 import { toCamelCase } from '../../helpers/naming';
-import { isNotGiven, readBody, throwIfMissing, writeConcurrency } from '../../helpers/parameters';
+import { isNotGiven, readBody, throwIfMissing } from '../../helpers/parameters';
 import { asNodeJson, nestedRecords } from '../../helpers/records';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { coerceField, inputError, isJsonObject, toNumber } from '../../helpers/validation';
@@ -487,41 +487,36 @@ export const upsert: OperationModule = {
 	description: forOperation('product', 'upsert', upsertParameters),
 	async execute(items) {
 		const queue = new KeyedQueue();
-		return await runPerItem(
-			this,
-			items,
-			async (i) => {
-				const body = { ...readBody(this, upsertSpec, i, 'create'), ...readNameAndPrice(this, i) };
-				if ('id' in body) {
-					throw inputError(this, i, 'Other Fields (JSON)', 'must not contain "id"', 'The product is found by its SKU.');
-				}
-				const sku = toLookupText(this, i, body.item_number, 'SKU');
-				body.item_number = sku;
-				const variants = readVariants(this, i);
-				const mode = this.getNodeParameter('mode', i) as Mode;
-				// Stock lives on the rows once a product has variants.
-				if (variants.length && body.use_variant_inventory === undefined) body.use_variant_inventory = true;
+		return await runWritesPerItem(this, items, async (i) => {
+			const body = { ...readBody(this, upsertSpec, i, 'create'), ...readNameAndPrice(this, i) };
+			if ('id' in body) {
+				throw inputError(this, i, 'Other Fields (JSON)', 'must not contain "id"', 'The product is found by its SKU.');
+			}
+			const sku = toLookupText(this, i, body.item_number, 'SKU');
+			body.item_number = sku;
+			const variants = readVariants(this, i);
+			const mode = this.getNodeParameter('mode', i) as Mode;
+			// Stock lives on the rows once a product has variants.
+			if (variants.length && body.use_variant_inventory === undefined) body.use_variant_inventory = true;
 
-				return await queue.run(`sku:${lower(sku)}`, async () => {
-					const { product, action } = await publishProduct(this, i, sku, body);
-					const productId = Number(product.id);
-					const isNewProduct = action === 'created';
-					const needsRows = variants.length > 0 || (mode === 'overwrite' && !isNewProduct);
-					const sync = needsRows
-						? await syncRows(this, i, productId, isNewProduct, variants, mode, queue)
-						: { rows: [], deletedIds: [] };
-					return {
-						action,
-						product_id: productId,
-						item_number: sku,
-						product,
-						variant_inventory: sync.rows,
-						deleted_variant_inventory_ids: sync.deletedIds,
-					};
-				});
-			},
-			writeConcurrency(this),
-		);
+			return await queue.run(`sku:${lower(sku)}`, async () => {
+				const { product, action } = await publishProduct(this, i, sku, body);
+				const productId = Number(product.id);
+				const isNewProduct = action === 'created';
+				const needsRows = variants.length > 0 || (mode === 'overwrite' && !isNewProduct);
+				const sync = needsRows
+					? await syncRows(this, i, productId, isNewProduct, variants, mode, queue)
+					: { rows: [], deletedIds: [] };
+				return {
+					action,
+					product_id: productId,
+					item_number: sku,
+					product,
+					variant_inventory: sync.rows,
+					deleted_variant_inventory_ids: sync.deletedIds,
+				};
+			});
+		});
 	},
 };
 

@@ -6,8 +6,8 @@ import {
 	forOperation,
 	writeOptionsCollection,
 } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
-import { readBody, writeConcurrency } from '../../helpers/parameters';
+import { runWritesPerItem } from '../../helpers/items';
+import { readBody } from '../../helpers/parameters';
 import type { ResourceSpec, StandardOperation } from '../../helpers/types';
 import { inputError } from '../../helpers/validation';
 import { cartComWrite } from '../../transport';
@@ -29,35 +29,30 @@ function description(spec: ResourceSpec) {
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[], spec: ResourceSpec) {
 	const resource = spec.name.toLowerCase();
-	return await runPerItem(
-		this,
-		items,
-		async (i) => {
-			const body = readBody(this, spec, i, 'create');
-			if (Object.keys(body).length === 0 && !spec.createsEmpty) {
-				// Nothing given at all is a mapping gone wrong, not a wish for a blank record.
-				throw inputError(
-					this,
-					i,
-					'Additional Fields',
-					'no field given',
-					`Add at least one field of the ${resource} to create.`,
-				);
-			}
-			if ('id' in body) {
-				// POST with an id is an upsert in Cart.com; Create must never overwrite by accident.
-				throw inputError(
-					this,
-					i,
-					'Other Fields (JSON)',
-					'must not contain "id"',
-					`Use the Update operation to change an existing ${resource}.`,
-				);
-			}
-			return await cartComWrite.call(this, { method: 'POST', path: spec.path, body, itemIndex: i });
-		},
-		writeConcurrency(this),
-	);
+	return await runWritesPerItem(this, items, async (i) => {
+		const body = readBody(this, spec, i, 'create');
+		if (Object.keys(body).length === 0 && !spec.createsEmpty) {
+			// Nothing given at all is a mapping gone wrong, not a wish for a blank record.
+			throw inputError(
+				this,
+				i,
+				'Additional Fields',
+				'no field given',
+				`Add at least one field of the ${resource} to create.`,
+			);
+		}
+		if ('id' in body) {
+			// POST with an id is an upsert in Cart.com; Create must never overwrite by accident.
+			throw inputError(
+				this,
+				i,
+				'Other Fields (JSON)',
+				'must not contain "id"',
+				`Use the Update operation to change an existing ${resource}.`,
+			);
+		}
+		return await cartComWrite.call(this, { method: 'POST', path: spec.path, body, itemIndex: i });
+	});
 }
 
 export const create: StandardOperation = {

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
-import { readRecordId, writeConcurrency } from '../../helpers/parameters';
+import { runWritesPerItem } from '../../helpers/items';
+import { readRecordId } from '../../helpers/parameters';
 import type { ResourceSpec, StandardOperation } from '../../helpers/types';
 import { cartComRequest } from '../../transport';
 
@@ -12,23 +12,18 @@ function description(spec: ResourceSpec) {
 }
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[], spec: ResourceSpec) {
-	return await runPerItem(
-		this,
-		items,
-		async (i) => {
-			const id = readRecordId(this, i);
-			await cartComRequest.call(this, {
-				method: 'DELETE',
-				path: `${spec.path}/${id}`,
-				itemIndex: i,
-			});
-			return { id, deleted: true };
-		},
-		writeConcurrency(this),
-	);
+	return await runWritesPerItem(this, items, async (i) => {
+		const id = readRecordId(this, i);
+		await cartComRequest.call(this, {
+			method: 'DELETE',
+			path: `${spec.path}/${id}`,
+			itemIndex: i,
+		});
+		return { id, deleted: true };
+	});
 }
 
-/** Named `remove` because `delete` is a keyword; offered as `standard.delete` (see index.ts). */
+/** Delete, named `remove` because `delete` is a keyword. */
 export const remove: StandardOperation = {
 	value: 'delete',
 	option: (spec) => ({

@@ -6,8 +6,8 @@ import {
 	recordLocator,
 	writeOptionsCollection,
 } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
-import { readBody, readRecordId, writeConcurrency } from '../../helpers/parameters';
+import { runWritesPerItem } from '../../helpers/items';
+import { readBody, readRecordId } from '../../helpers/parameters';
 import type { ResourceSpec, StandardOperation } from '../../helpers/types';
 import { inputError } from '../../helpers/validation';
 import { cartComWrite } from '../../transport';
@@ -22,30 +22,25 @@ function description(spec: ResourceSpec) {
 }
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[], spec: ResourceSpec) {
-	return await runPerItem(
-		this,
-		items,
-		async (i) => {
-			const id = readRecordId(this, i);
-			const body = readBody(this, spec, i, 'update');
-			delete body.id;
-			if (Object.keys(body).length === 0) {
-				throw inputError(
-					this,
-					i,
-					'Update Fields',
-					'no field to update',
-					'Add at least one field under Update Fields.',
-				);
-			}
-			return await cartComWrite.call(
+	return await runWritesPerItem(this, items, async (i) => {
+		const id = readRecordId(this, i);
+		const body = readBody(this, spec, i, 'update');
+		delete body.id;
+		if (Object.keys(body).length === 0) {
+			throw inputError(
 				this,
-				{ method: 'PUT', path: `${spec.path}/${id}`, body, itemIndex: i },
-				{ id },
+				i,
+				'Update Fields',
+				'no field to update',
+				'Add at least one field under Update Fields.',
 			);
-		},
-		writeConcurrency(this),
-	);
+		}
+		return await cartComWrite.call(
+			this,
+			{ method: 'PUT', path: `${spec.path}/${id}`, body, itemIndex: i },
+			{ id },
+		);
+	});
 }
 
 export const update: StandardOperation = {
