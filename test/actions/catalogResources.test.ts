@@ -15,7 +15,7 @@ import {
 	runFailing,
 	variantProduct,
 	type Row,
-} from './support/catalog';
+} from '../helpers/actionKit';
 
 const STANDARD = ['create', 'delete', 'get', 'getAll', 'update'];
 

@@ -3,7 +3,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { startStore, type Simulator } from '../helpers/fixtures';
 import {
+	API,
 	byId,
+	inTurn,
 	jsonOf,
 	onlyRequest,
 	operationsOf,
@@ -11,9 +13,9 @@ import {
 	queryOf,
 	run,
 	runFailing,
-} from './support/storeResources';
+	standardOperationTests,
+} from '../helpers/actionKit';
 
-const API = '/api/v1';
 let sim: Simulator;
 
 beforeAll(async () => {
@@ -37,32 +39,45 @@ describe('Customer', () => {
 		]);
 	});
 
-	it('Get reads one customer and simplifies it by default', async () => {
-		const customer = customers()[4];
-		const items = await run(sim, {
-			resource: 'customer',
-			operation: 'get',
-			recordId: byId(customer.id as number),
-		});
-
-		const request = onlyRequest(sim);
-		expect(request.method).toBe('GET');
-		expect(request.path).toBe(`${API}/customers/${String(customer.id)}`);
-		expect(jsonOf(items)).toEqual([
-			{
-				id: customer.id,
-				email: customer.email,
-				first_name: customer.first_name,
-				last_name: customer.last_name,
-				company: customer.company,
-				customer_number: customer.customer_number,
-				customer_type_id: customer.customer_type_id,
-				phone_number: customer.phone_number,
-				store_id: customer.store_id,
-				updated_at: customer.updated_at,
+	standardOperationTests(() => sim, {
+		resource: 'customer',
+		pick: inTurn(() => sim, 'customers'),
+		// Looking a customer up by email is Get Many with the Email filter (exact match).
+		filter: () => {
+			const email = customers()[7].email as string;
+			return {
+				filters: { email },
+				query: { email: `eq:${email}` },
+				matches: (record) => record.email === email,
+			};
+		},
+		create: {
+			parameters: {
+				email: 'new.buyer@example.com',
+				storeId: 1,
+				additionalFields: {
+					firstName: 'New',
+					customerTypeId: 2,
+					isNoTaxCustomer: true,
+					paymentNetTerm: 30,
+					otherFieldsJson: '{"source_group": "Trade show"}',
+				},
 			},
-		]);
-		expect(pairedIndexes(items)).toEqual([0]);
+			body: {
+				email: 'new.buyer@example.com',
+				store_id: 1,
+				first_name: 'New',
+				customer_type_id: 2,
+				is_no_tax_customer: true,
+				payment_net_term: 30,
+				source_group: 'Trade show',
+			},
+		},
+		update: {
+			updateFields: { company: 'Renamed Co', isInactive: true },
+			body: { company: 'Renamed Co', is_inactive: true },
+		},
+		related: 'addresses',
 	});
 
 	it('Get with Include Related asks for the addresses and returns the raw record', async () => {
@@ -85,24 +100,6 @@ describe('Customer', () => {
 		expect((items[0].json.addresses as Array<{ id: number }>).map((address) => address.id)).toEqual(
 			addressIds,
 		);
-	});
-
-	it('Get Many with the Email filter finds a customer by email (exact match)', async () => {
-		const customer = customers()[7];
-		const items = await run(sim, {
-			resource: 'customer',
-			operation: 'getAll',
-			filters: { email: customer.email as string },
-		});
-
-		const request = onlyRequest(sim);
-		expect(request.path).toBe(`${API}/customers`);
-		expect(queryOf(request)).toEqual({
-			email: `eq:${String(customer.email)}`,
-			count: '50',
-			page: '1',
-		});
-		expect(jsonOf(items).map((json) => json.id)).toEqual([customer.id]);
 	});
 
 	it('Get Many combines the customer type filter with a created-after date', async () => {
@@ -136,112 +133,6 @@ describe('Customer', () => {
 		expect(jsonOf(items).map((json) => json.id)).toEqual(expected);
 	});
 
-	it('Get Many with a limit asks for just that many', async () => {
-		const items = await run(sim, {
-			resource: 'customer',
-			operation: 'getAll',
-			limit: 3,
-			simplify: false,
-		});
-		expect(queryOf(onlyRequest(sim))).toEqual({ count: '3', page: '1' });
-		expect(jsonOf(items)).toEqual(customers().slice(0, 3));
-	});
-
-	it('Create sends the required and additional fields and returns the new customer', async () => {
-		const items = await run(sim, {
-			resource: 'customer',
-			operation: 'create',
-			email: 'new.buyer@example.com',
-			storeId: 1,
-			additionalFields: {
-				firstName: 'New',
-				customerTypeId: 2,
-				isNoTaxCustomer: true,
-				paymentNetTerm: 30,
-				otherFieldsJson: '{"source_group": "Trade show"}',
-			},
-		});
-
-		const request = onlyRequest(sim);
-		expect(request.method).toBe('POST');
-		expect(request.path).toBe(`${API}/customers`);
-		expect(request.body).toEqual({
-			email: 'new.buyer@example.com',
-			store_id: 1,
-			first_name: 'New',
-			customer_type_id: 2,
-			is_no_tax_customer: true,
-			payment_net_term: 30,
-			source_group: 'Trade show',
-		});
-		const created = items[0].json;
-		expect(sim.store.get('customers', created.id as number)).toMatchObject({
-			email: 'new.buyer@example.com',
-			customer_type_id: 2,
-		});
-	});
-
-	it('Update changes only the given fields', async () => {
-		const customer = customers()[10];
-		const items = await run(sim, {
-			resource: 'customer',
-			operation: 'update',
-			recordId: byId(customer.id as number),
-			updateFields: { company: 'Renamed Co', isInactive: true },
-		});
-
-		const request = onlyRequest(sim);
-		expect(request.method).toBe('PUT');
-		expect(request.path).toBe(`${API}/customers/${String(customer.id)}`);
-		expect(request.body).toEqual({ company: 'Renamed Co', is_inactive: true });
-		expect(items[0].json).toMatchObject({
-			id: customer.id,
-			company: 'Renamed Co',
-			is_inactive: true,
-		});
-		expect(sim.store.get('customers', customer.id as number)).toMatchObject({
-			company: 'Renamed Co',
-			email: customer.email,
-		});
-	});
-
-	it('Delete removes the customer and reports it', async () => {
-		const customer = customers()[customers().length - 1];
-		const items = await run(sim, {
-			resource: 'customer',
-			operation: 'delete',
-			recordId: byId(customer.id as number),
-		});
-
-		const request = onlyRequest(sim);
-		expect(request.method).toBe('DELETE');
-		expect(request.path).toBe(`${API}/customers/${String(customer.id)}`);
-		expect(jsonOf(items)).toEqual([{ id: customer.id, deleted: true }]);
-		expect(sim.store.get('customers', customer.id as number)).toBeUndefined();
-	});
-
-	it('Get With Related reads /filled and Get Several by ID reads select_many', async () => {
-		const [first, second] = customers();
-		const filled = await run(sim, {
-			resource: 'customer',
-			operation: 'getFilled',
-			recordId: byId(first.id as number),
-		});
-		expect(sim.requests[0].path).toBe(`${API}/customers/${String(first.id)}/filled`);
-		expect(filled[0].json.addresses).toEqual(expect.any(Array));
-
-		sim.clearRequests();
-		const several = await run(sim, {
-			resource: 'customer',
-			operation: 'selectMany',
-			ids: `${String(first.id)}, ${String(second.id)}`,
-		});
-		const request = onlyRequest(sim);
-		expect(request.path).toBe(`${API}/customers/select_many`);
-		expect(request.query.get('ids')).toBe(`${String(first.id)},${String(second.id)}`);
-		expect(jsonOf(several).map((json) => json.id)).toEqual([first.id, second.id]);
-	});
-
 	it('with Continue On Fail, keeps going past a bad ID and a missing customer, each output paired to its input', async () => {
 		const customer = customers()[1];
 		const items = await run(
@@ -252,7 +143,10 @@ describe('Customer', () => {
 				recordId: byId('={{ $json.id }}'),
 				simplify: false,
 			},
-			{ input: [{ id: customer.id as number }, { id: 'abc' }, { id: 987654 }], continueOnFail: true },
+			{
+				input: [{ id: customer.id as number }, { id: 'abc' }, { id: 987654 }],
+				continueOnFail: true,
+			},
 		);
 
 		expect(pairedIndexes(items)).toEqual([0, 1, 2]);
@@ -318,7 +212,7 @@ describe('Customer', () => {
 });
 
 describe('Customer Type', () => {
-	it('Get Many lists the types; Create, Update and Delete write them', async () => {
+	it('Get Many lists the types', async () => {
 		const listed = await run(sim, {
 			resource: 'customerType',
 			operation: 'getAll',
@@ -326,148 +220,60 @@ describe('Customer Type', () => {
 		});
 		expect(onlyRequest(sim).path).toBe(`${API}/customer_types`);
 		expect(jsonOf(listed).map((json) => json.name)).toEqual(['Retail', 'Wholesale', 'VIP']);
-
-		sim.clearRequests();
-		const created = await run(sim, {
-			resource: 'customerType',
-			operation: 'create',
-			name: 'Distributor',
-			additionalFields: { customerLevel: 4 },
-		});
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'POST',
-			path: `${API}/customer_types`,
-			body: { name: 'Distributor', customer_level: 4 },
-		});
-		const id = created[0].json.id as number;
-
-		sim.clearRequests();
-		await run(sim, {
-			resource: 'customerType',
-			operation: 'update',
-			recordId: byId(id),
-			updateFields: { description: 'Resellers' },
-		});
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'PUT',
-			path: `${API}/customer_types/${id}`,
-			body: { description: 'Resellers' },
-		});
-		expect(sim.store.get('customer_types', id)).toMatchObject({
-			name: 'Distributor',
-			description: 'Resellers',
-		});
-
-		sim.clearRequests();
-		const deleted = await run(sim, {
-			resource: 'customerType',
-			operation: 'delete',
-			recordId: byId(id),
-		});
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'DELETE',
-			path: `${API}/customer_types/${id}`,
-		});
-		expect(jsonOf(deleted)).toEqual([{ id, deleted: true }]);
-		expect(sim.store.get('customer_types', id)).toBeUndefined();
 	});
 
-	it('Get reads one type', async () => {
-		const items = await run(sim, { resource: 'customerType', operation: 'get', recordId: byId(2) });
-		expect(onlyRequest(sim).path).toBe(`${API}/customer_types/2`);
-		expect(items[0].json).toMatchObject({ id: 2, name: 'Wholesale' });
+	standardOperationTests(() => sim, {
+		resource: 'customerType',
+		pick: inTurn(() => sim, 'customer_types'),
+		filter: {
+			filters: { name: 'sale' },
+			query: { name: 'like:sale' },
+			matches: (record) => String(record.name).toLowerCase().includes('sale'),
+		},
+		create: {
+			parameters: { name: 'Distributor', additionalFields: { customerLevel: 4 } },
+			body: { name: 'Distributor', customer_level: 4 },
+		},
+		update: { updateFields: { description: 'Resellers' }, body: { description: 'Resellers' } },
 	});
 });
 
 describe('Address', () => {
-	it('Get Many filters by customer', async () => {
-		const customerId = customers()[3].id as number;
-		const items = await run(sim, {
-			resource: 'address',
-			operation: 'getAll',
-			returnAll: true,
-			simplify: false,
-			filters: { customerId },
-		});
-		expect(queryOf(onlyRequest(sim))).toMatchObject({ customer_id: `eq:${customerId}` });
-		expect(jsonOf(items)).toEqual(
-			sim.store.list('addresses').filter((address) => address.customer_id === customerId),
-		);
-	});
-
-	it('Get simplifies to the postal fields', async () => {
-		const address = sim.store.list('addresses')[0];
-		const items = await run(sim, {
-			resource: 'address',
-			operation: 'get',
-			recordId: byId(address.id as number),
-		});
-		expect(Object.keys(items[0].json).sort()).toEqual(
-			[
-				'id',
-				'customer_id',
-				'first_name',
-				'last_name',
-				'address_line_1',
-				'city',
-				'state',
-				'postal_code',
-				'country',
-				'updated_at',
-			].sort(),
-		);
-		expect(items[0].json.postal_code).toBe(address.postal_code);
-	});
-
-	it('Create needs customer and country; Update and Delete address one record', async () => {
-		const customerId = customers()[5].id as number;
-		const created = await run(sim, {
-			resource: 'address',
-			operation: 'create',
-			customerId,
-			country: 'United States',
-			additionalFields: {
-				addressLine1: '251 N Bristol Ave',
-				city: 'Beaumont',
-				postalCode: '77702',
-				isDefaultShippingAddress: false,
-			},
-		});
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'POST',
-			path: `${API}/addresses`,
-			body: {
-				customer_id: customerId,
-				country: 'United States',
-				address_line_1: '251 N Bristol Ave',
-				city: 'Beaumont',
-				postal_code: '77702',
-				is_default_shipping_address: false,
-			},
-		});
-		const id = created[0].json.id as number;
-		expect(sim.store.get('addresses', id)).toMatchObject({
-			customer_id: customerId,
-			city: 'Beaumont',
-		});
-
-		sim.clearRequests();
-		await run(sim, {
-			resource: 'address',
-			operation: 'update',
-			recordId: byId(id),
-			updateFields: { addressLine2: 'Suite 9' },
-		});
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'PUT',
-			path: `${API}/addresses/${id}`,
-			body: { address_line_2: 'Suite 9' },
-		});
-
-		sim.clearRequests();
-		await run(sim, { resource: 'address', operation: 'delete', recordId: byId(id) });
-		expect(onlyRequest(sim)).toMatchObject({ method: 'DELETE', path: `${API}/addresses/${id}` });
-		expect(sim.store.get('addresses', id)).toBeUndefined();
+	standardOperationTests(() => sim, {
+		resource: 'address',
+		pick: inTurn(() => sim, 'addresses'),
+		filter: () => {
+			const customerId = customers()[3].id as number;
+			return {
+				filters: { customerId },
+				query: { customer_id: `eq:${customerId}` },
+				matches: (record) => record.customer_id === customerId,
+			};
+		},
+		create: () => {
+			const customerId = customers()[5].id as number;
+			return {
+				parameters: {
+					customerId,
+					country: 'United States',
+					additionalFields: {
+						addressLine1: '251 N Bristol Ave',
+						city: 'Beaumont',
+						postalCode: '77702',
+						isDefaultShippingAddress: false,
+					},
+				},
+				body: {
+					customer_id: customerId,
+					country: 'United States',
+					address_line_1: '251 N Bristol Ave',
+					city: 'Beaumont',
+					postal_code: '77702',
+					is_default_shipping_address: false,
+				},
+			};
+		},
+		update: { updateFields: { addressLine2: 'Suite 9' }, body: { address_line_2: 'Suite 9' } },
 	});
 
 	it('Create rejects a customer ID that is not a whole number before sending', async () => {

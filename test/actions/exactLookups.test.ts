@@ -17,7 +17,7 @@ import {
 	runFailing,
 	variantProduct,
 	writesOf,
-} from './support/catalog';
+} from '../helpers/actionKit';
 
 let sim: Simulator;
 

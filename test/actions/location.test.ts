@@ -2,7 +2,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { startStore, type Simulator } from '../helpers/fixtures';
 import {
+	API,
 	byId,
+	inTurn,
 	jsonOf,
 	onlyRequest,
 	operationsOf,
@@ -10,9 +12,9 @@ import {
 	queryOf,
 	run,
 	runFailing,
-} from './support/storeResources';
+	standardOperationTests,
+} from '../helpers/actionKit';
 
-const API = '/api/v1';
 let sim: Simulator;
 
 beforeAll(async () => {
@@ -110,118 +112,47 @@ describe('Location', () => {
 });
 
 describe('Warehouse', () => {
-	it('Get Many, Get, Create, Update and Delete', async () => {
-		const listed = await run(sim, {
-			resource: 'warehouse',
-			operation: 'getAll',
-			returnAll: true,
-			simplify: false,
-		});
-		expect(onlyRequest(sim).path).toBe(`${API}/warehouses`);
-		expect(jsonOf(listed)).toEqual(sim.store.list('warehouses'));
-
-		sim.clearRequests();
-		const one = await run(sim, { resource: 'warehouse', operation: 'get', recordId: byId(1) });
-		expect(onlyRequest(sim).path).toBe(`${API}/warehouses/1`);
-		expect(Object.keys(one[0].json).sort()).toEqual(
-			[
-				'id',
-				'name',
-				'is_default',
-				'address_line_1',
-				'city',
-				'state',
-				'postal_code',
-				'country',
-				'updated_at',
-			].sort(),
-		);
-
-		sim.clearRequests();
-		const created = await run(sim, {
-			resource: 'warehouse',
-			operation: 'create',
-			name: 'West DC',
-			additionalFields: { city: 'Reno', postalCode: '89501', isDefault: false },
-		});
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'POST',
-			path: `${API}/warehouses`,
-			body: { name: 'West DC', city: 'Reno', postal_code: '89501', is_default: false },
-		});
-		const id = created[0].json.id as number;
-
-		sim.clearRequests();
-		await run(sim, {
-			resource: 'warehouse',
-			operation: 'update',
-			recordId: byId(id),
-			updateFields: { name: 'West DC 2' },
-		});
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'PUT',
-			path: `${API}/warehouses/${id}`,
-			body: { name: 'West DC 2' },
-		});
-		expect(sim.store.get('warehouses', id)).toMatchObject({ name: 'West DC 2', city: 'Reno' });
-
-		sim.clearRequests();
-		const deleted = await run(sim, {
-			resource: 'warehouse',
-			operation: 'delete',
-			recordId: byId(id),
-		});
-		expect(onlyRequest(sim)).toMatchObject({ method: 'DELETE', path: `${API}/warehouses/${id}` });
-		expect(jsonOf(deleted)).toEqual([{ id, deleted: true }]);
-		expect(sim.store.get('warehouses', id)).toBeUndefined();
-	});
-
-	it('Get Many filters by name (contains)', async () => {
-		const items = await run(sim, {
-			resource: 'warehouse',
-			operation: 'getAll',
+	standardOperationTests(() => sim, {
+		resource: 'warehouse',
+		pick: inTurn(() => sim, 'warehouses'),
+		filter: {
 			filters: { name: 'main' },
-		});
-		expect(queryOf(onlyRequest(sim))).toMatchObject({ name: 'like:main' });
-		expect(jsonOf(items).map((json) => json.name)).toEqual(['Main DC']);
+			query: { name: 'like:main' },
+			matches: (record) => record.name === 'Main DC',
+		},
+		create: {
+			parameters: {
+				name: 'West DC',
+				additionalFields: { city: 'Reno', postalCode: '89501', isDefault: false },
+			},
+			body: { name: 'West DC', city: 'Reno', postal_code: '89501', is_default: false },
+		},
+		update: { updateFields: { name: 'West DC 2' }, body: { name: 'West DC 2' } },
 	});
 });
 
 describe('Store Location', () => {
-	it('Get Many, Get, Create, Update and Delete', async () => {
-		const listed = await run(sim, {
-			resource: 'storeLocation',
-			operation: 'getAll',
-			returnAll: true,
-			simplify: false,
-		});
-		expect(jsonOf(listed)).toEqual(sim.store.list('store_locations'));
-
-		sim.clearRequests();
-		const one = await run(sim, {
-			resource: 'storeLocation',
-			operation: 'get',
-			recordId: byId(2),
-			simplify: false,
-		});
-		expect(onlyRequest(sim).path).toBe(`${API}/store_locations/2`);
-		expect(one[0].json).toEqual(sim.store.get('store_locations', 2));
-
-		sim.clearRequests();
-		const created = await run(sim, {
-			resource: 'storeLocation',
-			operation: 'create',
-			additionalFields: {
-				name: 'Airport Kiosk',
-				address1: '1 Terminal Rd',
-				zipCode: '77032',
-				latitude: 29.98,
-				storeId: 1,
+	standardOperationTests(() => sim, {
+		resource: 'storeLocation',
+		pick: inTurn(() => sim, 'store_locations'),
+		filter: () => {
+			const name = sim.store.list('store_locations')[1].name as string;
+			return {
+				filters: { name },
+				query: { name: `like:${name}` },
+				matches: (record) => String(record.name).includes(name),
+			};
+		},
+		create: {
+			parameters: {
+				additionalFields: {
+					name: 'Airport Kiosk',
+					address1: '1 Terminal Rd',
+					zipCode: '77032',
+					latitude: 29.98,
+					storeId: 1,
+				},
 			},
-		});
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'POST',
-			path: `${API}/store_locations`,
 			body: {
 				name: 'Airport Kiosk',
 				address_1: '1 Terminal Rd',
@@ -229,29 +160,8 @@ describe('Store Location', () => {
 				latitude: 29.98,
 				store_id: 1,
 			},
-		});
-		const id = created[0].json.id as number;
-
-		sim.clearRequests();
-		await run(sim, {
-			resource: 'storeLocation',
-			operation: 'update',
-			recordId: byId(id),
-			updateFields: { notes: 'Open 24/7' },
-		});
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'PUT',
-			path: `${API}/store_locations/${id}`,
-			body: { notes: 'Open 24/7' },
-		});
-
-		sim.clearRequests();
-		await run(sim, { resource: 'storeLocation', operation: 'delete', recordId: byId(id) });
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'DELETE',
-			path: `${API}/store_locations/${id}`,
-		});
-		expect(sim.store.get('store_locations', id)).toBeUndefined();
+		},
+		update: { updateFields: { notes: 'Open 24/7' }, body: { notes: 'Open 24/7' } },
 	});
 });
 
@@ -351,50 +261,26 @@ describe('Shipping Provider and Shipping Provider Service', () => {
 });
 
 describe('Custom Shipping Method', () => {
-	it('Get Many by name, then Create, Update and Delete', async () => {
-		const found = await run(sim, {
-			resource: 'customShippingMethod',
-			operation: 'getAll',
+	standardOperationTests(() => sim, {
+		resource: 'customShippingMethod',
+		pick: inTurn(() => sim, 'custom_shipping_methods'),
+		filter: {
 			filters: { name: 'Local Pickup' },
-		});
-		expect(queryOf(onlyRequest(sim))).toMatchObject({ name: 'eq:Local Pickup' });
-		expect(jsonOf(found).map((json) => json.id)).toEqual([2]);
-
-		sim.clearRequests();
-		const created = await run(sim, {
-			resource: 'customShippingMethod',
-			operation: 'create',
-			name: 'Freight',
-			additionalFields: { isEnabled: true, markupAmount: '2.50' },
-		});
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'POST',
-			path: `${API}/custom_shipping_methods`,
+			query: { name: 'eq:Local Pickup' },
+			matches: (record) => record.id === 2,
+		},
+		// The store has two methods to begin with.
+		limit: 1,
+		create: {
+			parameters: { name: 'Freight', additionalFields: { isEnabled: true, markupAmount: '2.50' } },
 			body: { name: 'Freight', is_enabled: true, markup_amount: '2.50' },
-		});
-		const id = created[0].json.id as number;
-
-		sim.clearRequests();
-		await run(sim, {
-			resource: 'customShippingMethod',
-			operation: 'update',
-			recordId: byId(id),
-			updateFields: { adminOnly: true },
-		});
-		expect(onlyRequest(sim)).toMatchObject({ method: 'PUT', body: { admin_only: true } });
-
-		sim.clearRequests();
-		await run(sim, { resource: 'customShippingMethod', operation: 'delete', recordId: byId(id) });
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'DELETE',
-			path: `${API}/custom_shipping_methods/${id}`,
-		});
-		expect(sim.store.get('custom_shipping_methods', id)).toBeUndefined();
+		},
+		update: { updateFields: { adminOnly: true }, body: { admin_only: true } },
 	});
 });
 
 describe('Gift Certificate', () => {
-	it('Get with transactions, Get Many by code', async () => {
+	it('Get with transactions', async () => {
 		const certificate = sim.store.list('gift_certificates')[2];
 		const one = await run(sim, {
 			resource: 'giftCertificate',
@@ -405,43 +291,29 @@ describe('Gift Certificate', () => {
 		});
 		expect(queryOf(onlyRequest(sim))).toEqual({ expand: 'transactions' });
 		expect(one[0].json).toMatchObject({ ...certificate, transactions: [] });
-
-		sim.clearRequests();
-		const found = await run(sim, {
-			resource: 'giftCertificate',
-			operation: 'getAll',
-			filters: { code: certificate.code as string },
-		});
-		expect(queryOf(onlyRequest(sim))).toMatchObject({ code: `eq:${String(certificate.code)}` });
-		expect(jsonOf(found)).toEqual([
-			{
-				id: certificate.id,
-				code: certificate.code,
-				status: certificate.status,
-				current_amount: certificate.current_amount,
-				original_amount: certificate.original_amount,
-				customer_id: certificate.customer_id,
-				expires_at: certificate.expires_at,
-				updated_at: certificate.updated_at,
-			},
-		]);
 	});
 
-	it('Create, Update and Delete', async () => {
-		const created = await run(sim, {
-			resource: 'giftCertificate',
-			operation: 'create',
-			additionalFields: {
-				code: 'GC-TEST-0001',
-				originalAmount: 50,
-				currentAmount: 50,
-				status: 'Active',
-				expiresAt: '2030-01-31T00:00:00-06:00',
+	standardOperationTests(() => sim, {
+		resource: 'giftCertificate',
+		pick: inTurn(() => sim, 'gift_certificates'),
+		filter: () => {
+			const code = sim.store.list('gift_certificates')[2].code as string;
+			return {
+				filters: { code },
+				query: { code: `eq:${code}` },
+				matches: (record) => record.code === code,
+			};
+		},
+		create: {
+			parameters: {
+				additionalFields: {
+					code: 'GC-TEST-0001',
+					originalAmount: 50,
+					currentAmount: 50,
+					status: 'Active',
+					expiresAt: '2030-01-31T00:00:00-06:00',
+				},
 			},
-		});
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'POST',
-			path: `${API}/gift_certificates`,
 			body: {
 				code: 'GC-TEST-0001',
 				original_amount: 50,
@@ -449,32 +321,9 @@ describe('Gift Certificate', () => {
 				status: 'Active',
 				expires_at: '2030-01-31T00:00:00.000-06:00',
 			},
-		});
-		const id = created[0].json.id as number;
-
-		sim.clearRequests();
-		await run(sim, {
-			resource: 'giftCertificate',
-			operation: 'update',
-			recordId: byId(id),
-			updateFields: { currentAmount: 12.5 },
-		});
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'PUT',
-			path: `${API}/gift_certificates/${id}`,
-			body: { current_amount: 12.5 },
-		});
-		expect(sim.store.get('gift_certificates', id)).toMatchObject({
-			current_amount: 12.5,
-			original_amount: 50,
-		});
-
-		sim.clearRequests();
-		await run(sim, { resource: 'giftCertificate', operation: 'delete', recordId: byId(id) });
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'DELETE',
-			path: `${API}/gift_certificates/${id}`,
-		});
+			stored: { code: 'GC-TEST-0001', current_amount: 50, expires_at: '2030-01-31T00:00:00-06:00' },
+		},
+		update: { updateFields: { currentAmount: 12.5 }, body: { current_amount: 12.5 } },
 	});
 
 	it('an invalid expiry date fails naming the field, before any request', async () => {
@@ -490,52 +339,26 @@ describe('Gift Certificate', () => {
 });
 
 describe('Coupon Code', () => {
-	it('Create needs the campaign and the code; Get Many, Get, Update and Delete', async () => {
-		const created = await run(sim, {
-			resource: 'couponCode',
-			operation: 'create',
-			campaignCode: 'TEST24',
-			couponCode: 'TEST24-ABC123',
-			additionalFields: { maxUses: 1, isActive: true },
-		});
-		expect(onlyRequest(sim)).toMatchObject({
-			method: 'POST',
-			path: `${API}/coupon_codes`,
+	standardOperationTests(() => sim, {
+		resource: 'couponCode',
+		pick: inTurn(() => sim, 'coupon_codes'),
+		filter: () => {
+			const campaign = sim.store.list('coupon_codes')[0].campaign_code as string;
+			return {
+				filters: { campaignCode: campaign },
+				query: { campaign_code: `eq:${campaign}` },
+				matches: (record) => record.campaign_code === campaign,
+			};
+		},
+		create: {
+			parameters: {
+				campaignCode: 'TEST24',
+				couponCode: 'TEST24-ABC123',
+				additionalFields: { maxUses: 1, isActive: true },
+			},
 			body: { campaign_code: 'TEST24', coupon_code: 'TEST24-ABC123', max_uses: 1, is_active: true },
-		});
-		const id = created[0].json.id as number;
-
-		sim.clearRequests();
-		const found = await run(sim, {
-			resource: 'couponCode',
-			operation: 'getAll',
-			filters: { campaignCode: 'TEST24' },
-		});
-		expect(queryOf(onlyRequest(sim))).toMatchObject({ campaign_code: 'eq:TEST24' });
-		expect(jsonOf(found).map((json) => json.id)).toEqual([id]);
-
-		sim.clearRequests();
-		const one = await run(sim, { resource: 'couponCode', operation: 'get', recordId: byId(id) });
-		expect(onlyRequest(sim).path).toBe(`${API}/coupon_codes/${id}`);
-		expect(one[0].json).toMatchObject({ coupon_code: 'TEST24-ABC123', max_uses: 1 });
-
-		sim.clearRequests();
-		await run(sim, {
-			resource: 'couponCode',
-			operation: 'update',
-			recordId: byId(id),
-			updateFields: { isActive: false },
-		});
-		expect(onlyRequest(sim)).toMatchObject({ method: 'PUT', body: { is_active: false } });
-
-		sim.clearRequests();
-		const deleted = await run(sim, {
-			resource: 'couponCode',
-			operation: 'delete',
-			recordId: byId(id),
-		});
-		expect(jsonOf(deleted)).toEqual([{ id, deleted: true }]);
-		expect(sim.store.get('coupon_codes', id)).toBeUndefined();
+		},
+		update: { updateFields: { isActive: false }, body: { is_active: false } },
 	});
 
 	it('Create without a coupon code fails naming the field, before any request', async () => {

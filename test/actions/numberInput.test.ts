@@ -12,7 +12,7 @@ import {
 	run,
 	variantProduct,
 	writesOf,
-} from './support/catalog';
+} from '../helpers/actionKit';
 
 let sim: Simulator;
 

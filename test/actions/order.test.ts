@@ -14,7 +14,7 @@ import {
 	routesOf,
 	run,
 	runFailing,
-} from './support/orderKit';
+} from '../helpers/actionKit';
 
 let sim: Simulator;
 

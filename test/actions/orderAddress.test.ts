@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { orderAddressSpec } from '../../nodes/CartCom/actions/orderAddress/spec';
 import { startStore, type Simulator } from '../helpers/fixtures';
-import { API, expectInputError, onlyRequest, operationsOf, pairedIndexes, run, standardOperationTests } from './support/orderKit';
+import { API, expectInputError, onlyRequest, operationsOf, pairedIndexes, run, standardOperationTests } from '../helpers/actionKit';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -29,8 +28,6 @@ describe('Order Address', () => {
 
 	standardOperationTests(() => sim, {
 		resource: 'orderAddress',
-		table: 'order_addresses',
-		simplifyFields: orderAddressSpec.simplifyFields,
 		pick,
 		create: {
 			parameters: {
@@ -45,7 +42,6 @@ describe('Order Address', () => {
 			query: { customer_id: 'eq:2' },
 			matches: (record) => record.customer_id === 2,
 		},
-		selectMany: true,
 	});
 
 	// The simulator does not serve this documented-only route, so the request shape is what is tested.

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { orderItemSpec } from '../../nodes/CartCom/actions/orderItem/spec';
 import { startStore, type Simulator } from '../helpers/fixtures';
-import { expectInputError, operationsOf, queryOf, run, standardOperationTests } from './support/orderKit';
+import { expectInputError, operationsOf, queryOf, run, standardOperationTests } from '../helpers/actionKit';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -22,8 +21,6 @@ describe('Order Item', () => {
 
 	standardOperationTests(() => sim, {
 		resource: 'orderItem',
-		table: 'order_items',
-		simplifyFields: orderItemSpec.simplifyFields,
 		pick,
 		create: {
 			parameters: { orderId: 100003, additionalFields: { productId: 2, quantity: 2, price: 9.5, lineItemNote: 'gift wrap' } },
@@ -35,7 +32,6 @@ describe('Order Item', () => {
 			query: { order_id: 'eq:100005' },
 			matches: (record) => record.order_id === 100005,
 		},
-		selectMany: true,
 	});
 
 	it('the items of one order: Get Many with the Order ID filter returns what /orders/{id}/items holds', async () => {

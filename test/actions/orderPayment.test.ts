@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { orderPaymentSpec } from '../../nodes/CartCom/actions/orderPayment/spec';
 import { startStore, type Simulator } from '../helpers/fixtures';
-import { expectInputError, operationsOf, standardOperationTests } from './support/orderKit';
+import { expectInputError, operationsOf, standardOperationTests } from '../helpers/actionKit';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -21,8 +20,6 @@ describe('Order Payment', () => {
 
 	standardOperationTests(() => sim, {
 		resource: 'orderPayment',
-		table: 'order_payments',
-		simplifyFields: orderPaymentSpec.simplifyFields,
 		pick,
 		create: {
 			parameters: {
@@ -38,7 +35,6 @@ describe('Order Payment', () => {
 			query: { is_approved: 'eq:false' },
 			matches: (record) => record.is_approved === false,
 		},
-		selectMany: true,
 	});
 
 	it('Create without the customer fails before any request, naming Customer ID', async () => {

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { orderShipmentSpec } from '../../nodes/CartCom/actions/orderShipment/spec';
 import { startStore, type Simulator } from '../helpers/fixtures';
-import { byId, expectInputError, operationsOf, routesOf, run, standardOperationTests } from './support/orderKit';
+import { byId, expectInputError, operationsOf, routesOf, run, standardOperationTests } from '../helpers/actionKit';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -23,8 +22,6 @@ describe('Order Shipment', () => {
 
 	standardOperationTests(() => sim, {
 		resource: 'orderShipment',
-		table: 'order_shipments',
-		simplifyFields: orderShipmentSpec.simplifyFields,
 		pick,
 		create: {
 			parameters: {
@@ -55,7 +52,6 @@ describe('Order Shipment', () => {
 			query: { order_id: 'eq:100002' },
 			matches: (record) => record.order_id === 100002,
 		},
-		selectMany: true,
 	});
 
 	beforeAll(() => {

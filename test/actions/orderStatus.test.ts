@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { orderStatusSpec } from '../../nodes/CartCom/actions/orderStatus/spec';
 import { CartCom } from '../../nodes/CartCom/CartCom.node';
 import { runLoadOptions } from '../helpers/n8n';
 import { startStore, tokenCredentials, type Simulator } from '../helpers/fixtures';
-import { expectInputError, operationsOf, standardOperationTests } from './support/orderKit';
+import { expectInputError, operationsOf, standardOperationTests } from '../helpers/actionKit';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -27,8 +26,6 @@ describe('Order Status', () => {
 
 	standardOperationTests(() => sim, {
 		resource: 'orderStatus',
-		table: 'order_statuses',
-		simplifyFields: orderStatusSpec.simplifyFields,
 		pick,
 		create: {
 			parameters: { additionalFields: { name: 'Awaiting Pickup', color: '#123456', isOpen: true } },

@@ -14,7 +14,7 @@ import {
 	run,
 	runFailing,
 	variantProduct,
-} from './support/catalog';
+} from '../helpers/actionKit';
 
 let sim: Simulator;
 

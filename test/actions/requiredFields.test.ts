@@ -9,9 +9,10 @@
 import { NodeOperationError, type INodeProperties } from 'n8n-workflow';
 
 import { SPECS } from '../../nodes/CartCom/actions/specs';
+import * as standard from '../../nodes/CartCom/actions/standard';
 import { toCamelCase } from '../../nodes/CartCom/helpers/naming';
 import { startStore, type Simulator } from '../helpers/fixtures';
-import { node, run, runFailing } from './support/storeResources';
+import { node, run, runFailing } from '../helpers/actionKit';
 
 const OPENAPI_REQUIRED: Record<string, string[]> = {
 	'/adcodes': ['visits'],
@@ -145,7 +146,7 @@ function expectedRequired(path: string): string[] {
 	];
 }
 
-const creatable = SPECS.filter((spec) => spec.operations.includes('create'));
+const creatable = SPECS.filter((spec) => spec.operations.includes(standard.create));
 
 /** The parameters the editor marks required for Create of a resource (what the user sees). */
 function requiredCreateParameters(resource: string): string[] {

@@ -1,78 +1,189 @@
+import { defineResource, defineTaskResource } from '../helpers/resource';
 import type { ResourceModule } from '../helpers/types';
-import { order } from './order';
-import { orderAddress } from './orderAddress';
-import { orderItem } from './orderItem';
-import { orderPayment } from './orderPayment';
-import { orderShipment } from './orderShipment';
-import { orderStatus } from './orderStatus';
-import { address } from './address';
-import { couponCode } from './couponCode';
-import { customer } from './customer';
-import { customerType } from './customerType';
-import { customShippingMethod } from './customShippingMethod';
-import { emailTemplate } from './emailTemplate';
-import { GENERIC_RESOURCES } from './generic';
-import { giftCertificate } from './giftCertificate';
-import { location } from './location';
-import { shippingProvider } from './shippingProvider';
-import { shippingProviderService } from './shippingProviderService';
-import { store } from './store';
-import { storeLocation } from './storeLocation';
-import { theme } from './theme';
-import { warehouse } from './warehouse';
-import { webhook } from './webhook';
-// Catalog and inventory.
-import { attribute } from './attribute';
-import { attributeGroup } from './attributeGroup';
-import { category } from './category';
-import { inventory } from './inventory';
-import { manufacturer } from './manufacturer';
-import { product } from './product';
-import { productPicture } from './productPicture';
-import { productPricing } from './productPricing';
-import { productReview } from './productReview';
-import { productStatus } from './productStatus';
-import { productVariant } from './productVariant';
-import { variantGroup } from './variantGroup';
-import { variantInventory } from './variantInventory';
+import {
+	adcodeSpec,
+	blacklistedIpSpec,
+	blogSpec,
+	blogCategorySpec,
+	blogPostSpec,
+	cartSpec,
+	cartItemSpec,
+	creditCardSpec,
+	customFieldSpec,
+	customFieldValueSpec,
+	customerAssociationSpec,
+	customerPaymentMethodSpec,
+	discountActionSpec,
+	discountMethodSpec,
+	discountRuleSpec,
+	dripSpec,
+	externalImageWhitelistSpec,
+	giftCertificateTransactionSpec,
+	linkSpec,
+	mailingListSpec,
+	microstoreSpec,
+	notificationSpec,
+	pageSpec,
+	paymentMethodSpec,
+	priceCalculatorSpec,
+	priceCalculatorRuleSpec,
+	priceCalculatorRuleModifierSpec,
+	productInactiveInStoreSpec,
+	productListSpec,
+	profileSpec,
+	quoteSpec,
+	regionSpec,
+	shippingRateAdjustmentSpec,
+	subscriptionSpec,
+	taxRateSpec,
+	urlRedirectSpec,
+	userSpec,
+	wishlistSpec,
+} from './generic/specs';
+import { addressSpec } from './address/spec';
+import { attributeSpec } from './attribute/spec';
+import { attributeGroupSpec } from './attributeGroup/spec';
+import { categorySpec } from './category/spec';
+import { rebuildTree } from './category/rebuildTree.operation';
+import { couponCodeSpec } from './couponCode/spec';
+import { customShippingMethodSpec } from './customShippingMethod/spec';
+import { customerSpec } from './customer/spec';
+import { customerTypeSpec } from './customerType/spec';
+import { emailTemplateSpec } from './emailTemplate/spec';
+import { sendEmailTemplate } from './emailTemplate/send.operation';
+import { giftCertificateSpec } from './giftCertificate/spec';
+import { addStock } from './inventory/add.operation';
+import { getStock } from './inventory/get.operation';
+import { getSettings } from './inventory/getSettings.operation';
+import { removeStock } from './inventory/remove.operation';
+import { setStock } from './inventory/set.operation';
+import { updateSettings } from './inventory/updateSettings.operation';
+import { getAllLocations } from './location/getAll.operation';
+import { manufacturerSpec } from './manufacturer/spec';
+import { orderSpec } from './order/spec';
+import { createShipment } from './order/createShipment.operation';
+import { updateStatus } from './order/updateStatus.operation';
+import { orderAddressSpec } from './orderAddress/spec';
+import { createFromStoreLocation } from './orderAddress/createFromStoreLocation.operation';
+import { orderItemSpec } from './orderItem/spec';
+import { orderPaymentSpec } from './orderPayment/spec';
+import { orderShipmentSpec } from './orderShipment/spec';
+import { orderStatusSpec } from './orderStatus/spec';
+import { productSpec } from './product/spec';
+import { findBySku } from './product/findBySku.operation';
+import { updatePrice } from './product/updatePrice.operation';
+import { upsert } from './product/upsert.operation';
+import { productPictureSpec } from './productPicture/spec';
+import { productPricingSpec } from './productPricing/spec';
+import { productReviewSpec } from './productReview/spec';
+import { productStatusSpec } from './productStatus/spec';
+import { productVariantSpec } from './productVariant/spec';
+import { shippingProviderSpec } from './shippingProvider/spec';
+import { shippingProviderServiceSpec } from './shippingProviderService/spec';
+import { storeSpec } from './store/spec';
+import { storeLocationSpec } from './storeLocation/spec';
+import { importTheme } from './theme/import.operation';
+import { variantGroupSpec } from './variantGroup/spec';
+import { variantInventorySpec } from './variantInventory/spec';
+import { warehouseSpec } from './warehouse/spec';
+import { webhookSpec } from './webhook/spec';
 
-/** Every resource the node offers; adding one is one import and one entry here. */
+/**
+ * The one registry: every resource the node offers, with its spec and operations.
+ * - A spec-driven resource is its spec (path, fields, the standard operations it offers) plus its
+ *   own task operations, one `<resource>/<operation>.operation.ts` file each. The spec is in
+ *   `<resource>/spec.ts`, or, for the plain "other resources", in the table generic/specs.ts.
+ * - A resource without a list (Inventory, Location, Theme) has task operations only.
+ * Adding an operation is one file and one entry here; adding a resource is one spec and one line.
+ */
 export const RESOURCES: ResourceModule[] = [
-	order,
-	orderAddress,
-	orderItem,
-	orderPayment,
-	orderShipment,
-	orderStatus,
-	// People, locations, settings and the other store resources.
-	address,
-	couponCode,
-	customer,
-	customerType,
-	customShippingMethod,
-	emailTemplate,
-	giftCertificate,
-	location,
-	shippingProvider,
-	shippingProviderService,
-	store,
-	storeLocation,
-	theme,
-	warehouse,
-	webhook,
-	// Catalog and inventory.
-	attribute,
-	attributeGroup,
-	category,
-	inventory,
-	manufacturer,
-	product,
-	productPicture,
-	productPricing,
-	productReview,
-	productStatus,
-	productVariant,
-	variantGroup,
-	variantInventory,
-	...GENERIC_RESOURCES,
+	defineResource(adcodeSpec),
+	defineResource(addressSpec),
+	defineResource(attributeSpec),
+	defineResource(attributeGroupSpec),
+	defineResource(blacklistedIpSpec),
+	defineResource(blogSpec),
+	defineResource(blogCategorySpec),
+	defineResource(blogPostSpec),
+	defineResource(cartSpec),
+	defineResource(cartItemSpec),
+	defineResource(categorySpec, [rebuildTree]),
+	defineResource(couponCodeSpec),
+	defineResource(creditCardSpec),
+	defineResource(customFieldSpec),
+	defineResource(customFieldValueSpec),
+	defineResource(customShippingMethodSpec),
+	defineResource(customerSpec),
+	defineResource(customerAssociationSpec),
+	defineResource(customerPaymentMethodSpec),
+	defineResource(customerTypeSpec),
+	defineResource(discountActionSpec),
+	defineResource(discountMethodSpec),
+	defineResource(discountRuleSpec),
+	defineResource(dripSpec),
+	defineResource(emailTemplateSpec, [sendEmailTemplate]),
+	defineResource(externalImageWhitelistSpec),
+	defineResource(giftCertificateSpec),
+	defineResource(giftCertificateTransactionSpec),
+	// Not a list resource: `/inventory` reads and changes one stock figure per product or variant row.
+	defineTaskResource(
+		{
+			value: 'inventory',
+			name: 'Inventory',
+			description: 'Stock levels by SKU, GTIN or ID, and the store’s inventory settings',
+		},
+		[addStock, getStock, getSettings, removeStock, setStock, updateSettings],
+	),
+	defineResource(linkSpec),
+	// A read-only view over warehouses and store locations; each has its own resource for writes.
+	defineTaskResource(
+		{
+			value: 'location',
+			name: 'Location',
+			description: 'Warehouses and store locations in one list',
+		},
+		[getAllLocations],
+	),
+	defineResource(mailingListSpec),
+	defineResource(manufacturerSpec),
+	defineResource(microstoreSpec),
+	defineResource(notificationSpec),
+	defineResource(orderSpec, [createShipment, updateStatus]),
+	defineResource(orderAddressSpec, [createFromStoreLocation]),
+	defineResource(orderItemSpec),
+	defineResource(orderPaymentSpec),
+	defineResource(orderShipmentSpec),
+	defineResource(orderStatusSpec),
+	defineResource(pageSpec),
+	defineResource(paymentMethodSpec),
+	defineResource(priceCalculatorSpec),
+	defineResource(priceCalculatorRuleSpec),
+	defineResource(priceCalculatorRuleModifierSpec),
+	defineResource(productSpec, [findBySku, updatePrice, upsert]),
+	defineResource(productInactiveInStoreSpec),
+	defineResource(productListSpec),
+	defineResource(productPictureSpec),
+	defineResource(productPricingSpec),
+	defineResource(productReviewSpec),
+	defineResource(productStatusSpec),
+	defineResource(productVariantSpec),
+	defineResource(profileSpec),
+	defineResource(quoteSpec),
+	defineResource(regionSpec),
+	defineResource(shippingProviderSpec),
+	defineResource(shippingProviderServiceSpec),
+	defineResource(shippingRateAdjustmentSpec),
+	defineResource(storeSpec),
+	defineResource(storeLocationSpec),
+	defineResource(subscriptionSpec),
+	defineResource(taxRateSpec),
+	// The API offers themes only as an import (POST /themes/import); there is no list or edit.
+	defineTaskResource({ value: 'theme', name: 'Theme' }, [importTheme]),
+	defineResource(urlRedirectSpec),
+	defineResource(userSpec),
+	defineResource(variantGroupSpec),
+	defineResource(variantInventorySpec),
+	defineResource(warehouseSpec),
+	defineResource(webhookSpec),
+	defineResource(wishlistSpec),
 ].sort((a, b) => a.name.localeCompare(b.name));

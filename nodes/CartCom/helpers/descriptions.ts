@@ -1,8 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { FILTER_OPERATORS } from '../transport/filters';
-import { MAX_PAGE_SIZE } from '../transport/paginate';
+import { FILTER_OPERATORS, MAX_PAGE_SIZE } from '../transport';
 import { toCamelCase, toTitle } from './naming';
 import type { FieldSpec, ResourceSpec } from './types';
 

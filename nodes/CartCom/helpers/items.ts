@@ -1,14 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { CartComRecord } from '../transport';
 import { asNodeError } from './errors';
+import { readCollection } from './parameters';
+import { asNodeJson } from './records';
 
-export type ItemResult = IDataObject | IDataObject[] | undefined;
+/** What one input item produced: a record, several, or nothing. */
+export type ItemResult = CartComRecord | CartComRecord[] | undefined;
 
 /** Shapes one item's result into output items paired with input item `itemIndex`. */
 export function toOutputItems(result: ItemResult, itemIndex: number): INodeExecutionData[] {
 	if (result === undefined) return [];
 	const records = Array.isArray(result) ? result : [result];
-	return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+	return records.map((record) => ({ json: asNodeJson(record), pairedItem: { item: itemIndex } }));
 }
 
 function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
@@ -68,4 +72,17 @@ export async function runPerItem(
 	await Promise.all(Array.from({ length: workers }, worker));
 	if (failure.first) throw withItemIndex(ctx, failure.first.error, failure.first.index);
 	return results.flatMap((output) => output ?? []);
+}
+
+/**
+ * runPerItem for writes: as many items at once as the "Parallel Requests" write option allows
+ * (read once, at item 0: it applies to the whole run).
+ */
+export async function runWritesPerItem(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	handler: (itemIndex: number) => Promise<ItemResult>,
+): Promise<INodeExecutionData[]> {
+	const concurrency = Number(readCollection(ctx, 'writeOptions', 0).concurrency ?? 1) || 1;
+	return await runPerItem(ctx, items, handler, concurrency);
 }

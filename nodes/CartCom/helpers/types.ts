@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -12,18 +11,23 @@ export type OperationExecutor = (
 	items: INodeExecutionData[],
 ) => Promise<INodeExecutionData[]>;
 
+/** An operation's entry in the Operation dropdown. */
+export type OperationOption = INodePropertyOptions & { value: string; action: string };
+
 /** One operation: its dropdown entry, its parameters, and its behaviour, side by side. */
 export interface OperationModule {
-	option: INodePropertyOptions & { value: string; action: string };
+	option: OperationOption;
 	description: INodeProperties[];
 	execute: OperationExecutor;
 }
 
+/** A resource as the node offers it; `spec` is set for spec-driven resources (pickers read it). */
 export interface ResourceModule {
 	value: string;
 	name: string;
 	description?: string;
 	operations: OperationModule[];
+	spec?: ResourceSpec;
 }
 
 export type FieldType = 'string' | 'number' | 'boolean' | 'dateTime' | 'json' | 'options';
@@ -49,9 +53,22 @@ export interface FieldSpec {
 	jsonShape?: 'array' | 'object';
 	/** JSON arrays: ID keys every entry must carry, e.g. a variant row's variants[] (id, product_id, variant_group_id). */
 	entryIdKeys?: string[];
+	/** Get Many quick filters only: how Cart.com compares the value (`eq` by default). */
+	operator?: 'eq' | 'like' | 'startwith';
 }
 
 export type ResourceOperation = 'get' | 'getAll' | 'create' | 'update' | 'delete' | 'getFilled' | 'selectMany';
+
+/**
+ * One of the operations every spec-driven resource shares (actions/standard/*.operation.ts): the
+ * same dropdown entry, parameters and behaviour, filled in from the resource's spec.
+ */
+export interface StandardOperation {
+	value: ResourceOperation;
+	option: (spec: ResourceSpec) => OperationOption;
+	description: (spec: ResourceSpec) => INodeProperties[];
+	execute: (this: IExecuteFunctions, items: INodeExecutionData[], spec: ResourceSpec) => Promise<INodeExecutionData[]>;
+}
 
 /** What the generic operations need to know about one Cart.com resource. */
 export interface ResourceSpec {
@@ -65,7 +82,8 @@ export interface ResourceSpec {
 	path: string;
 	/** Expected records key in list envelopes (detected anyway). */
 	recordsKey: string;
-	operations: ResourceOperation[];
+	/** The standard operations the resource offers, e.g. `[get, getMany]` from actions/standard. */
+	operations: StandardOperation[];
 	fields: FieldSpec[];
 	/** Nested collections for `expand` and Get Filled, e.g. items, payments. */
 	nested?: string[];
@@ -80,8 +98,6 @@ export interface ResourceSpec {
 	/** Create may send no field at all; otherwise an empty Create is refused as a mapping gone wrong. */
 	createsEmpty?: boolean;
 	/** Extra quick filters for Get Many, as fields of the record (eq by default). */
-	filterFields?: Array<FieldSpec & { operator?: 'eq' | 'like' | 'startwith' }>;
+	filterFields?: FieldSpec[];
 	description?: string;
 }
-
-export type Json = IDataObject;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
-import { tryParseDateInput } from '../transport/filters';
+import { tryParseDateInput } from '../transport';
 import { toTitle } from './naming';
 import type { FieldSpec } from './types';
 
@@ -111,6 +111,11 @@ export function toNumber(
 	return number === 0 ? 0 : number;
 }
 
+/** A plain object, as JSON text parses to and n8n hands over from expressions (not null, not a list). */
+export function isJsonObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** Parses a JSON parameter into an object (n8n may already hand us an object from an expression). */
 export function toJsonObject(ctx: IExecuteFunctions, value: unknown, field: string, itemIndex: number): IDataObject {
 	if (value === undefined || value === null || value === '') return {};
@@ -122,10 +127,10 @@ export function toJsonObject(ctx: IExecuteFunctions, value: unknown, field: stri
 			throw inputError(ctx, itemIndex, field, 'is not valid JSON', 'Enter a JSON object, e.g. {"name": "Blue"}.');
 		}
 	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+	if (!isJsonObject(parsed)) {
 		throw inputError(ctx, itemIndex, field, 'must be a JSON object', 'Enter a JSON object, e.g. {"name": "Blue"}.');
 	}
-	return parsed as IDataObject;
+	return parsed;
 }
 
 /** Every entry of a JSON array carries the ID keys the field needs, each a valid ID. */
@@ -134,19 +139,22 @@ function checkEntryIds(ctx: IExecuteFunctions, itemIndex: number, entries: unkno
 	const example = spec.placeholder ? `, e.g. ${spec.placeholder}` : '';
 	entries.forEach((entry, index) => {
 		const where = `${label} [${index}]`;
-		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+		if (!isJsonObject(entry)) {
 			throw inputError(ctx, itemIndex, where, 'must be an object', `Give each entry ${keys.join(', ')}${example}.`);
 		}
-		const missing = keys.filter((key) => (entry as IDataObject)[key] === undefined);
+		const missing = keys.filter((key) => entry[key] === undefined);
 		if (missing.length) {
 			throw inputError(ctx, itemIndex, where, `needs ${missing.join(', ')}`, `Give each entry ${keys.join(', ')}${example}.`);
 		}
-		for (const key of keys) toRecordId(ctx, (entry as IDataObject)[key], `${where}.${key}`, itemIndex);
+		for (const key of keys) toRecordId(ctx, entry[key], `${where}.${key}`, itemIndex);
 	});
 }
 
+/** A value Cart.com is sent for one record field. */
+export type FieldValue = IDataObject[string];
+
 /** Converts one parameter value to what Cart.com expects for the field, or throws naming it. */
-export function coerceField(ctx: IExecuteFunctions, spec: FieldSpec, value: unknown, itemIndex: number): unknown {
+export function coerceField(ctx: IExecuteFunctions, spec: FieldSpec, value: unknown, itemIndex: number): FieldValue {
 	const label = spec.label ?? toTitle(spec.name);
 	switch (spec.type) {
 		case 'number':
@@ -178,12 +186,14 @@ export function coerceField(ctx: IExecuteFunctions, spec: FieldSpec, value: unkn
 				throw inputError(ctx, itemIndex, label, `must be a JSON ${spec.jsonShape}`, `Enter a JSON ${spec.jsonShape} for ${label}.`);
 			}
 			if (isArray && spec.entryIdKeys) checkEntryIds(ctx, itemIndex, parsed as unknown[], label, spec);
-			return parsed;
+			// JSON text, or what an expression gave: JSON data either way.
+			return parsed as FieldValue;
 		}
 		case 'options':
 			// Store-specific ids picked from a dropdown may arrive as text from an expression.
 			if (spec.integer) return toRecordId(ctx, value, label, itemIndex);
-			return value;
+			// One of the field's own option values (text or a number).
+			return value as FieldValue;
 		default:
 			return typeof value === 'string' ? value : String(value);
 	}

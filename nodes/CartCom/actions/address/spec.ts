@@ -1,4 +1,6 @@
+import { flag, integer, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, remove, update } from '../standard';
 
 /** A customer's address book entry (orders use their own copies, see Order Address). */
 export const addressSpec: ResourceSpec = {
@@ -7,7 +9,7 @@ export const addressSpec: ResourceSpec = {
 	plural: 'addresses',
 	path: '/addresses',
 	recordsKey: 'addresses',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [get, getMany, create, update, remove],
 	timestamps: true,
 	titleField: 'address_line_1',
 	simplifyFields: [
@@ -22,50 +24,38 @@ export const addressSpec: ResourceSpec = {
 		'updated_at',
 	],
 	filterFields: [
-		{ name: 'customer_id', label: 'Customer ID', type: 'number', integer: true },
-		{ name: 'postal_code', type: 'string' },
-		{
-			name: 'is_default_billing_address',
-			type: 'boolean',
+		integer('customer_id'),
+		text('postal_code'),
+		flag('is_default_billing_address', {
 			description: 'Whether to return only default billing addresses',
-		},
-		{
-			name: 'is_default_shipping_address',
-			type: 'boolean',
+		}),
+		flag('is_default_shipping_address', {
 			description: 'Whether to return only default shipping addresses',
-		},
+		}),
 	],
 	fields: [
-		{ name: 'customer_id', label: 'Customer ID', type: 'number', integer: true, required: true },
-		{
-			name: 'country',
-			type: 'string',
-			required: true,
-			placeholder: 'e.g. United States',
-			description: 'Full country name',
-		},
-		{ name: 'first_name', type: 'string' },
-		{ name: 'last_name', type: 'string' },
-		{ name: 'company', type: 'string' },
-		{ name: 'address_line_1', type: 'string' },
-		{ name: 'address_line_2', type: 'string' },
-		{ name: 'city', type: 'string' },
-		{ name: 'state', type: 'string', placeholder: 'e.g. Texas', description: 'Full state name' },
-		{ name: 'postal_code', type: 'string' },
-		{ name: 'phone', type: 'string' },
-		{ name: 'alternate_phone', type: 'string' },
-		{ name: 'fax', type: 'string' },
-		{ name: 'comments', type: 'string' },
-		{ name: 'address_type', type: 'string', placeholder: 'e.g. Default' },
-		{
-			name: 'is_default_billing_address',
-			type: 'boolean',
+		required(integer('customer_id')),
+		required(
+			text('country', { placeholder: 'e.g. United States', description: 'Full country name' }),
+		),
+		text('first_name'),
+		text('last_name'),
+		text('company'),
+		text('address_line_1'),
+		text('address_line_2'),
+		text('city'),
+		text('state', { placeholder: 'e.g. Texas', description: 'Full state name' }),
+		text('postal_code'),
+		text('phone'),
+		text('alternate_phone'),
+		text('fax'),
+		text('comments'),
+		text('address_type', { placeholder: 'e.g. Default' }),
+		flag('is_default_billing_address', {
 			description: 'Whether this is the customer’s default billing address',
-		},
-		{
-			name: 'is_default_shipping_address',
-			type: 'boolean',
+		}),
+		flag('is_default_shipping_address', {
 			description: 'Whether this is the customer’s default shipping address',
-		},
+		}),
 	],
 };

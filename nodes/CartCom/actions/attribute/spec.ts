@@ -1,4 +1,6 @@
+import { flag, integer, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, remove, update } from '../standard';
 
 export const attributeSpec: ResourceSpec = {
 	value: 'attribute',
@@ -7,22 +9,23 @@ export const attributeSpec: ResourceSpec = {
 	path: '/attributes',
 	// The published spec misspells the key (`attribues`); the transport detects the real one.
 	recordsKey: 'attributes',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [get, getMany, create, update, remove],
 	timestamps: true,
 	titleField: 'name',
 	description: 'Filterable product properties, e.g. Material: Cotton',
-	filterFields: [
-		{ name: 'attribute_group_id', type: 'number', integer: true },
-		{ name: 'name', type: 'string' },
-	],
+	filterFields: [integer('attribute_group_id'), text('name')],
 	fields: [
-		{ name: 'attribute_group_id', type: 'number', integer: true, required: true, description: 'The group the attribute belongs to (see the Attribute Group resource)' },
-		{ name: 'name', type: 'string' },
-		{ name: 'is_hidden', type: 'boolean', description: 'Whether the attribute is hidden from shoppers' },
-		{ name: 'sort_order', type: 'number', integer: true },
-		{ name: 'page_title', type: 'string' },
-		{ name: 'keywords', type: 'string' },
-		{ name: 'meta_description', type: 'string' },
-		{ name: 'url_rewrite', type: 'string' },
+		required(
+			integer('attribute_group_id', {
+				description: 'The group the attribute belongs to (see the Attribute Group resource)',
+			}),
+		),
+		text('name'),
+		flag('is_hidden', { description: 'Whether the attribute is hidden from shoppers' }),
+		integer('sort_order'),
+		text('page_title'),
+		text('keywords'),
+		text('meta_description'),
+		text('url_rewrite'),
 	],
 };

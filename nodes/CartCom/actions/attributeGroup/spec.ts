@@ -1,4 +1,6 @@
+import { flag, integer, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, remove, update } from '../standard';
 
 export const attributeGroupSpec: ResourceSpec = {
 	value: 'attributeGroup',
@@ -6,17 +8,21 @@ export const attributeGroupSpec: ResourceSpec = {
 	plural: 'attribute groups',
 	path: '/attribute_groups',
 	recordsKey: 'attribute_groups',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [get, getMany, create, update, remove],
 	timestamps: true,
 	titleField: 'name',
 	description: 'Groups of attributes, e.g. Material',
-	filterFields: [{ name: 'name', type: 'string' }],
+	filterFields: [text('name')],
 	fields: [
-		{ name: 'name', type: 'string' },
-		{ name: 'sort_order', type: 'number', integer: true },
-		{ name: 'is_hidden', type: 'boolean', description: 'Whether the group is hidden from shoppers' },
-		{ name: 'allow_drill_down', type: 'boolean', description: 'Whether shoppers can filter by this group' },
-		{ name: 'allow_multiple', type: 'boolean', description: 'Whether a product may have several attributes of this group' },
-		{ name: 'tie_variant_inventory', type: 'boolean', description: 'Whether the attributes are tied to variant inventory rows' },
+		text('name'),
+		integer('sort_order'),
+		flag('is_hidden', { description: 'Whether the group is hidden from shoppers' }),
+		flag('allow_drill_down', { description: 'Whether shoppers can filter by this group' }),
+		flag('allow_multiple', {
+			description: 'Whether a product may have several attributes of this group',
+		}),
+		flag('tie_variant_inventory', {
+			description: 'Whether the attributes are tied to variant inventory rows',
+		}),
 	],
 };

@@ -1,4 +1,6 @@
+import { flag, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, remove, update } from '../standard';
 
 /** Store-defined shipping methods; shipments refer to one with shipping_method_type "custom". */
 export const customShippingMethodSpec: ResourceSpec = {
@@ -7,7 +9,7 @@ export const customShippingMethodSpec: ResourceSpec = {
 	plural: 'custom shipping methods',
 	path: '/custom_shipping_methods',
 	recordsKey: 'custom_shipping_methods',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [get, getMany, create, update, remove],
 	nested: ['rules'],
 	timestamps: true,
 	titleField: 'name',
@@ -21,38 +23,19 @@ export const customShippingMethodSpec: ResourceSpec = {
 		'updated_at',
 	],
 	filterFields: [
-		{
-			name: 'name',
-			type: 'string',
-			placeholder: 'e.g. Flat Rate',
-			description: 'Exact method name',
-		},
-		{
-			name: 'is_enabled',
-			type: 'boolean',
+		text('name', { placeholder: 'e.g. Flat Rate', description: 'Exact method name' }),
+		flag('is_enabled', {
 			description: 'Whether to return only enabled (true) or only disabled (false) methods',
-		},
+		}),
 	],
 	fields: [
-		{ name: 'name', type: 'string', required: true, placeholder: 'e.g. Flat Rate' },
-		{ name: 'description', type: 'string' },
-		{
-			name: 'is_enabled',
-			type: 'boolean',
-			description: 'Whether the method is offered at checkout',
-		},
-		{ name: 'is_default', type: 'boolean', description: 'Whether this is the default method' },
-		{
-			name: 'admin_only',
-			type: 'boolean',
-			description: 'Whether only admins can choose the method',
-		},
-		{ name: 'markup_type', type: 'string' },
-		{
-			name: 'markup_amount',
-			type: 'string',
-			description: 'Cart.com stores this as text, e.g. 2.50',
-		},
-		{ name: 'use_base_rate', type: 'boolean', description: 'Whether the base rate applies' },
+		required(text('name', { placeholder: 'e.g. Flat Rate' })),
+		text('description'),
+		flag('is_enabled', { description: 'Whether the method is offered at checkout' }),
+		flag('is_default', { description: 'Whether this is the default method' }),
+		flag('admin_only', { description: 'Whether only admins can choose the method' }),
+		text('markup_type'),
+		text('markup_amount', { description: 'Cart.com stores this as text, e.g. 2.50' }),
+		flag('use_base_rate', { description: 'Whether the base rate applies' }),
 	],
 };

@@ -1,4 +1,6 @@
+import { count, date, flag, listed, money, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, getSeveral, getWithRelated, remove, update } from '../standard';
 
 export const customerSpec: ResourceSpec = {
 	value: 'customer',
@@ -6,7 +8,7 @@ export const customerSpec: ResourceSpec = {
 	plural: 'customers',
 	path: '/customers',
 	recordsKey: 'customers',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'getFilled', 'selectMany'],
+	operations: [get, getMany, create, update, remove, getWithRelated, getSeveral],
 	nested: [
 		'addresses',
 		'additional_emails',
@@ -30,84 +32,33 @@ export const customerSpec: ResourceSpec = {
 	// Looking a customer up by email is a Get Many with the Email filter (exact match), as in n8n's
 	// other shop nodes; POST /customers has no idempotency key, so search before creating.
 	filterFields: [
-		{
-			name: 'email',
-			type: 'string',
-			placeholder: 'e.g. jane@example.com',
-			description: 'Exact email address',
-		},
-		{ name: 'customer_number', type: 'string' },
-		{
-			name: 'customer_type_id',
-			label: 'Customer Type ID',
-			type: 'options',
-			loadOptionsMethod: 'getCustomerTypes',
-			integer: true,
-		},
-		{
-			name: 'store_id',
-			label: 'Store ID',
-			type: 'options',
-			loadOptionsMethod: 'getStores',
-			integer: true,
-		},
-		{
-			name: 'company',
-			type: 'string',
-			operator: 'like',
-			description: 'Company name contains this text',
-		},
-		{
-			name: 'is_inactive',
-			type: 'boolean',
+		text('email', { placeholder: 'e.g. jane@example.com', description: 'Exact email address' }),
+		text('customer_number'),
+		listed('customer_type_id', 'getCustomerTypes'),
+		listed('store_id', 'getStores'),
+		text('company', { operator: 'like', description: 'Company name contains this text' }),
+		flag('is_inactive', {
 			description: 'Whether to return only inactive (true) or only active (false) customers',
-		},
+		}),
 	],
 	fields: [
-		{ name: 'email', type: 'string', required: true, placeholder: 'e.g. jane@example.com' },
-		{
-			name: 'store_id',
-			label: 'Store ID',
-			type: 'options',
-			loadOptionsMethod: 'getStores',
-			integer: true,
-			required: true,
-		},
-		{ name: 'first_name', type: 'string' },
-		{ name: 'last_name', type: 'string' },
-		{ name: 'company', type: 'string' },
-		{ name: 'username', type: 'string' },
-		{ name: 'customer_number', type: 'string' },
-		{
-			name: 'customer_type_id',
-			label: 'Customer Type ID',
-			type: 'options',
-			loadOptionsMethod: 'getCustomerTypes',
-			integer: true,
-		},
-		{ name: 'phone_number', type: 'string' },
-		{ name: 'alternate_phone_number', type: 'string' },
-		{
-			name: 'is_no_tax_customer',
-			type: 'boolean',
-			description: 'Whether the customer is exempt from tax',
-		},
-		{ name: 'tax_exemption_number', type: 'string' },
-		{
-			name: 'is_inactive',
-			type: 'boolean',
-			description: 'Whether the customer account is inactive',
-		},
-		{
-			name: 'payment_net_term',
-			type: 'number',
-			integer: true,
-			nonNegative: true,
-			description: 'Payment terms in days, e.g. 30',
-		},
-		{ name: 'credit_limit', type: 'number', nonNegative: true },
-		{ name: 'comments', type: 'string' },
-		{ name: 'source', type: 'string' },
-		{ name: 'registered_at', type: 'dateTime' },
+		required(text('email', { placeholder: 'e.g. jane@example.com' })),
+		required(listed('store_id', 'getStores')),
+		text('first_name'),
+		text('last_name'),
+		text('company'),
+		text('username'),
+		text('customer_number'),
+		listed('customer_type_id', 'getCustomerTypes'),
+		text('phone_number'),
+		text('alternate_phone_number'),
+		flag('is_no_tax_customer', { description: 'Whether the customer is exempt from tax' }),
+		text('tax_exemption_number'),
+		flag('is_inactive', { description: 'Whether the customer account is inactive' }),
+		count('payment_net_term', { description: 'Payment terms in days, e.g. 30' }),
+		money('credit_limit'),
+		text('comments'),
+		text('source'),
+		date('registered_at'),
 	],
 };

@@ -1,4 +1,6 @@
+import { contains, integer, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, remove, update } from '../standard';
 
 export const customerTypeSpec: ResourceSpec = {
 	value: 'customerType',
@@ -6,16 +8,14 @@ export const customerTypeSpec: ResourceSpec = {
 	plural: 'customer types',
 	path: '/customer_types',
 	recordsKey: 'customer_types',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [get, getMany, create, update, remove],
 	nested: ['customer_type_payment_methods_availability'],
 	timestamps: true,
 	titleField: 'name',
-	filterFields: [
-		{ name: 'name', type: 'string', operator: 'like', description: 'Name contains this text' },
-	],
+	filterFields: [contains('name')],
 	fields: [
-		{ name: 'name', type: 'string', required: true, placeholder: 'e.g. Wholesale' },
-		{ name: 'customer_level', type: 'number', integer: true },
-		{ name: 'description', type: 'string' },
+		required(text('name', { placeholder: 'e.g. Wholesale' })),
+		integer('customer_level'),
+		text('description'),
 	],
 };

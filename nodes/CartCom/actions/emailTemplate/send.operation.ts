@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readRecordId, writeConcurrency } from '../../helpers/crud';
 import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
+import { runWritesPerItem } from '../../helpers/items';
+import { readCollection, readRecordId } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
-import { inputError, toRecordId } from '../../helpers/validation';
+import { inputError, isJsonObject, toRecordId } from '../../helpers/validation';
 import { cartComRequest } from '../../transport';
 import { emailTemplateSpec } from './spec';
 
@@ -80,7 +80,7 @@ const properties: INodeProperties[] = [
 ];
 
 function readSendBody(ctx: IExecuteFunctions, i: number): IDataObject {
-	const options = ctx.getNodeParameter('sendOptions', i, {}) as IDataObject;
+	const options = readCollection(ctx, 'sendOptions', i);
 	const body: IDataObject = {};
 	if (options.orderId !== undefined && options.orderId !== '')
 		body.order_id = toRecordId(ctx, options.orderId, 'Order ID', i);
@@ -89,7 +89,8 @@ function readSendBody(ctx: IExecuteFunctions, i: number): IDataObject {
 	}
 	if (typeof options.emailAddress === 'string' && options.emailAddress.trim())
 		body.email_address = options.emailAddress.trim();
-	const codes = ((options.mergeCodes as IDataObject | undefined)?.codes ?? []) as Array<{
+	const mergeCodeRows = isJsonObject(options.mergeCodes) ? options.mergeCodes.codes : undefined;
+	const codes = (mergeCodeRows ?? []) as Array<{
 		code: string;
 		value: string;
 	}>;
@@ -135,26 +136,17 @@ export const sendEmailTemplate: OperationModule = {
 	},
 	description: forOperation('emailTemplate', 'send', properties),
 	async execute(items) {
-		return await runPerItem(
-			this,
-			items,
-			async (i) => {
-				const id = readRecordId(this, i);
-				const body = readSendBody(this, i);
-				const response = await cartComRequest.call(this, {
-					method: 'POST',
-					path: `${emailTemplateSpec.path}/${id}/send`,
-					body,
-					itemIndex: i,
-				});
-				// The docs show no response body; report the send either way.
-				const answer =
-					response && typeof response === 'object' && !Array.isArray(response)
-						? (response as IDataObject)
-						: {};
-				return { id, sent: true, ...answer };
-			},
-			writeConcurrency(this),
-		);
+		return await runWritesPerItem(this, items, async (i) => {
+			const id = readRecordId(this, i);
+			const body = readSendBody(this, i);
+			const response = await cartComRequest.call(this, {
+				method: 'POST',
+				path: `${emailTemplateSpec.path}/${id}/send`,
+				body,
+				itemIndex: i,
+			});
+			// The docs show no response body; report the send either way.
+			return { id, sent: true, ...response };
+		});
 	},
 };

@@ -1,4 +1,6 @@
+import { choice, flag, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, remove, update } from '../standard';
 
 export const emailTemplateSpec: ResourceSpec = {
 	value: 'emailTemplate',
@@ -6,7 +8,7 @@ export const emailTemplateSpec: ResourceSpec = {
 	plural: 'email templates',
 	path: '/email_templates',
 	recordsKey: 'email_templates',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [get, getMany, create, update, remove],
 	titleField: 'subject',
 	simplifyFields: [
 		'type',
@@ -18,37 +20,24 @@ export const emailTemplateSpec: ResourceSpec = {
 		'email_category_id',
 	],
 	filterFields: [
-		{
-			name: 'type',
-			type: 'string',
-			placeholder: 'e.g. Order Shipped',
-			description: 'Exact template type',
-		},
+		text('type', { placeholder: 'e.g. Order Shipped', description: 'Exact template type' }),
 	],
 	fields: [
-		{ name: 'type', type: 'string', placeholder: 'e.g. Order Shipped' },
-		{ name: 'subject', type: 'string' },
-		{
-			name: 'body',
-			type: 'string',
+		text('type', { placeholder: 'e.g. Order Shipped' }),
+		text('subject'),
+		text('body', {
 			description: 'Text or HTML; merge codes like ##STORENAME## are replaced when sent',
-		},
-		{ name: 'from_name', type: 'string', placeholder: 'e.g. ##STORENAME##' },
-		{ name: 'from_email', type: 'string', placeholder: 'e.g. ##STOREEMAIL##' },
-		{ name: 'is_enabled', type: 'boolean', description: 'Whether the store sends this email' },
-		{
-			name: 'email_format',
-			type: 'options',
-			options: [
-				{ name: 'HTML', value: 'HTML' },
-				{ name: 'Text', value: 'TEXT' },
-			],
-		},
-		{
-			name: 'attach_invoice_pdf',
+		}),
+		text('from_name', { placeholder: 'e.g. ##STORENAME##' }),
+		text('from_email', { placeholder: 'e.g. ##STOREEMAIL##' }),
+		flag('is_enabled', { description: 'Whether the store sends this email' }),
+		choice('email_format', [
+			{ name: 'HTML', value: 'HTML' },
+			{ name: 'Text', value: 'TEXT' },
+		]),
+		flag('attach_invoice_pdf', {
 			label: 'Attach Invoice PDF',
-			type: 'boolean',
 			description: 'Whether the order invoice is attached as a PDF',
-		},
+		}),
 	],
 };

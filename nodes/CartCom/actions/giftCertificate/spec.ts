@@ -1,4 +1,6 @@
+import { date, flag, integer, money, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, remove, update } from '../standard';
 
 export const giftCertificateSpec: ResourceSpec = {
 	value: 'giftCertificate',
@@ -6,7 +8,7 @@ export const giftCertificateSpec: ResourceSpec = {
 	plural: 'gift certificates',
 	path: '/gift_certificates',
 	recordsKey: 'gift_certificates',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [get, getMany, create, update, remove],
 	nested: ['transactions'],
 	timestamps: true,
 	titleField: 'code',
@@ -21,36 +23,26 @@ export const giftCertificateSpec: ResourceSpec = {
 		'updated_at',
 	],
 	filterFields: [
-		{ name: 'code', type: 'string', placeholder: 'e.g. GC-KDK-44-KGKHBX' },
-		{ name: 'customer_id', label: 'Customer ID', type: 'number', integer: true },
-		{ name: 'status', type: 'string', placeholder: 'e.g. Active' },
+		text('code', { placeholder: 'e.g. GC-KDK-44-KGKHBX' }),
+		integer('customer_id'),
+		text('status', { placeholder: 'e.g. Active' }),
 	],
 	fields: [
-		{
-			name: 'code',
-			type: 'string',
+		text('code', {
 			placeholder: 'e.g. GC-KDK-44-KGKHBX',
 			description: 'Leave empty to let Cart.com generate one',
-		},
-		{ name: 'original_amount', type: 'number', nonNegative: true },
-		{ name: 'current_amount', type: 'number', nonNegative: true, description: 'Remaining balance' },
-		{ name: 'status', type: 'string', placeholder: 'e.g. Active' },
-		{ name: 'customer_id', label: 'Customer ID', type: 'number', integer: true },
-		{ name: 'store_id', label: 'Store ID', type: 'number', integer: true },
-		{ name: 'recipient_name', type: 'string' },
-		{ name: 'recipient_email', type: 'string' },
-		{ name: 'gift_message', type: 'string' },
-		{ name: 'comments', type: 'string' },
-		{
-			name: 'expires',
-			type: 'boolean',
-			description: 'Whether the certificate expires at Expires At',
-		},
-		{ name: 'expires_at', type: 'dateTime' },
-		{
-			name: 'is_pre_tax_discount',
-			type: 'boolean',
-			description: 'Whether the certificate is applied before tax',
-		},
+		}),
+		money('original_amount'),
+		money('current_amount', { description: 'Remaining balance' }),
+		text('status', { placeholder: 'e.g. Active' }),
+		integer('customer_id'),
+		integer('store_id'),
+		text('recipient_name'),
+		text('recipient_email'),
+		text('gift_message'),
+		text('comments'),
+		flag('expires', { description: 'Whether the certificate expires at Expires At' }),
+		date('expires_at'),
+		flag('is_pre_tax_discount', { description: 'Whether the certificate is applied before tax' }),
 	],
 };

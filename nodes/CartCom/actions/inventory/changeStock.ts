@@ -1,8 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { writeConcurrency } from '../../helpers/crud';
 import { forOperation, writeOptionsCollection } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
+import { runWritesPerItem } from '../../helpers/items';
 import type { OperationModule } from '../../helpers/types';
 import { cartComWrite } from '../../transport';
 import { identifierParameters, quantityParameter, readIdentifier, readQuantity, resolveStockTarget } from './identifier';
@@ -27,20 +24,15 @@ export function stockChangeOperation(
 			writeOptionsCollection(),
 		]),
 		async execute(items) {
-			return await runPerItem(
-				this,
-				items,
-				async (i) => {
-					const identifier = readIdentifier(this, i);
-					const quantity = readQuantity(this, i);
-					const { field, value } = await resolveStockTarget(this, i, identifier);
-					const body = { [field]: value, quantity };
-					// Answered without the stock record, the change is still reported, as what was sent.
-					const sent = { [field]: value, change, quantity_sent: quantity };
-					return (await cartComWrite.call(this, { method: 'POST', path: `/inventory/${change}`, body, itemIndex: i }, sent)) as IDataObject;
-				},
-				writeConcurrency(this),
-			);
+			return await runWritesPerItem(this, items, async (i) => {
+				const identifier = readIdentifier(this, i);
+				const quantity = readQuantity(this, i);
+				const { field, value } = await resolveStockTarget(this, i, identifier);
+				const body = { [field]: value, quantity };
+				// Answered without the stock record, the change is still reported, as what was sent.
+				const sent = { [field]: value, change, quantity_sent: quantity };
+				return await cartComWrite.call(this, { method: 'POST', path: `/inventory/${change}`, body, itemIndex: i }, sent);
+			});
 		},
 	};
 }

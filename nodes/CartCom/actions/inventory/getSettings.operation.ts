@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { forOperation } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../../helpers/types';
@@ -15,7 +13,7 @@ export const getSettings: OperationModule = {
 	description: forOperation('inventory', 'getSettings', []),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {
-			return (await cartComRequest.call(this, { method: 'GET', path: '/inventory/settings', itemIndex: i })) as IDataObject;
+			return await cartComRequest.call(this, { method: 'GET', path: '/inventory/settings', itemIndex: i });
 		});
 	},
 };

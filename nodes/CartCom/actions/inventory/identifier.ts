@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, toNumber, toRecordId } from '../../helpers/validation';
+import { inputError, isJsonObject, toNumber, toRecordId } from '../../helpers/validation';
 import { CODE_LABELS, findAllByCode, sameCode, singleTarget, toLookupText, type CodeField } from '../product/catalogLookup';
 
-/** The identifiers Cart.com's inventory endpoint accepts (reference §5c); a variant SKU/GTIN addresses its row. */
+/** The identifiers Cart.com's inventory endpoint accepts (docs/resources/inventory.md); a variant SKU/GTIN addresses its row. */
 export type IdentifierField = 'item_number' | 'gtin' | 'product_id' | 'variant_inventory_id';
 
 const ID_FIELDS = new Set<IdentifierField>(['product_id', 'variant_inventory_id']);
@@ -86,7 +86,7 @@ export function checkAnswerCarries(
 	identifier: StockIdentifier,
 	answer: unknown,
 ): IDataObject {
-	const record = answer !== null && typeof answer === 'object' && !Array.isArray(answer) ? (answer as IDataObject) : {};
+	const record = isJsonObject(answer) ? answer : {};
 	const stored = record[identifier.field];
 	const carries = isCode(identifier) ? sameCode(stored, identifier.value) : Number(stored) === identifier.value;
 	if (carries) return record;

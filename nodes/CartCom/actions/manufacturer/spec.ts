@@ -1,4 +1,6 @@
+import { flag, integer, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, getSeveral, remove, update } from '../standard';
 
 export const manufacturerSpec: ResourceSpec = {
 	value: 'manufacturer',
@@ -6,22 +8,30 @@ export const manufacturerSpec: ResourceSpec = {
 	plural: 'manufacturers',
 	path: '/manufacturers',
 	recordsKey: 'manufacturers',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'selectMany'],
+	operations: [get, getMany, create, update, remove, getSeveral],
 	timestamps: true,
 	titleField: 'name',
 	description: 'Brands and makers of products',
-	simplifyFields: ['name', 'description', 'is_hidden', 'sort_order', 'url_rewrite', 'manufacturer_logo_url', 'updated_at'],
-	filterFields: [{ name: 'name', label: 'Name Contains', type: 'string', operator: 'like' }],
+	simplifyFields: [
+		'name',
+		'description',
+		'is_hidden',
+		'sort_order',
+		'url_rewrite',
+		'manufacturer_logo_url',
+		'updated_at',
+	],
+	filterFields: [text('name', { label: 'Name Contains', operator: 'like' })],
 	fields: [
-		{ name: 'name', type: 'string' },
-		{ name: 'description', type: 'string' },
-		{ name: 'is_hidden', type: 'boolean', description: 'Whether the manufacturer is hidden from shoppers' },
-		{ name: 'sort_order', type: 'number', integer: true },
-		{ name: 'manufacturer_logo_url', label: 'Logo URL', type: 'string' },
-		{ name: 'page_title', type: 'string' },
-		{ name: 'keywords', type: 'string' },
-		{ name: 'meta_description', type: 'string' },
-		{ name: 'url_rewrite', type: 'string' },
-		{ name: 'head_tags', type: 'string' },
+		text('name'),
+		text('description'),
+		flag('is_hidden', { description: 'Whether the manufacturer is hidden from shoppers' }),
+		integer('sort_order'),
+		text('manufacturer_logo_url', { label: 'Logo URL' }),
+		text('page_title'),
+		text('keywords'),
+		text('meta_description'),
+		text('url_rewrite'),
+		text('head_tags'),
 	],
 };

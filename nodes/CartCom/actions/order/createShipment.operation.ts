@@ -2,13 +2,16 @@ import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { readBody, readRecordId, writeConcurrency } from '../../helpers/crud';
-import { asNodeError } from '../../helpers/errors';
 import { fieldsCollection, forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
+import { asNodeError } from '../../helpers/errors';
+import { count, flag, number, text } from '../../helpers/fields';
+import { runWritesPerItem } from '../../helpers/items';
+import { KeyedQueue } from '../../helpers/keyedQueue';
+import { readBody, readCollection, readRecordId } from '../../helpers/parameters';
+import { nestedRecords } from '../../helpers/records';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { inputError, toJsonObject, toNumber, toRecordId } from '../../helpers/validation';
-import { cartComGetMany, cartComWrite, tryParseDateInput } from '../../transport';
+import { cartComGetMany, cartComWrite, tryParseDateInput, type CartComRecord } from '../../transport';
 import { orderShipmentSpec } from '../orderShipment/spec';
 import {
 	findExistingShipment,
@@ -31,20 +34,24 @@ const OPERATION = 'createShipment';
 
 /** Optional shipment fields, read and checked like any record field (Shipped At is handled apart). */
 const SHIPMENT_FIELDS: FieldSpec[] = [
-	{
-		name: 'shipment_name',
-		type: 'string',
+	text('shipment_name', {
 		placeholder: 'e.g. 1',
 		description:
 			'Identifies the shipment within the order: a re-run with the same name returns the existing shipment. Default: the tracking numbers; without any, listed items get a name derived from them (n8n-…), so listing the very same items again counts as a re-run.',
-	},
-	{ name: 'shipping_method', type: 'string', placeholder: 'e.g. UPS Ground', description: 'Cart.com fills its shipping method ID when it knows this name' },
-	{ name: 'tracking_url', label: 'Tracking URL', type: 'string', placeholder: 'e.g. https://www.ups.com/track?tracknum=1Z999AA10123456784' },
-	{ name: 'number_of_packages', type: 'number', integer: true, nonNegative: true },
-	{ name: 'total_weight', type: 'number' },
-	{ name: 'email_sent', type: 'boolean', description: 'Whether to mark the shipment as e-mailed to the customer (Cart.com does not document whether this sends one)' },
-	{ name: 'private_comment', type: 'string', description: 'Internal note, not shown to the customer' },
-	{ name: 'shipping_comment', type: 'string', description: 'Note shown to the customer' },
+	}),
+	text('shipping_method', {
+		placeholder: 'e.g. UPS Ground',
+		description: 'Cart.com fills its shipping method ID when it knows this name',
+	}),
+	text('tracking_url', { placeholder: 'e.g. https://www.ups.com/track?tracknum=1Z999AA10123456784' }),
+	count('number_of_packages'),
+	number('total_weight'),
+	flag('email_sent', {
+		description:
+			'Whether to mark the shipment as e-mailed to the customer (Cart.com does not document whether this sends one)',
+	}),
+	text('private_comment', { description: 'Internal note, not shown to the customer' }),
+	text('shipping_comment', { description: 'Note shown to the customer' }),
 ];
 const shipmentFieldsSpec: ResourceSpec = { ...orderShipmentSpec, fields: SHIPMENT_FIELDS };
 
@@ -226,13 +233,13 @@ function readSelection(ctx: IExecuteFunctions, i: number): ItemSelection {
 	if (mode === 'json') {
 		lines = readJsonLines(ctx, i);
 	} else if (mode === 'byOrderItemId') {
-		const rows = ((ctx.getNodeParameter('itemRows', i, {}) as IDataObject).rows ?? []) as IDataObject[];
+		const rows = nestedRecords(readCollection(ctx, 'itemRows', i).rows);
 		lines = rows.map((row) => ({
 			orderItemId: toRecordId(ctx, row.orderItemId, 'Order Item ID', i),
 			quantity: readQuantity(ctx, row.quantity, i, 'Quantity'),
 		}));
 	} else if (mode === 'bySku') {
-		const rows = ((ctx.getNodeParameter('skuRows', i, {}) as IDataObject).rows ?? []) as IDataObject[];
+		const rows = nestedRecords(readCollection(ctx, 'skuRows', i).rows);
 		lines = rows.map((row) => {
 			const sku = String(row.sku ?? '').trim();
 			if (!sku) throw inputError(ctx, i, 'SKU', 'is empty', 'Enter the SKU (item number) of each line.');
@@ -273,7 +280,7 @@ function readShipmentRequest(ctx: IExecuteFunctions, i: number): ShipmentRequest
 	const carrier = String(ctx.getNodeParameter('carrier', i, '') ?? '').trim();
 	if (carrier) fields.shipping_provider_name = carrier;
 	fields.shipped_at = readShippedAt(ctx, i);
-	const statusValue = (ctx.getNodeParameter('writeOptions', i, {}) as IDataObject).setStatusId;
+	const statusValue = readCollection(ctx, 'writeOptions', i).setStatusId;
 	const setStatusId =
 		statusValue === undefined || statusValue === '' ? undefined : toRecordId(ctx, statusValue, 'Then Set Order Status', i);
 	return { trackingNumbers, selection, fields, explicitName, setStatusId };
@@ -283,25 +290,30 @@ function readShipmentRequest(ctx: IExecuteFunctions, i: number): ShipmentRequest
  * Only records that say they belong to the order count: another order's shipment taken for this
  * one would make a re-run report a shipment that was never created, or ship the wrong quantities.
  */
-const ofOrder = (records: IDataObject[], orderId: number) => records.filter((record) => Number(record.order_id) === orderId);
+const ofOrder = (records: CartComRecord[], orderId: number) =>
+	records.filter((record) => Number(record.order_id) === orderId);
 
-async function orderShipments(ctx: IExecuteFunctions, orderId: number, i: number): Promise<IDataObject[]> {
-	const answer = (await cartComGetMany.call(ctx, {
+async function orderShipments(ctx: IExecuteFunctions, orderId: number, i: number): Promise<CartComRecord[]> {
+	const answer = await cartComGetMany.call(ctx, {
 		path: orderShipmentSpec.path,
 		recordsKey: orderShipmentSpec.recordsKey,
 		query: { order_id: orderId, expand: 'items' },
 		itemIndex: i,
-	})) as IDataObject[];
+	});
 	return ofOrder(answer, orderId);
 }
 
-async function orderItems(ctx: IExecuteFunctions, orderId: number, i: number): Promise<IDataObject[]> {
-	const answer = (await cartComGetMany.call(ctx, { path: `${orderSpec.path}/${orderId}/items`, recordsKey: 'items', itemIndex: i })) as IDataObject[];
+async function orderItems(ctx: IExecuteFunctions, orderId: number, i: number): Promise<CartComRecord[]> {
+	const answer = await cartComGetMany.call(ctx, {
+		path: `${orderSpec.path}/${orderId}/items`,
+		recordsKey: 'items',
+		itemIndex: i,
+	});
 	return ofOrder(answer, orderId);
 }
 
 interface ShipmentOutcome {
-	shipment: IDataObject;
+	shipment: CartComRecord;
 	created: boolean;
 }
 
@@ -336,7 +348,7 @@ async function ensureShipment(
 		if (latest) return { shipment: latest, created: false };
 		throw inputError(ctx, i, 'Items to Ship', `order ${orderId} has no items to ship`, 'Check the order’s items; non-shipping items are skipped.');
 	}
-	const body: IDataObject = { ...request.fields, order_id: orderId, items: lines as unknown as IDataObject[] };
+	const body: IDataObject = { ...request.fields, order_id: orderId, items: lines };
 	if (identity) body.shipment_name = identity;
 	// Answered without the shipment: read the order's shipments again to report the one just made.
 	const reread = async () => {
@@ -344,22 +356,12 @@ async function ensureShipment(
 		const added = now.filter((shipment) => !shipments.some((before) => before.id === shipment.id));
 		return findExistingShipment(now, identity, request.trackingNumbers) ?? (added.length === 1 ? added[0] : undefined);
 	};
-	const shipment = (await cartComWrite.call(ctx, { method: 'POST', path: orderShipmentSpec.path, body, itemIndex: i }, reread)) as IDataObject;
+	const shipment = await cartComWrite.call(
+		ctx,
+		{ method: 'POST', path: orderShipmentSpec.path, body, itemIndex: i },
+		reread,
+	);
 	return { shipment, created: true };
-}
-
-/**
- * Runs the work for one order after the previous work for the same order in this execution, so two
- * input items for one order never both decide "not shipped yet" and create two shipments.
- */
-function oneAtATimePerOrder() {
-	const tails = new Map<number, Promise<unknown>>();
-	return async <T>(orderId: number, work: () => Promise<T>): Promise<T> => {
-		const previous = tails.get(orderId) ?? Promise.resolve();
-		const run = previous.then(work, work);
-		tails.set(orderId, run.catch(() => undefined));
-		return await run;
-	};
 }
 
 export const createShipment: OperationModule = {
@@ -371,24 +373,20 @@ export const createShipment: OperationModule = {
 	},
 	description: forOperation(orderSpec.value, OPERATION, properties),
 	async execute(items) {
-		const forOrder = oneAtATimePerOrder();
-		return await runPerItem(
-			this,
-			items,
-			async (i) => {
-				const orderId = readRecordId(this, i, undefined, 'Order');
-				const request = readShipmentRequest(this, i);
-				return await forOrder(orderId, async () => {
-					const { shipment, created } = await ensureShipment(this, orderId, request, i);
-					const output: IDataObject = { ...shipment, created };
-					if (request.setStatusId !== undefined) {
-						const { changed } = await changeOrderStatus(this, orderId, request.setStatusId, i, true);
-						output.order_status_updated = changed;
-					}
-					return output;
-				});
-			},
-			writeConcurrency(this),
-		);
+		// One order at a time: two input items for one order must never both decide "not shipped yet".
+		const perOrder = new KeyedQueue<number>();
+		return await runWritesPerItem(this, items, async (i) => {
+			const orderId = readRecordId(this, i, undefined, 'Order');
+			const request = readShipmentRequest(this, i);
+			return await perOrder.run(orderId, async () => {
+				const { shipment, created } = await ensureShipment(this, orderId, request, i);
+				const output: CartComRecord = { ...shipment, created };
+				if (request.setStatusId !== undefined) {
+					const { changed } = await changeOrderStatus(this, orderId, request.setStatusId, i, true);
+					output.order_status_updated = changed;
+				}
+				return output;
+			});
+		});
 	},
 };

@@ -4,7 +4,8 @@
  * testable on plain data.
  */
 import { createHash } from 'crypto';
-import type { IDataObject } from 'n8n-workflow';
+import { nestedRecords } from '../../helpers/records';
+import type { CartComRecord } from '../../transport';
 
 /** One requested line: an order item id or a SKU, and a quantity (undefined = all not yet shipped). */
 export type RequestedLine =
@@ -13,11 +14,14 @@ export type RequestedLine =
 
 export type ItemSelection = { mode: 'allUnshipped' } | { mode: 'listed'; lines: RequestedLine[] };
 
-/** A line of the shipment body: Cart.com wants the ORDER ITEM id, not the product id. */
-export interface ShipmentLine {
+/**
+ * A line of the shipment body: Cart.com wants the ORDER ITEM id, not the product id. A type rather
+ * than an interface, so that a list of lines fits a request body as it is.
+ */
+export type ShipmentLine = {
 	id: number;
 	quantity_shipped: number;
-}
+};
 
 /** A rule broken by the order's data (not by the parameters' format); the operation names the field. */
 export class ShipmentPlanError extends Error {
@@ -52,7 +56,7 @@ export function parseTrackingNumbers(value: unknown): string[] {
 }
 
 /** Whether a stored shipment carries exactly these tracking numbers (any order, any case). */
-export function hasSameTrackingNumbers(shipment: IDataObject, numbers: string[]): boolean {
+export function hasSameTrackingNumbers(shipment: CartComRecord, numbers: string[]): boolean {
 	if (numbers.length === 0) return false;
 	const stored = new Set(parseTrackingNumbers(shipment.tracking_numbers).map((n) => n.toUpperCase()));
 	return stored.size === numbers.length && numbers.every((n) => stored.has(n.toUpperCase()));
@@ -67,10 +71,10 @@ const sameName = (a: unknown, b: string) =>
  * tracking numbers.
  */
 export function findExistingShipment(
-	shipments: IDataObject[],
+	shipments: CartComRecord[],
 	shipmentName: string | undefined,
 	trackingNumbers: string[],
-): IDataObject | undefined {
+): CartComRecord | undefined {
 	if (shipmentName) {
 		const byName = shipments.find((shipment) => sameName(shipment.shipment_name, shipmentName));
 		if (byName) return byName;
@@ -99,19 +103,18 @@ export function shipmentIdentity(
 }
 
 /** The most recent shipment (highest id), e.g. to answer a re-run when nothing is left to ship. */
-export function latestShipment(shipments: IDataObject[]): IDataObject | undefined {
-	return shipments.reduce<IDataObject | undefined>(
+export function latestShipment(shipments: CartComRecord[]): CartComRecord | undefined {
+	return shipments.reduce<CartComRecord | undefined>(
 		(latest, shipment) => (!latest || Number(shipment.id) > Number(latest.id) ? shipment : latest),
 		undefined,
 	);
 }
 
 /** Quantity already shipped per order item id, summed over the order's shipments (items expanded). */
-export function shippedQuantities(shipments: IDataObject[]): Map<number, number> {
+export function shippedQuantities(shipments: CartComRecord[]): Map<number, number> {
 	const shipped = new Map<number, number>();
 	for (const shipment of shipments) {
-		const lines = Array.isArray(shipment.items) ? (shipment.items as IDataObject[]) : [];
-		for (const line of lines) {
+		for (const line of nestedRecords(shipment.items)) {
 			const id = Number(line?.id);
 			const quantity = Number(line?.quantity_shipped ?? 0);
 			if (Number.isFinite(id) && Number.isFinite(quantity)) shipped.set(id, (shipped.get(id) ?? 0) + quantity);
@@ -120,18 +123,18 @@ export function shippedQuantities(shipments: IDataObject[]): Map<number, number>
 	return shipped;
 }
 
-const remainingOf = (item: IDataObject, shipped: Map<number, number>) =>
+const remainingOf = (item: CartComRecord, shipped: Map<number, number>) =>
 	Math.max(0, Number(item.quantity ?? 0) - (shipped.get(Number(item.id)) ?? 0));
 
 /** Every shippable item of the order with what is left of it; items marked non-shipping are skipped. */
-export function unshippedLines(orderItems: IDataObject[], shipped: Map<number, number>): ShipmentLine[] {
+export function unshippedLines(orderItems: CartComRecord[], shipped: Map<number, number>): ShipmentLine[] {
 	return orderItems
 		.filter((item) => item.is_non_shipping_item !== true)
 		.map((item) => ({ id: Number(item.id), quantity_shipped: remainingOf(item, shipped) }))
 		.filter((line) => line.quantity_shipped > 0);
 }
 
-const skuMatches = (item: IDataObject, sku: string) =>
+const skuMatches = (item: CartComRecord, sku: string) =>
 	[item.item_number, item.item_number_full].some((value) => sameName(value, sku));
 
 function addLine(lines: Map<number, number>, id: number, quantity: number) {
@@ -147,7 +150,7 @@ function addLine(lines: Map<number, number>, id: number, quantity: number) {
 export function resolveLines(
 	orderId: number,
 	requested: RequestedLine[],
-	orderItems: IDataObject[] | undefined,
+	orderItems: CartComRecord[] | undefined,
 	shipped: Map<number, number>,
 ): ShipmentLine[] {
 	const lines = new Map<number, number>();

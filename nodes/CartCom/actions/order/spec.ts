@@ -1,6 +1,11 @@
+import { choice, date, flag, integer, listed, money, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, getSeveral, getWithRelated, remove, update } from '../standard';
 
-const CHANNELS = ['Chat', 'Email', 'InStore', 'Online', 'Phone'].map((channel) => ({ name: channel, value: channel }));
+const CHANNELS = ['Chat', 'Email', 'InStore', 'Online', 'Phone'].map((channel) => ({
+	name: channel,
+	value: channel,
+}));
 
 export const orderSpec: ResourceSpec = {
 	value: 'order',
@@ -8,7 +13,7 @@ export const orderSpec: ResourceSpec = {
 	plural: 'orders',
 	path: '/orders',
 	recordsKey: 'orders',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'getFilled', 'selectMany'],
+	operations: [get, getMany, create, update, remove, getWithRelated, getSeveral],
 	nested: ['items', 'payments', 'shipments', 'custom_fields'],
 	timestamps: true,
 	titleField: 'order_number',
@@ -24,47 +29,55 @@ export const orderSpec: ResourceSpec = {
 		'store_id',
 	],
 	filterFields: [
-		{ name: 'order_status_id', label: 'Status ID', type: 'options', loadOptionsMethod: 'getOrderStatuses', integer: true },
-		{ name: 'customer_id', label: 'Customer ID', type: 'number', integer: true },
-		{ name: 'order_number', type: 'string' },
-		{ name: 'store_id', label: 'Store ID', type: 'options', loadOptionsMethod: 'getStores', integer: true },
-		{ name: 'channel', type: 'options', options: CHANNELS },
+		listed('order_status_id', 'getOrderStatuses', { label: 'Status ID' }),
+		integer('customer_id'),
+		text('order_number'),
+		listed('store_id', 'getStores'),
+		choice('channel', CHANNELS),
 	],
 	// Cart.com's create requires the customer, a status and two order addresses (OAS); items and
 	// payments are separate records (Order Item, Order Payment) added after the order exists.
 	fields: [
-		{ name: 'customer_id', type: 'number', integer: true, required: true },
-		{
-			name: 'order_status_id',
-			label: 'Status ID',
-			type: 'options',
-			loadOptionsMethod: 'getOrderStatuses',
-			integer: true,
-			required: true,
-			description: 'Set directly, without Cart.com’s status e-mails and events; use Update Status for those',
-		},
-		{ name: 'order_billing_address_id', label: 'Billing Address ID', type: 'number', integer: true, required: true, description: 'An order address (see the Order Address resource)' },
-		{ name: 'order_shipping_address_id', label: 'Shipping Address ID', type: 'number', integer: true, required: true, description: 'An order address (see the Order Address resource)' },
-		{ name: 'store_id', label: 'Store ID', type: 'options', loadOptionsMethod: 'getStores', integer: true },
-		{ name: 'customer_type_id', label: 'Customer Type ID', type: 'options', loadOptionsMethod: 'getCustomerTypes', integer: true },
-		{ name: 'order_number', type: 'string' },
-		{ name: 'ordered_at', type: 'dateTime' },
-		{ name: 'due_date', type: 'dateTime' },
-		{ name: 'channel', type: 'options', options: CHANNELS },
-		{ name: 'selected_shipping_method', type: 'string', placeholder: 'e.g. UPS Ground' },
-		{ name: 'coupon_code', type: 'string' },
-		{ name: 'special_instructions', type: 'string' },
-		{ name: 'instructions', type: 'string' },
-		{ name: 'admin_comments', type: 'string', description: 'Internal notes, not shown to the customer' },
-		{ name: 'public_comments', type: 'string', description: 'Notes the customer can see' },
-		{ name: 'is_gift', type: 'boolean', description: 'Whether the order is a gift' },
-		{ name: 'gift_message', type: 'string' },
-		{ name: 'location_id', type: 'number', integer: true, description: 'The store location (physical shop) of the order' },
-		{ name: 'sales_agent_user_id', label: 'Sales Agent User ID', type: 'number', integer: true },
-		{ name: 'source', type: 'string' },
-		{ name: 'shipping_total', type: 'number', nonNegative: true },
-		{ name: 'handling_total', type: 'number', nonNegative: true },
-		{ name: 'tax_total', type: 'number', nonNegative: true },
-		{ name: 'discount_total', type: 'number', nonNegative: true },
+		required(integer('customer_id')),
+		required(
+			listed('order_status_id', 'getOrderStatuses', {
+				label: 'Status ID',
+				description:
+					'Set directly, without Cart.com’s status e-mails and events; use Update Status for those',
+			}),
+		),
+		required(
+			integer('order_billing_address_id', {
+				label: 'Billing Address ID',
+				description: 'An order address (see the Order Address resource)',
+			}),
+		),
+		required(
+			integer('order_shipping_address_id', {
+				label: 'Shipping Address ID',
+				description: 'An order address (see the Order Address resource)',
+			}),
+		),
+		listed('store_id', 'getStores'),
+		listed('customer_type_id', 'getCustomerTypes'),
+		text('order_number'),
+		date('ordered_at'),
+		date('due_date'),
+		choice('channel', CHANNELS),
+		text('selected_shipping_method', { placeholder: 'e.g. UPS Ground' }),
+		text('coupon_code'),
+		text('special_instructions'),
+		text('instructions'),
+		text('admin_comments', { description: 'Internal notes, not shown to the customer' }),
+		text('public_comments', { description: 'Notes the customer can see' }),
+		flag('is_gift', { description: 'Whether the order is a gift' }),
+		text('gift_message'),
+		integer('location_id', { description: 'The store location (physical shop) of the order' }),
+		integer('sales_agent_user_id'),
+		text('source'),
+		money('shipping_total'),
+		money('handling_total'),
+		money('tax_total'),
+		money('discount_total'),
 	],
 };

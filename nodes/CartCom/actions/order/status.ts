@@ -1,16 +1,16 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { asNodeError } from '../../helpers/errors';
 import {
 	cartComRequest,
 	cartComTransportError,
 	isAmbiguousWriteFailure,
 	type CartComRecord,
 } from '../../transport';
-import { asNodeError } from '../../helpers/errors';
 import { orderSpec } from './spec';
 
 export interface StatusChange {
-	order: IDataObject;
+	order: CartComRecord;
 	changed: boolean;
 }
 
@@ -45,7 +45,7 @@ async function settleAmbiguousChange(
 		throw asNodeError(ctx, failure, itemIndex); // still unknown: the original error says to check the store
 	}
 	if (current && Number(current.order_status_id) === statusId)
-		return { order: current as IDataObject, changed: true };
+		return { order: current, changed: true };
 	// The failure's message comes from the transport, already without secrets.
 	throw cartComTransportError(
 		ctx.getNode(),
@@ -72,7 +72,7 @@ export async function changeOrderStatus(
 	if (onlyIfDifferent) {
 		const current = await readOrder(ctx, orderId, itemIndex);
 		if (current && Number(current.order_status_id) === statusId)
-			return { order: current as IDataObject, changed: false };
+			return { order: current, changed: false };
 	}
 	let response: CartComRecord | undefined;
 	try {
@@ -89,7 +89,7 @@ export async function changeOrderStatus(
 	}
 	// The docs show no response body for this route; fall back to what is known.
 	return {
-		order: (response as IDataObject | undefined) ?? { id: orderId, order_status_id: statusId },
+		order: response ?? { id: orderId, order_status_id: statusId },
 		changed: true,
 	};
 }

@@ -1,8 +1,8 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { readRecordId, writeConcurrency } from '../../helpers/crud';
 import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
+import { runWritesPerItem } from '../../helpers/items';
+import { readCollection, readRecordId } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
 import { toRecordId } from '../../helpers/validation';
 import { orderSpec } from './spec';
@@ -43,17 +43,12 @@ export const updateStatus: OperationModule = {
 	},
 	description: forOperation(orderSpec.value, OPERATION, properties),
 	async execute(items) {
-		return await runPerItem(
-			this,
-			items,
-			async (i) => {
-				const orderId = readRecordId(this, i, undefined, 'Order');
-				const statusId = toRecordId(this, this.getNodeParameter('statusId', i), 'Status', i);
-				const options = this.getNodeParameter('writeOptions', i, {}) as IDataObject;
-				const { order, changed } = await changeOrderStatus(this, orderId, statusId, i, options.skipIfUnchanged !== false);
-				return { ...order, status_changed: changed };
-			},
-			writeConcurrency(this),
-		);
+		return await runWritesPerItem(this, items, async (i) => {
+			const orderId = readRecordId(this, i, undefined, 'Order');
+			const statusId = toRecordId(this, this.getNodeParameter('statusId', i), 'Status', i);
+			const options = readCollection(this, 'writeOptions', i);
+			const { order, changed } = await changeOrderStatus(this, orderId, statusId, i, options.skipIfUnchanged !== false);
+			return { ...order, status_changed: changed };
+		});
 	},
 };

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { writeConcurrency } from '../../helpers/crud';
 import { forOperation, writeOptionsCollection } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
+import { runWritesPerItem } from '../../helpers/items';
+import { readCollection } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
 import { toRecordId } from '../../helpers/validation';
 import { cartComWrite } from '../../transport';
@@ -56,26 +56,21 @@ export const createFromStoreLocation: OperationModule = {
 	},
 	description: forOperation(orderAddressSpec.value, OPERATION, properties),
 	async execute(items) {
-		return await runPerItem(
-			this,
-			items,
-			async (i) => {
-				const body: IDataObject = {
-					location_id: toRecordId(this, this.getNodeParameter('locationId', i), 'Store Location ID', i),
-					customer_id: toRecordId(this, this.getNodeParameter('customerId', i), 'Customer ID', i),
-				};
-				const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-				if (extra.firstName) body.first_name = String(extra.firstName);
-				if (extra.lastName) body.last_name = String(extra.lastName);
-				if (extra.phone) body.phone = String(extra.phone);
-				return (await cartComWrite.call(this, {
-					method: 'POST',
-					path: `${orderAddressSpec.path}/store_location_address`,
-					body,
-					itemIndex: i,
-				})) as IDataObject;
-			},
-			writeConcurrency(this),
-		);
+		return await runWritesPerItem(this, items, async (i) => {
+			const body: IDataObject = {
+				location_id: toRecordId(this, this.getNodeParameter('locationId', i), 'Store Location ID', i),
+				customer_id: toRecordId(this, this.getNodeParameter('customerId', i), 'Customer ID', i),
+			};
+			const extra = readCollection(this, 'additionalFields', i);
+			if (extra.firstName) body.first_name = String(extra.firstName);
+			if (extra.lastName) body.last_name = String(extra.lastName);
+			if (extra.phone) body.phone = String(extra.phone);
+			return await cartComWrite.call(this, {
+				method: 'POST',
+				path: `${orderAddressSpec.path}/store_location_address`,
+				body,
+				itemIndex: i,
+			});
+		});
 	},
 };

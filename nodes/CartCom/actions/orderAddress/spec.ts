@@ -1,4 +1,6 @@
+import { integer, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, getSeveral, remove, update } from '../standard';
 
 /** The billing / shipping address copy an order points to (order_billing_address_id, order_shipping_address_id). */
 export const orderAddressSpec: ResourceSpec = {
@@ -8,7 +10,7 @@ export const orderAddressSpec: ResourceSpec = {
 	path: '/order_addresses',
 	// Unknown on live stores (OAS: order_addresses, older spec: addresses); the envelope is detected.
 	recordsKey: 'addresses',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'selectMany'],
+	operations: [get, getMany, create, update, remove, getSeveral],
 	timestamps: true,
 	titleField: 'address_line_1',
 	simplifyFields: [
@@ -22,30 +24,26 @@ export const orderAddressSpec: ResourceSpec = {
 		'country_code',
 		'updated_at',
 	],
-	filterFields: [
-		{ name: 'customer_id', label: 'Customer ID', type: 'number', integer: true },
-		{ name: 'postal_code', type: 'string' },
-		{ name: 'last_name', type: 'string' },
-	],
+	filterFields: [integer('customer_id'), text('postal_code'), text('last_name')],
 	// Required on POST per the OAS: customer_id only.
 	fields: [
-		{ name: 'customer_id', label: 'Customer ID', type: 'number', integer: true, required: true },
-		{ name: 'first_name', type: 'string' },
-		{ name: 'last_name', type: 'string' },
-		{ name: 'company', type: 'string' },
-		{ name: 'address_line_1', type: 'string' },
-		{ name: 'address_line_2', type: 'string' },
-		{ name: 'city', type: 'string' },
-		{ name: 'state', type: 'string', placeholder: 'e.g. Texas', description: 'Full state name' },
-		{ name: 'state_code', type: 'string', placeholder: 'e.g. TX' },
+		required(integer('customer_id')),
+		text('first_name'),
+		text('last_name'),
+		text('company'),
+		text('address_line_1'),
+		text('address_line_2'),
+		text('city'),
+		text('state', { placeholder: 'e.g. Texas', description: 'Full state name' }),
+		text('state_code', { placeholder: 'e.g. TX' }),
 		// The OAS types it as an integer; ZIP+4 and foreign codes need text.
-		{ name: 'postal_code', type: 'string' },
-		{ name: 'country', type: 'string', placeholder: 'e.g. United States', description: 'Full country name' },
-		{ name: 'country_code', type: 'string', placeholder: 'e.g. US' },
-		{ name: 'phone', type: 'string' },
-		{ name: 'alternate_phone', type: 'string' },
-		{ name: 'fax', type: 'string' },
-		{ name: 'comments', type: 'string' },
-		{ name: 'address_type', type: 'string' },
+		text('postal_code'),
+		text('country', { placeholder: 'e.g. United States', description: 'Full country name' }),
+		text('country_code', { placeholder: 'e.g. US' }),
+		text('phone'),
+		text('alternate_phone'),
+		text('fax'),
+		text('comments'),
+		text('address_type'),
 	],
 };

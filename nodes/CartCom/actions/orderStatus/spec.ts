@@ -1,6 +1,6 @@
+import { flag, integer, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
-
-const flag = (name: string, description: string) => ({ name, type: 'boolean' as const, description });
+import { create, get, getMany, remove, update } from '../standard';
 
 export const orderStatusSpec: ResourceSpec = {
 	value: 'orderStatus',
@@ -8,7 +8,7 @@ export const orderStatusSpec: ResourceSpec = {
 	plural: 'order statuses',
 	path: '/order_statuses',
 	recordsKey: 'order_statuses',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [get, getMany, create, update, remove],
 	timestamps: true,
 	titleField: 'name',
 	simplifyFields: [
@@ -23,22 +23,37 @@ export const orderStatusSpec: ResourceSpec = {
 		'is_quote_status',
 	],
 	filterFields: [
-		{ name: 'name', type: 'string', description: 'Exact status name, e.g. Shipped' },
-		flag('is_shipped', 'Whether to return only statuses that mean shipped (true) or only the others (false)'),
-		flag('is_open', 'Whether to return only open statuses (true) or only closed ones (false)'),
+		text('name', { description: 'Exact status name, e.g. Shipped' }),
+		flag('is_shipped', {
+			description:
+				'Whether to return only statuses that mean shipped (true) or only the others (false)',
+		}),
+		flag('is_open', {
+			description: 'Whether to return only open statuses (true) or only closed ones (false)',
+		}),
 	],
 	// Status IDs differ per store: resolve them by name or flag, never hard-code them.
 	fields: [
-		{ name: 'name', type: 'string', placeholder: 'e.g. Awaiting Pickup' },
-		{ name: 'color', type: 'string', placeholder: 'e.g. #65A4E0' },
-		{ name: 'email_template_id', label: 'Email Template ID', type: 'number', integer: true, description: 'E-mail sent to the customer when an order enters this status' },
-		flag('is_open', 'Whether orders in this status are still open'),
-		flag('is_shipped', 'Whether this status means the order has shipped'),
-		flag('is_partially_shipped', 'Whether this status means the order has partly shipped'),
-		flag('is_cancelled', 'Whether this status means the order is cancelled'),
-		flag('is_declined', 'Whether this status means the payment was declined'),
-		flag('is_fully_refunded', 'Whether this status means the order is fully refunded'),
-		flag('is_partially_refunded', 'Whether this status means the order is partly refunded'),
-		flag('is_quote_status', 'Whether this status is for quotes rather than orders'),
+		text('name', { placeholder: 'e.g. Awaiting Pickup' }),
+		text('color', { placeholder: 'e.g. #65A4E0' }),
+		integer('email_template_id', {
+			description: 'E-mail sent to the customer when an order enters this status',
+		}),
+		flag('is_open', { description: 'Whether orders in this status are still open' }),
+		flag('is_shipped', { description: 'Whether this status means the order has shipped' }),
+		flag('is_partially_shipped', {
+			description: 'Whether this status means the order has partly shipped',
+		}),
+		flag('is_cancelled', { description: 'Whether this status means the order is cancelled' }),
+		flag('is_declined', { description: 'Whether this status means the payment was declined' }),
+		flag('is_fully_refunded', {
+			description: 'Whether this status means the order is fully refunded',
+		}),
+		flag('is_partially_refunded', {
+			description: 'Whether this status means the order is partly refunded',
+		}),
+		flag('is_quote_status', {
+			description: 'Whether this status is for quotes rather than orders',
+		}),
 	],
 };

@@ -1,10 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/errors';
 import { inputError } from '../../helpers/validation';
-import { cartComGetMany } from '../../transport';
-import { buildFilterQuery, FilterInputError } from '../../transport/filters';
-import type { Query } from '../../transport/query';
+import { buildFilterQuery, cartComGetMany, FilterInputError, type CartComRecord, type Query } from '../../transport';
 
 /** The two codes a merchant's systems know an article by. */
 export type CodeField = 'item_number' | 'gtin';
@@ -31,12 +29,12 @@ export function sameCode(stored: unknown, wanted: string): boolean {
 export function keepExact(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	answer: IDataObject[],
+	answer: CartComRecord[],
 	limit: number,
 	field: string,
 	value: string,
 	label: string,
-): IDataObject[] {
+): CartComRecord[] {
 	const exact = answer.filter((record) => sameCode(record[field], value));
 	if (answer.length >= limit && exact.length === 0) {
 		throw inputError(
@@ -97,14 +95,14 @@ async function findByCode(
 	value: string,
 	itemIndex: number,
 	extraQuery: Query,
-): Promise<IDataObject[]> {
-	const answer = (await cartComGetMany.call(ctx, {
+): Promise<CartComRecord[]> {
+	const answer = await cartComGetMany.call(ctx, {
 		path,
 		recordsKey,
 		query: { ...exactMatchQuery(ctx, itemIndex, field, value, CODE_LABELS[field]), ...extraQuery },
 		limit: LOOKUP_LIMIT,
 		itemIndex,
-	})) as IDataObject[];
+	});
 	return keepExact(ctx, itemIndex, answer, LOOKUP_LIMIT, field, value, CODE_LABELS[field]);
 }
 
@@ -114,7 +112,7 @@ export async function findProductsByCode(
 	value: string,
 	itemIndex: number,
 	extraQuery: Query = {},
-): Promise<IDataObject[]> {
+): Promise<CartComRecord[]> {
 	return await findByCode(ctx, '/products', 'products', field, value, itemIndex, extraQuery);
 }
 
@@ -124,13 +122,13 @@ export async function findVariantRowsByCode(
 	value: string,
 	itemIndex: number,
 	extraQuery: Query = {},
-): Promise<IDataObject[]> {
+): Promise<CartComRecord[]> {
 	return await findByCode(ctx, '/variant_inventory', 'variant_inventory', field, value, itemIndex, extraQuery);
 }
 
 export interface CodeMatches {
-	products: IDataObject[];
-	rows: IDataObject[];
+	products: CartComRecord[];
+	rows: CartComRecord[];
 }
 
 /** Products and variant inventory rows carrying exactly the code: a variant SKU or GTIN must resolve too. */
@@ -152,7 +150,7 @@ export async function findAllByCode(
 export interface CodeTarget {
 	productId: number;
 	variantInventoryId: number | null;
-	record: IDataObject;
+	record: CartComRecord;
 }
 
 export function describeMatches({ products, rows }: CodeMatches): string {

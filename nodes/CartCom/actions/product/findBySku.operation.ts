@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { forOperation } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
+import { nestedRecords } from '../../helpers/records';
 import type { OperationModule } from '../../helpers/types';
 import { inputError } from '../../helpers/validation';
-import { cartComRequest } from '../../transport';
+import { cartComRequest, type CartComRecord } from '../../transport';
 import { CODE_LABELS, findAllByCode, readLookupText, type CodeField } from './catalogLookup';
 
 const numberOrZero = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
@@ -13,15 +14,15 @@ const numberOrZero = (value: unknown) => (typeof value === 'number' && Number.is
  * A product's own stock figure is meaningless when its stock is kept per variant row; then the
  * rows (expanded in the same request) are summed, as Cart.com's inventory endpoint reports it.
  */
-function productQuantity(product: IDataObject): IDataObject[string] {
+function productQuantity(product: CartComRecord): unknown {
 	const rows = product.variant_inventory;
 	if (product.use_variant_inventory === true && Array.isArray(rows)) {
-		return (rows as IDataObject[]).reduce((sum, row) => sum + numberOrZero(row.inventory), 0);
+		return nestedRecords(rows).reduce((sum, row) => sum + numberOrZero(row.inventory), 0);
 	}
 	return product.quantity_on_hand;
 }
 
-function productMatch(product: IDataObject): IDataObject {
+function productMatch(product: CartComRecord): CartComRecord {
 	return {
 		match_type: 'product',
 		product_id: product.id,
@@ -37,7 +38,7 @@ function productMatch(product: IDataObject): IDataObject {
 	};
 }
 
-function variantMatch(row: IDataObject, parent: IDataObject | undefined): IDataObject {
+function variantMatch(row: CartComRecord, parent: CartComRecord | undefined): CartComRecord {
 	return {
 		match_type: 'variant',
 		product_id: row.product_id,
@@ -55,17 +56,17 @@ function variantMatch(row: IDataObject, parent: IDataObject | undefined): IDataO
 }
 
 /** Name, SKU and price of the products owning the matched variant rows (usually one). */
-async function parentsOf(ctx: IExecuteFunctions, rows: IDataObject[], itemIndex: number) {
+async function parentsOf(ctx: IExecuteFunctions, rows: CartComRecord[], itemIndex: number) {
 	const ids = [...new Set(rows.map((row) => Number(row.product_id)))].filter((id) => id > 0);
-	const parents = new Map<number, IDataObject>();
+	const parents = new Map<number, CartComRecord>();
 	for (const id of ids) {
-		const parent = (await cartComRequest.call(ctx, {
+		const parent = await cartComRequest.call(ctx, {
 			method: 'GET',
 			path: `/products/${id}`,
 			query: { fields: 'id,item_name,item_number,price' },
 			itemIndex,
 			allowNotFound: true,
-		})) as IDataObject | undefined;
+		});
 		if (parent) parents.set(id, parent);
 	}
 	return parents;

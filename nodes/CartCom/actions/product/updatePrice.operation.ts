@@ -1,12 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readRecordId, writeConcurrency } from '../../helpers/crud';
 import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
+import { runWritesPerItem } from '../../helpers/items';
+import { readCollection, readRecordId } from '../../helpers/parameters';
+import { asNodeJson } from '../../helpers/records';
 import type { OperationModule } from '../../helpers/types';
 import { inputError, toNumber, toRecordId } from '../../helpers/validation';
-import { cartComGetMany, cartComWrite } from '../../transport';
-import { tryParseDateInput } from '../../transport/filters';
+import {
+	buildFilterQuery,
+	cartComGetMany,
+	cartComWrite,
+	tryParseDateInput,
+	type CartComRecord,
+} from '../../transport';
 import { findAllByCode, readLookupText, singleTarget, type CodeTarget } from './catalogLookup';
 import { productSpec } from './spec';
 
@@ -141,7 +147,7 @@ function optionalDate(ctx: IExecuteFunctions, itemIndex: number, value: unknown,
 	return date;
 }
 
-/** What identifies one price row; Cart.com keeps one row per combination (reference §5d). */
+/** What identifies one price row; Cart.com keeps one row per combination (docs/resources/product_pricing.md). */
 interface PriceRowKey {
 	variantInventoryId: number | null;
 	startingQuantity: number;
@@ -152,7 +158,7 @@ interface PriceRowKey {
 }
 
 function readPriceRowKey(ctx: IExecuteFunctions, itemIndex: number): { key: PriceRowKey; cost?: number } {
-	const fields = ctx.getNodeParameter('priceRowFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(ctx, 'priceRowFields', itemIndex);
 	const quantity = ctx.getNodeParameter('startingQuantity', itemIndex, 1) as unknown;
 	const startingQuantity = toNumber(ctx, itemIndex, quantity, 'Starting Quantity', { integer: true, minimum: 1 });
 	const start = optionalDate(ctx, itemIndex, fields.startDate, 'Start Date');
@@ -181,7 +187,7 @@ function sameDate(stored: unknown, wanted: string | undefined): boolean {
 	return date !== undefined && date.toMillis() === tryParseDateInput(wanted)?.toMillis();
 }
 
-function matchesKey(row: IDataObject, key: PriceRowKey): boolean {
+function matchesKey(row: CartComRecord, key: PriceRowKey): boolean {
 	return (
 		idOrNull(row.variant_inventory_id) === key.variantInventoryId &&
 		Number(row.starting_quantity ?? 1) === key.startingQuantity &&
@@ -198,13 +204,13 @@ async function findPriceRow(
 	itemIndex: number,
 	productId: number,
 	key: PriceRowKey,
-): Promise<IDataObject | undefined> {
-	const rows = (await cartComGetMany.call(ctx, {
+): Promise<CartComRecord | undefined> {
+	const rows = await cartComGetMany.call(ctx, {
 		path: '/product_pricing',
 		recordsKey: 'product_pricing',
-		query: { product_id: `eq:${productId}` },
+		query: buildFilterQuery([{ field: 'product_id', operator: 'eq', value: productId }]),
 		itemIndex,
-	})) as IDataObject[];
+	});
 	// The filter decides nothing: a row of another product in the answer must never be the one changed.
 	return rows.find((row) => Number(row.product_id) === productId && matchesKey(row, key));
 }
@@ -217,12 +223,12 @@ async function upsertPriceRow(
 	key: PriceRowKey,
 	price: number,
 	cost: number | undefined,
-): Promise<IDataObject> {
+): Promise<CartComRecord> {
 	const current = await findPriceRow(ctx, itemIndex, productId, key);
 	const values: IDataObject = { price, ...(cost !== undefined ? { cost } : {}) };
 	if (current) {
 		const path = `/product_pricing/${String(current.id)}`;
-		return (await cartComWrite.call(ctx, { method: 'PUT', path, body: values, itemIndex }, { ...current, ...values })) as IDataObject;
+		return await cartComWrite.call(ctx, { method: 'PUT', path, body: values, itemIndex }, { ...asNodeJson(current), ...values });
 	}
 	const body: IDataObject = {
 		product_id: productId,
@@ -235,13 +241,13 @@ async function upsertPriceRow(
 	if (key.startDate) body.start_date = key.startDate;
 	if (key.endDate) body.end_date = key.endDate;
 	// Answered without the new row: find it by its key, as a re-run would.
-	return (await cartComWrite.call(ctx, { method: 'POST', path: '/product_pricing', body, itemIndex }, async () =>
+	return await cartComWrite.call(ctx, { method: 'POST', path: '/product_pricing', body, itemIndex }, async () =>
 		await findPriceRow(ctx, itemIndex, productId, key),
-	)) as IDataObject;
+	);
 }
 
 function readBasePrices(ctx: IExecuteFunctions, itemIndex: number, price: number): IDataObject {
-	const fields = ctx.getNodeParameter('basePriceFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(ctx, 'basePriceFields', itemIndex);
 	const body: IDataObject = { price };
 	if (fields.retail !== undefined) body.retail = toMoney(ctx, itemIndex, fields.retail, 'Retail Price');
 	if (fields.cost !== undefined) body.cost = toMoney(ctx, itemIndex, fields.cost, 'Cost');
@@ -262,41 +268,36 @@ export const updatePrice: OperationModule = {
 	},
 	description: forOperation('product', 'updatePrice', parameters),
 	async execute(items) {
-		return await runPerItem(
-			this,
-			items,
-			async (i) => {
-				// All input is read and checked first: a bad value must not leave a half-done change.
-				const target = this.getNodeParameter('priceTarget', i) as PriceTarget;
-				const byId = this.getNodeParameter('identifyBy', i) === 'id';
-				const price = toMoney(this, i, this.getNodeParameter('price', i), 'Price');
-				const productId = byId ? readRecordId(this, i, 'product', 'Product') : undefined;
-				const sku = byId ? undefined : readLookupText(this, i, 'sku', 'SKU');
-				const base = target === 'product' ? readBasePrices(this, i, price) : undefined;
-				const row = target === 'pricingRow' ? readPriceRowKey(this, i) : undefined;
-				if (row && byId) {
-					row.key.variantInventoryId = optionalId(this, i, this.getNodeParameter('variantInventoryId', i, ''), 'Variant Inventory ID');
-				}
+		return await runWritesPerItem(this, items, async (i) => {
+			// All input is read and checked first: a bad value must not leave a half-done change.
+			const target = this.getNodeParameter('priceTarget', i) as PriceTarget;
+			const byId = this.getNodeParameter('identifyBy', i) === 'id';
+			const price = toMoney(this, i, this.getNodeParameter('price', i), 'Price');
+			const productId = byId ? readRecordId(this, i, 'product', 'Product') : undefined;
+			const sku = byId ? undefined : readLookupText(this, i, 'sku', 'SKU');
+			const base = target === 'product' ? readBasePrices(this, i, price) : undefined;
+			const row = target === 'pricingRow' ? readPriceRowKey(this, i) : undefined;
+			if (row && byId) {
+				row.key.variantInventoryId = optionalId(this, i, this.getNodeParameter('variantInventoryId', i, ''), 'Variant Inventory ID');
+			}
 
-				const resolved: CodeTarget | undefined = sku === undefined ? undefined : await findTarget(this, i, sku);
-				const id = productId ?? (resolved as CodeTarget).productId;
-				if (base) {
-					if (resolved?.variantInventoryId) {
-						throw inputError(
-							this,
-							i,
-							'SKU',
-							`"${String(sku)}" is variant row ${resolved.variantInventoryId} of product ${resolved.productId}, which has no base price of its own`,
-							'Choose Variant or Tier Price to price this variant, or use the product’s own SKU.',
-						);
-					}
-					return (await cartComWrite.call(this, { method: 'PUT', path: `/products/${id}`, body: base, itemIndex: i }, { id, ...base })) as IDataObject;
+			const resolved: CodeTarget | undefined = sku === undefined ? undefined : await findTarget(this, i, sku);
+			const id = productId ?? (resolved as CodeTarget).productId;
+			if (base) {
+				if (resolved?.variantInventoryId) {
+					throw inputError(
+						this,
+						i,
+						'SKU',
+						`"${String(sku)}" is variant row ${resolved.variantInventoryId} of product ${resolved.productId}, which has no base price of its own`,
+						'Choose Variant or Tier Price to price this variant, or use the product’s own SKU.',
+					);
 				}
-				const { key, cost } = row as { key: PriceRowKey; cost?: number };
-				if (resolved) key.variantInventoryId = resolved.variantInventoryId;
-				return await upsertPriceRow(this, i, id, key, price, cost);
-			},
-			writeConcurrency(this),
-		);
+				return await cartComWrite.call(this, { method: 'PUT', path: `/products/${id}`, body: base, itemIndex: i }, { id, ...base });
+			}
+			const { key, cost } = row as { key: PriceRowKey; cost?: number };
+			if (resolved) key.variantInventoryId = resolved.variantInventoryId;
+			return await upsertPriceRow(this, i, id, key, price, cost);
+		});
 	},
 };

@@ -1,13 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { isNotGiven, readBody, throwIfMissing, writeConcurrency } from '../../helpers/crud';
 import { fieldParameter, fieldsCollection, forOperation, writeOptionsCollection } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
+import { runWritesPerItem } from '../../helpers/items';
+import { KeyedQueue } from '../../helpers/keyedQueue';
 import { toCamelCase } from '../../helpers/naming';
+import { isNotGiven, readBody, throwIfMissing } from '../../helpers/parameters';
+import { asNodeJson, nestedRecords } from '../../helpers/records';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
-import { coerceField, inputError, toNumber } from '../../helpers/validation';
-import { cartComGetMany, cartComRequest, cartComWrite } from '../../transport';
+import { coerceField, inputError, isJsonObject, toNumber } from '../../helpers/validation';
+import {
+	buildFilterQuery,
+	cartComGetMany,
+	cartComRequest,
+	cartComWrite,
+	type CartComRecord,
+} from '../../transport';
 import { exactMatchQuery, findProductsByCode, keepExact, toLookupText } from './catalogLookup';
 import { productSpec } from './spec';
 
@@ -65,28 +73,13 @@ interface VariantInput {
 const lower = (value: unknown) => String(value ?? '').trim().toLowerCase();
 const comboKey = (variantIds: number[]) => [...variantIds].sort((a, b) => a - b).join(',');
 
-/**
- * With Parallel Requests, two items may name the same SKU or the same new option group. Find-then-create
- * is only safe one at a time per name, so work on one key waits for the work before it.
- */
-class KeyedQueue {
-	private readonly tails = new Map<string, Promise<unknown>>();
-
-	async run<T>(key: string, task: () => Promise<T>): Promise<T> {
-		const previous = this.tails.get(key) ?? Promise.resolve();
-		const current = previous.then(task);
-		this.tails.set(key, current.catch(() => undefined));
-		return await current;
-	}
-}
-
 // ---- input, checked completely before the first request ----
 
 function parseOptions(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, label: string): OptionInput[] {
-	if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || Object.keys(raw).length === 0) {
+	if (!isJsonObject(raw) || Object.keys(raw).length === 0) {
 		throw inputError(ctx, itemIndex, label, 'must be an object of option group → value, e.g. {"Color": "Red"}', VARIANTS_EXAMPLE);
 	}
-	return Object.entries(raw as IDataObject).map(([group, value]) => {
+	return Object.entries(raw).map(([group, value]) => {
 		const groupName = toLookupText(ctx, itemIndex, group, `${label} (group name)`);
 		if ((typeof value !== 'string' && typeof value !== 'number') || String(value).trim() === '') {
 			throw inputError(ctx, itemIndex, `${label}.${group}`, 'must be a non-empty text', VARIANTS_EXAMPLE);
@@ -97,10 +90,10 @@ function parseOptions(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, l
 
 function parseVariant(ctx: IExecuteFunctions, itemIndex: number, entry: unknown, index: number): VariantInput {
 	const label = `${VARIANTS_LABEL} [${index}]`;
-	if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+	if (!isJsonObject(entry)) {
 		throw inputError(ctx, itemIndex, label, 'must be an object', VARIANTS_EXAMPLE);
 	}
-	const record = entry as IDataObject;
+	const record = entry;
 	const unknownKey = Object.keys(record).find((key) => !VARIANT_KEYS.has(key));
 	if (unknownKey) {
 		throw inputError(ctx, itemIndex, `${label}.${unknownKey}`, 'is not a known key', 'Use sku, options, gtin and stock.');
@@ -157,7 +150,7 @@ function readVariants(ctx: IExecuteFunctions, itemIndex: number): VariantInput[]
 // ---- the product itself ----
 
 /** Only fields whose value differs, so that a repeated publish does not write (or bump updated_at) for nothing. */
-function changedFields(current: IDataObject, wanted: IDataObject): IDataObject {
+function changedFields(current: CartComRecord, wanted: IDataObject): IDataObject {
 	const changes: IDataObject = {};
 	for (const [field, value] of Object.entries(wanted)) {
 		const same =
@@ -184,7 +177,7 @@ function readNameAndPrice(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 	for (const field of NAME_AND_PRICE) {
 		const value = ctx.getNodeParameter(toCamelCase(field.name), itemIndex, '') as unknown;
 		if (isNotGiven(value)) continue;
-		given[field.name] = coerceField(ctx, field, value, itemIndex) as IDataObject[string];
+		given[field.name] = coerceField(ctx, field, value, itemIndex);
 	}
 	return given;
 }
@@ -194,7 +187,7 @@ async function publishProduct(
 	itemIndex: number,
 	sku: string,
 	body: IDataObject,
-): Promise<{ product: IDataObject; action: RowAction }> {
+): Promise<{ product: CartComRecord; action: RowAction }> {
 	const found = await findProductsByCode(ctx, 'item_number', sku, itemIndex);
 	if (found.length > 1) {
 		throw inputError(
@@ -209,22 +202,22 @@ async function publishProduct(
 		const current = found[0];
 		const changes = changedFields(current, body);
 		if (Object.keys(changes).length === 0) return { product: current, action: 'unchanged' };
-		const product = (await cartComWrite.call(
+		const product = await cartComWrite.call(
 			ctx,
 			{ method: 'PUT', path: `/products/${String(current.id)}`, body: changes, itemIndex },
-			{ ...current, ...changes },
-		)) as IDataObject;
+			{ ...asNodeJson(current), ...changes },
+		);
 		return { product, action: 'updated' };
 	}
 	requireCreateFields(ctx, itemIndex, body, sku);
-	const product = (await cartComWrite.call(ctx, { method: 'POST', path: '/products', body, itemIndex }, async () => {
+	const product = await cartComWrite.call(ctx, { method: 'POST', path: '/products', body, itemIndex }, async () => {
 		const created = await findProductsByCode(ctx, 'item_number', sku, itemIndex);
 		return created.length === 1 ? created[0] : undefined;
-	})) as IDataObject;
+	});
 	return { product, action: 'created' };
 }
 
-// ---- variant groups, options and rows (reference §5e) ----
+// ---- variant groups, options and rows (their POST bodies: acapi.yaml) ----
 
 async function listChildren(
 	ctx: IExecuteFunctions,
@@ -233,13 +226,13 @@ async function listChildren(
 	recordsKey: string,
 	productId: number,
 	expand?: string,
-): Promise<IDataObject[]> {
-	const answer = (await cartComGetMany.call(ctx, {
+): Promise<CartComRecord[]> {
+	const answer = await cartComGetMany.call(ctx, {
 		path,
 		recordsKey,
-		query: { product_id: `eq:${productId}`, expand },
+		query: { ...buildFilterQuery([{ field: 'product_id', operator: 'eq', value: productId }]), expand },
 		itemIndex,
-	})) as IDataObject[];
+	});
 	// Only this product's: Overwrite deletes the rows it does not claim, so another product's must never get in.
 	return answer.filter((record) => Number(record.product_id) === productId);
 }
@@ -261,14 +254,14 @@ async function resolveGroups(
 /** Option group names are few per store; the cap only bounds a server answering far more than asked. */
 const GROUP_LOOKUP_LIMIT = 20;
 
-async function findGroup(ctx: IExecuteFunctions, itemIndex: number, name: string): Promise<IDataObject | undefined> {
-	const answer = (await cartComGetMany.call(ctx, {
+async function findGroup(ctx: IExecuteFunctions, itemIndex: number, name: string): Promise<CartComRecord | undefined> {
+	const answer = await cartComGetMany.call(ctx, {
 		path: '/variant_groups',
 		recordsKey: 'variant_groups',
 		query: exactMatchQuery(ctx, itemIndex, 'name', name, VARIANTS_LABEL),
 		limit: GROUP_LOOKUP_LIMIT,
 		itemIndex,
-	})) as IDataObject[];
+	});
 	const [found] = keepExact(ctx, itemIndex, answer, GROUP_LOOKUP_LIMIT, 'name', name, `${VARIANTS_LABEL} (group name)`);
 	return found;
 }
@@ -344,17 +337,18 @@ async function resolveOptions(
 	};
 }
 
-function variantIdsOf(row: IDataObject): number[] {
-	const variants = Array.isArray(row.variants) ? (row.variants as IDataObject[]) : [];
-	return variants.map((variant) => Number(variant.id)).filter((id) => Number.isFinite(id));
+function variantIdsOf(row: CartComRecord): number[] {
+	return nestedRecords(row.variants)
+		.map((variant) => Number(variant.id))
+		.filter((id) => Number.isFinite(id));
 }
 
-function rowSummary(row: IDataObject, action: RowAction): IDataObject {
+function rowSummary(row: CartComRecord, action: RowAction): CartComRecord {
 	return { id: row.id, item_number: row.item_number, gtin: row.gtin, inventory: row.inventory, description: row.description, action };
 }
 
 interface RowSync {
-	rows: IDataObject[];
+	rows: CartComRecord[];
 	deletedIds: number[];
 }
 
@@ -377,7 +371,7 @@ async function syncRows(
 	const claimed = new Set<unknown>();
 	const bySku = new Map(existing.map((row) => [lower(row.item_number), row]));
 	const byCombination = new Map(existing.map((row) => [comboKey(variantIdsOf(row)), row]));
-	const rows: IDataObject[] = [];
+	const rows: CartComRecord[] = [];
 
 	for (const variant of variants) {
 		const refs = variant.options.map(optionRefs);
@@ -392,11 +386,11 @@ async function syncRows(
 				...(variant.stock !== undefined ? { inventory: variant.stock } : {}),
 				variants: refs,
 			};
-			const created = (await cartComWrite.call(ctx, { method: 'POST', path: '/variant_inventory', body, itemIndex }, async () =>
+			const created = await cartComWrite.call(ctx, { method: 'POST', path: '/variant_inventory', body, itemIndex }, async () =>
 				(await listChildren(ctx, itemIndex, '/variant_inventory', 'variant_inventory', productId)).find(
 					(row) => lower(row.item_number) === lower(variant.sku),
 				),
-			)) as IDataObject;
+			);
 			claimed.add(created.id);
 			rows.push(rowSummary(created, 'created'));
 			continue;
@@ -411,11 +405,11 @@ async function syncRows(
 			rows.push(rowSummary(current, 'unchanged'));
 			continue;
 		}
-		const updated = (await cartComWrite.call(
+		const updated = await cartComWrite.call(
 			ctx,
 			{ method: 'PUT', path: `/variant_inventory/${String(current.id)}`, body: patch, itemIndex },
-			{ ...current, ...patch },
-		)) as IDataObject;
+			{ ...asNodeJson(current), ...patch },
+		);
 		rows.push(rowSummary(updated, 'updated'));
 	}
 
@@ -493,41 +487,36 @@ export const upsert: OperationModule = {
 	description: forOperation('product', 'upsert', upsertParameters),
 	async execute(items) {
 		const queue = new KeyedQueue();
-		return await runPerItem(
-			this,
-			items,
-			async (i) => {
-				const body = { ...readBody(this, upsertSpec, i, 'create'), ...readNameAndPrice(this, i) };
-				if ('id' in body) {
-					throw inputError(this, i, 'Other Fields (JSON)', 'must not contain "id"', 'The product is found by its SKU.');
-				}
-				const sku = toLookupText(this, i, body.item_number, 'SKU');
-				body.item_number = sku;
-				const variants = readVariants(this, i);
-				const mode = this.getNodeParameter('mode', i) as Mode;
-				// Stock lives on the rows once a product has variants.
-				if (variants.length && body.use_variant_inventory === undefined) body.use_variant_inventory = true;
+		return await runWritesPerItem(this, items, async (i) => {
+			const body = { ...readBody(this, upsertSpec, i, 'create'), ...readNameAndPrice(this, i) };
+			if ('id' in body) {
+				throw inputError(this, i, 'Other Fields (JSON)', 'must not contain "id"', 'The product is found by its SKU.');
+			}
+			const sku = toLookupText(this, i, body.item_number, 'SKU');
+			body.item_number = sku;
+			const variants = readVariants(this, i);
+			const mode = this.getNodeParameter('mode', i) as Mode;
+			// Stock lives on the rows once a product has variants.
+			if (variants.length && body.use_variant_inventory === undefined) body.use_variant_inventory = true;
 
-				return await queue.run(`sku:${lower(sku)}`, async () => {
-					const { product, action } = await publishProduct(this, i, sku, body);
-					const productId = Number(product.id);
-					const isNewProduct = action === 'created';
-					const needsRows = variants.length > 0 || (mode === 'overwrite' && !isNewProduct);
-					const sync = needsRows
-						? await syncRows(this, i, productId, isNewProduct, variants, mode, queue)
-						: { rows: [], deletedIds: [] };
-					return {
-						action,
-						product_id: productId,
-						item_number: sku,
-						product,
-						variant_inventory: sync.rows,
-						deleted_variant_inventory_ids: sync.deletedIds,
-					};
-				});
-			},
-			writeConcurrency(this),
-		);
+			return await queue.run(`sku:${lower(sku)}`, async () => {
+				const { product, action } = await publishProduct(this, i, sku, body);
+				const productId = Number(product.id);
+				const isNewProduct = action === 'created';
+				const needsRows = variants.length > 0 || (mode === 'overwrite' && !isNewProduct);
+				const sync = needsRows
+					? await syncRows(this, i, productId, isNewProduct, variants, mode, queue)
+					: { rows: [], deletedIds: [] };
+				return {
+					action,
+					product_id: productId,
+					item_number: sku,
+					product,
+					variant_inventory: sync.rows,
+					deleted_variant_inventory_ids: sync.deletedIds,
+				};
+			});
+		});
 	},
 };
 

@@ -1,4 +1,6 @@
+import { flag, integer, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, getSeveral, remove, update } from '../standard';
 
 export const productPictureSpec: ResourceSpec = {
 	value: 'productPicture',
@@ -7,21 +9,36 @@ export const productPictureSpec: ResourceSpec = {
 	path: '/product_pictures',
 	// The reference leaves the key open (`pictures` or `product_pictures`); the transport detects it.
 	recordsKey: 'pictures',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'selectMany'],
+	operations: [get, getMany, create, update, remove, getSeveral],
 	timestamps: true,
 	titleField: 'image_file',
 	description: 'Images of a product',
-	simplifyFields: ['product_id', 'image_file', 'thumbnail_file', 'alt', 'is_primary', 'is_hidden', 'sort_order'],
-	filterFields: [{ name: 'product_id', type: 'number', integer: true }],
+	simplifyFields: [
+		'product_id',
+		'image_file',
+		'thumbnail_file',
+		'alt',
+		'is_primary',
+		'is_hidden',
+		'sort_order',
+	],
+	filterFields: [integer('product_id')],
 	fields: [
-		{ name: 'product_id', type: 'number', integer: true, required: true },
-		{ name: 'image_file', type: 'string', required: true, placeholder: 'e.g. /images/products/logo-tee.jpg', description: 'Path of the image in the store’s files' },
-		{ name: 'alt', label: 'Alt Text', type: 'string' },
-		{ name: 'description', type: 'string' },
-		{ name: 'is_primary', type: 'boolean', description: 'Whether this is the product’s main picture' },
-		{ name: 'is_hidden', type: 'boolean', description: 'Whether the picture is hidden from shoppers' },
-		{ name: 'sort_order', type: 'number', integer: true },
-		{ name: 'thumbnail_file', type: 'string' },
-		{ name: 'download_external_image', type: 'boolean', description: 'Whether Cart.com copies an external image URL into the store' },
+		required(integer('product_id')),
+		required(
+			text('image_file', {
+				placeholder: 'e.g. /images/products/logo-tee.jpg',
+				description: 'Path of the image in the store’s files',
+			}),
+		),
+		text('alt', { label: 'Alt Text' }),
+		text('description'),
+		flag('is_primary', { description: 'Whether this is the product’s main picture' }),
+		flag('is_hidden', { description: 'Whether the picture is hidden from shoppers' }),
+		integer('sort_order'),
+		text('thumbnail_file'),
+		flag('download_external_image', {
+			description: 'Whether Cart.com copies an external image URL into the store',
+		}),
 	],
 };

@@ -1,4 +1,6 @@
+import { count, date, integer, listed, money, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, getSeveral, remove, update } from '../standard';
 
 export const productPricingSpec: ResourceSpec = {
 	value: 'productPricing',
@@ -6,7 +8,7 @@ export const productPricingSpec: ResourceSpec = {
 	plural: 'product pricing rows',
 	path: '/product_pricing',
 	recordsKey: 'product_pricing',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'selectMany'],
+	operations: [get, getMany, create, update, remove, getSeveral],
 	timestamps: true,
 	description: 'Price rows per variant, quantity break, customer type, store or sale period',
 	simplifyFields: [
@@ -21,23 +23,25 @@ export const productPricingSpec: ResourceSpec = {
 		'end_date',
 	],
 	filterFields: [
-		{ name: 'product_id', type: 'number', integer: true },
-		{ name: 'variant_inventory_id', type: 'number', integer: true },
-		{ name: 'customer_type_id', type: 'options', loadOptionsMethod: 'getCustomerTypes', integer: true },
+		integer('product_id'),
+		integer('variant_inventory_id'),
+		listed('customer_type_id', 'getCustomerTypes'),
 	],
 	fields: [
-		{ name: 'product_id', type: 'number', integer: true, required: true },
-		{ name: 'variant_inventory_id', type: 'number', integer: true, description: 'The variant row this price is for; empty for the whole product' },
-		{ name: 'starting_quantity', type: 'number', integer: true, nonNegative: true, description: 'The price applies from this quantity on' },
-		{ name: 'price', type: 'number', nonNegative: true },
-		{ name: 'cost', type: 'number', nonNegative: true },
-		{ name: 'customer_type_id', type: 'options', loadOptionsMethod: 'getCustomerTypes', integer: true },
-		{ name: 'store_id', type: 'options', loadOptionsMethod: 'getStores', integer: true },
-		{ name: 'start_date', type: 'dateTime' },
-		{ name: 'end_date', type: 'dateTime' },
-		{ name: 'variant_id', type: 'number', integer: true },
-		{ name: 'sale_type_id', type: 'number', integer: true },
-		{ name: 'price_calculation_id', type: 'number', integer: true },
-		{ name: 'variant_price_surcharge', type: 'string' },
+		required(integer('product_id')),
+		integer('variant_inventory_id', {
+			description: 'The variant row this price is for; empty for the whole product',
+		}),
+		count('starting_quantity', { description: 'The price applies from this quantity on' }),
+		money('price'),
+		money('cost'),
+		listed('customer_type_id', 'getCustomerTypes'),
+		listed('store_id', 'getStores'),
+		date('start_date'),
+		date('end_date'),
+		integer('variant_id'),
+		integer('sale_type_id'),
+		integer('price_calculation_id'),
+		text('variant_price_surcharge'),
 	],
 };

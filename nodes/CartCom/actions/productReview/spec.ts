@@ -1,4 +1,6 @@
+import { date, integer, listed, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, getWithRelated, remove, update } from '../standard';
 
 export const productReviewSpec: ResourceSpec = {
 	value: 'productReview',
@@ -7,7 +9,7 @@ export const productReviewSpec: ResourceSpec = {
 	path: '/product_reviews',
 	// The published spec misspells the key (`product_revies`); the transport detects the real one.
 	recordsKey: 'product_reviews',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'getFilled'],
+	operations: [get, getMany, create, update, remove, getWithRelated],
 	nested: ['ratings'],
 	timestamps: true,
 	titleField: 'title',
@@ -24,25 +26,25 @@ export const productReviewSpec: ResourceSpec = {
 		'updated_at',
 	],
 	filterFields: [
-		{ name: 'product_id', type: 'number', integer: true },
-		{ name: 'customer_id', type: 'number', integer: true },
-		{ name: 'approval_status', type: 'string', placeholder: 'e.g. Approved' },
+		integer('product_id'),
+		integer('customer_id'),
+		text('approval_status', { placeholder: 'e.g. Approved' }),
 	],
 	fields: [
-		{ name: 'product_id', type: 'number', integer: true, required: true },
-		{ name: 'title', type: 'string' },
-		{ name: 'body', type: 'string' },
-		{ name: 'review_pros', label: 'Pros', type: 'string' },
-		{ name: 'review_cons', label: 'Cons', type: 'string' },
-		{ name: 'overall_rating', type: 'number', integer: true, placeholder: 'e.g. 5' },
-		{ name: 'approval_status', type: 'string', placeholder: 'e.g. Approved' },
-		{ name: 'approved_at', type: 'dateTime' },
-		{ name: 'published_date', type: 'dateTime' },
-		{ name: 'customer_id', type: 'number', integer: true },
-		{ name: 'author_display_name', type: 'string' },
-		{ name: 'author_email', type: 'string', placeholder: 'e.g. name@email.com' },
-		{ name: 'author_website', type: 'string' },
-		{ name: 'author_location', type: 'string' },
-		{ name: 'origin_store_id', type: 'options', loadOptionsMethod: 'getStores', integer: true },
+		required(integer('product_id')),
+		text('title'),
+		text('body'),
+		text('review_pros', { label: 'Pros' }),
+		text('review_cons', { label: 'Cons' }),
+		integer('overall_rating', { placeholder: 'e.g. 5' }),
+		text('approval_status', { placeholder: 'e.g. Approved' }),
+		date('approved_at'),
+		date('published_date'),
+		integer('customer_id'),
+		text('author_display_name'),
+		text('author_email', { placeholder: 'e.g. name@email.com' }),
+		text('author_website'),
+		text('author_location'),
+		listed('origin_store_id', 'getStores'),
 	],
 };

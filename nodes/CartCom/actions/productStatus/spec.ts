@@ -1,4 +1,6 @@
+import { flag, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, remove, update } from '../standard';
 
 export const productStatusSpec: ResourceSpec = {
 	value: 'productStatus',
@@ -6,17 +8,17 @@ export const productStatusSpec: ResourceSpec = {
 	plural: 'product statuses',
 	path: '/product_statuses',
 	recordsKey: 'product_statuses',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [get, getMany, create, update, remove],
 	timestamps: true,
 	titleField: 'name',
 	description: 'Availability statuses such as In Stock or Back Ordered',
-	filterFields: [{ name: 'name', type: 'string' }],
+	filterFields: [text('name')],
 	fields: [
-		{ name: 'name', type: 'string', required: true, placeholder: 'e.g. In Stock' },
-		{ name: 'time_frame', type: 'string', placeholder: 'e.g. Ships in 2-3 days' },
-		{ name: 'is_unavailable', type: 'boolean', description: 'Whether products with this status cannot be bought' },
-		{ name: 'is_back_ordered', type: 'boolean', description: 'Whether the status means back-ordered' },
-		{ name: 'is_hidden', type: 'boolean', description: 'Whether products with this status are hidden' },
-		{ name: 'show_quantity', type: 'boolean', description: 'Whether the stock figure is shown to shoppers' },
+		required(text('name', { placeholder: 'e.g. In Stock' })),
+		text('time_frame', { placeholder: 'e.g. Ships in 2-3 days' }),
+		flag('is_unavailable', { description: 'Whether products with this status cannot be bought' }),
+		flag('is_back_ordered', { description: 'Whether the status means back-ordered' }),
+		flag('is_hidden', { description: 'Whether products with this status are hidden' }),
+		flag('show_quantity', { description: 'Whether the stock figure is shown to shoppers' }),
 	],
 };

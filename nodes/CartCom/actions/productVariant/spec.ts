@@ -1,4 +1,6 @@
+import { choice, flag, integer, listed, number, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, getSeveral, remove, update } from '../standard';
 
 export const productVariantSpec: ResourceSpec = {
 	value: 'productVariant',
@@ -7,7 +9,7 @@ export const productVariantSpec: ResourceSpec = {
 	path: '/product_variants',
 	// The reference leaves the key open (`variants` or `product_variants`); the transport detects it.
 	recordsKey: 'variants',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'selectMany'],
+	operations: [get, getMany, create, update, remove, getSeveral],
 	timestamps: true,
 	titleField: 'description',
 	description: 'Option values of a product, e.g. Color: Red, with their price adjustment',
@@ -22,35 +24,43 @@ export const productVariantSpec: ResourceSpec = {
 		'is_hidden',
 		'is_default_selection',
 	],
-	filterFields: [
-		{ name: 'product_id', type: 'number', integer: true },
-		{ name: 'variant_group_id', type: 'options', loadOptionsMethod: 'getVariantGroups', integer: true },
-	],
+	filterFields: [integer('product_id'), listed('variant_group_id', 'getVariantGroups')],
 	fields: [
-		{ name: 'product_id', type: 'number', integer: true, required: true },
-		{ name: 'variant_group_id', type: 'options', loadOptionsMethod: 'getVariantGroups', integer: true, required: true, description: 'The option group, e.g. Color' },
-		{ name: 'description', label: 'Value', type: 'string', placeholder: 'e.g. Red', description: 'The option value shoppers see' },
-		{ name: 'price_adjustment', type: 'number' },
-		{
-			name: 'price_adjustment_type',
-			type: 'options',
-			options: [
+		required(integer('product_id')),
+		required(
+			listed('variant_group_id', 'getVariantGroups', {
+				description: 'The option group, e.g. Color',
+			}),
+		),
+		text('description', {
+			label: 'Value',
+			placeholder: 'e.g. Red',
+			description: 'The option value shoppers see',
+		}),
+		number('price_adjustment'),
+		choice(
+			'price_adjustment_type',
+			[
 				{ name: 'None', value: '' },
 				{ name: 'Plus Dollars', value: '+ dollars' },
 				{ name: 'Plus Percent', value: '+ percent' },
 				{ name: 'Total Price', value: 'total' },
 			],
-			description: 'How the price adjustment changes the product price',
-		},
-		{ name: 'item_number_extension', label: 'SKU Extension', type: 'string', placeholder: 'e.g. -RED', description: 'Appended to the product SKU for this option' },
-		{ name: 'item_number_sort_order', label: 'SKU Extension Order', type: 'number', integer: true },
-		{ name: 'sort_order', type: 'number', integer: true },
-		{ name: 'is_hidden', type: 'boolean', description: 'Whether the option is hidden from shoppers' },
-		{ name: 'is_default_selection', type: 'boolean', description: 'Whether the option is preselected' },
-		{ name: 'weight', type: 'number', description: 'Weight change for this option' },
-		{ name: 'weight_type', type: 'string', placeholder: 'e.g. +' },
-		{ name: 'swatch_file', type: 'string' },
-		{ name: 'swatch_thumbnail', type: 'string' },
-		{ name: 'swatch_thumbnail_color', type: 'string', placeholder: 'e.g. #FF0000' },
+			{ description: 'How the price adjustment changes the product price' },
+		),
+		text('item_number_extension', {
+			label: 'SKU Extension',
+			placeholder: 'e.g. -RED',
+			description: 'Appended to the product SKU for this option',
+		}),
+		integer('item_number_sort_order', { label: 'SKU Extension Order' }),
+		integer('sort_order'),
+		flag('is_hidden', { description: 'Whether the option is hidden from shoppers' }),
+		flag('is_default_selection', { description: 'Whether the option is preselected' }),
+		number('weight', { description: 'Weight change for this option' }),
+		text('weight_type', { placeholder: 'e.g. +' }),
+		text('swatch_file'),
+		text('swatch_thumbnail'),
+		text('swatch_thumbnail_color', { placeholder: 'e.g. #FF0000' }),
 	],
 };

@@ -1,4 +1,6 @@
+import { flag, number, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { getMany, update } from '../standard';
 
 /** Carrier integrations (UPS, FedEx…): Cart.com lists and updates them but never creates or deletes. */
 export const shippingProviderSpec: ResourceSpec = {
@@ -7,28 +9,22 @@ export const shippingProviderSpec: ResourceSpec = {
 	plural: 'shipping providers',
 	path: '/shipping_providers',
 	recordsKey: 'shipping_providers',
-	operations: ['getAll', 'update'],
+	operations: [getMany, update],
 	nested: ['services'],
 	timestamps: true,
 	titleField: 'name',
 	filterFields: [
-		{ name: 'provider_code', type: 'string', placeholder: 'e.g. UPS' },
-		{
-			name: 'is_enabled',
-			type: 'boolean',
+		text('provider_code', { placeholder: 'e.g. UPS' }),
+		flag('is_enabled', {
 			description: 'Whether to return only enabled (true) or only disabled (false) providers',
-		},
+		}),
 	],
 	fields: [
-		{ name: 'name', type: 'string' },
-		{
-			name: 'is_enabled',
-			type: 'boolean',
-			description: 'Whether the provider is offered at checkout',
-		},
-		{ name: 'markup_amount', type: 'number' },
-		{ name: 'markup_type', type: 'string' },
-		{ name: 'additional_markup_percent', type: 'number' },
-		{ name: 'additional_weight_per_package', type: 'number' },
+		text('name'),
+		flag('is_enabled', { description: 'Whether the provider is offered at checkout' }),
+		number('markup_amount'),
+		text('markup_type'),
+		number('additional_markup_percent'),
+		number('additional_weight_per_package'),
 	],
 };

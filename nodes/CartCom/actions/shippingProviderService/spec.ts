@@ -1,4 +1,6 @@
+import { flag, integer, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { getMany, update } from '../standard';
 
 /** One carrier service (e.g. "UPS Ground"); shipments refer to it by id with shipping_method_type "provider". */
 export const shippingProviderServiceSpec: ResourceSpec = {
@@ -8,41 +10,29 @@ export const shippingProviderServiceSpec: ResourceSpec = {
 	path: '/shipping_provider_services',
 	// Cart.com's own example reads this list under `services`, not the path name.
 	recordsKey: 'services',
-	operations: ['getAll', 'update'],
+	operations: [getMany, update],
 	timestamps: true,
 	titleField: 'identifier',
 	filterFields: [
-		{ name: 'shipping_provider_id', label: 'Shipping Provider ID', type: 'number', integer: true },
-		{
-			name: 'identifier',
-			type: 'string',
+		integer('shipping_provider_id'),
+		text('identifier', {
 			placeholder: 'e.g. UPS Ground',
 			description: 'Exact service name as orders carry it in selected_shipping_method',
-		},
-		{
-			name: 'is_enabled',
-			type: 'boolean',
+		}),
+		flag('is_enabled', {
 			description: 'Whether to return only enabled (true) or only disabled (false) services',
-		},
+		}),
 	],
 	fields: [
-		{ name: 'name', type: 'string' },
-		{
-			name: 'is_enabled',
-			type: 'boolean',
-			description: 'Whether the service is offered at checkout',
-		},
-		{
-			name: 'allow_apo',
+		text('name'),
+		flag('is_enabled', { description: 'Whether the service is offered at checkout' }),
+		flag('allow_apo', {
 			label: 'Allow APO',
-			type: 'boolean',
 			description: 'Whether the service ships to APO/FPO addresses',
-		},
-		{
-			name: 'allow_po_box',
+		}),
+		flag('allow_po_box', {
 			label: 'Allow PO Box',
-			type: 'boolean',
 			description: 'Whether the service ships to PO boxes',
-		},
+		}),
 	],
 };

@@ -1,4 +1,6 @@
+import { contains, flag } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { get, getMany } from '../standard';
 
 /** Stores and microstores of the account; the API offers no writes here (scope system). */
 export const storeSpec: ResourceSpec = {
@@ -7,7 +9,7 @@ export const storeSpec: ResourceSpec = {
 	plural: 'stores',
 	path: '/stores',
 	recordsKey: 'stores',
-	operations: ['get', 'getAll'],
+	operations: [get, getMany],
 	titleField: 'name',
 	simplifyFields: [
 		'name',
@@ -21,12 +23,10 @@ export const storeSpec: ResourceSpec = {
 		'phone',
 	],
 	filterFields: [
-		{ name: 'name', type: 'string', operator: 'like', description: 'Name contains this text' },
-		{
-			name: 'is_micro_store',
-			type: 'boolean',
+		contains('name'),
+		flag('is_micro_store', {
 			description: 'Whether to return only microstores (true) or only main stores (false)',
-		},
+		}),
 	],
 	fields: [],
 };

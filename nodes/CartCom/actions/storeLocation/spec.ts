@@ -1,4 +1,6 @@
+import { contains, integer, listed, number, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, remove, update } from '../standard';
 
 /** Physical shops (pickup / in-store); orders.location_id most likely points here. */
 export const storeLocationSpec: ResourceSpec = {
@@ -7,7 +9,7 @@ export const storeLocationSpec: ResourceSpec = {
 	plural: 'store locations',
 	path: '/store_locations',
 	recordsKey: 'store_locations',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [get, getMany, create, update, remove],
 	titleField: 'name',
 	simplifyFields: [
 		'name',
@@ -19,36 +21,21 @@ export const storeLocationSpec: ResourceSpec = {
 		'country_id',
 		'phone',
 	],
-	filterFields: [
-		{ name: 'name', type: 'string', operator: 'like', description: 'Name contains this text' },
-		{
-			name: 'store_id',
-			label: 'Store ID',
-			type: 'options',
-			loadOptionsMethod: 'getStores',
-			integer: true,
-		},
-	],
+	filterFields: [contains('name'), listed('store_id', 'getStores')],
 	fields: [
-		{ name: 'name', type: 'string', placeholder: 'e.g. Downtown Shop' },
-		{
-			name: 'store_id',
-			label: 'Store ID',
-			type: 'options',
-			loadOptionsMethod: 'getStores',
-			integer: true,
-		},
-		{ name: 'address_1', label: 'Address Line 1', type: 'string' },
-		{ name: 'address_2', label: 'Address Line 2', type: 'string' },
-		{ name: 'city', type: 'string' },
-		{ name: 'state_id', label: 'State ID', type: 'number', integer: true },
-		{ name: 'non_us_state', label: 'Non-US State', type: 'string' },
-		{ name: 'country_id', label: 'Country ID', type: 'number', integer: true },
-		{ name: 'zip_code', type: 'string' },
-		{ name: 'phone', type: 'string' },
-		{ name: 'latitude', type: 'number' },
-		{ name: 'longitude', type: 'number' },
-		{ name: 'notes', type: 'string', placeholder: 'e.g. Hours: 9 AM to 5 PM' },
-		{ name: 'sort_order', type: 'number', integer: true },
+		text('name', { placeholder: 'e.g. Downtown Shop' }),
+		listed('store_id', 'getStores'),
+		text('address_1', { label: 'Address Line 1' }),
+		text('address_2', { label: 'Address Line 2' }),
+		text('city'),
+		integer('state_id'),
+		text('non_us_state', { label: 'Non-US State' }),
+		integer('country_id'),
+		text('zip_code'),
+		text('phone'),
+		number('latitude'),
+		number('longitude'),
+		text('notes', { placeholder: 'e.g. Hours: 9 AM to 5 PM' }),
+		integer('sort_order'),
 	],
 };

@@ -1,8 +1,7 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { writeConcurrency } from '../../helpers/crud';
 import { forOperation, writeOptionsCollection } from '../../helpers/descriptions';
-import { runPerItem } from '../../helpers/items';
+import { runWritesPerItem } from '../../helpers/items';
 import type { OperationModule } from '../../helpers/types';
 import { inputError } from '../../helpers/validation';
 import { cartComWrite } from '../../transport';
@@ -43,26 +42,21 @@ export const importTheme: OperationModule = {
 	},
 	description: forOperation('theme', 'import', properties),
 	async execute(items) {
-		return await runPerItem(
-			this,
-			items,
-			async (i) => {
-				const themeName = requiredText(this.getNodeParameter('themeName', i));
-				const filePath = requiredText(this.getNodeParameter('filePath', i));
-				if (!themeName)
-					throw inputError(this, i, 'Theme Name', 'is required', 'Enter a name for the new theme.');
-				if (!filePath)
-					throw inputError(
-						this,
-						i,
-						'File Path',
-						'is required',
-						'Enter the path of the uploaded theme .zip.',
-					);
-				const body = { theme_name: themeName, file_path: filePath };
-				return (await cartComWrite.call(this, { method: 'POST', path: '/themes/import', body, itemIndex: i }, body)) as IDataObject;
-			},
-			writeConcurrency(this),
-		);
+		return await runWritesPerItem(this, items, async (i) => {
+			const themeName = requiredText(this.getNodeParameter('themeName', i));
+			const filePath = requiredText(this.getNodeParameter('filePath', i));
+			if (!themeName)
+				throw inputError(this, i, 'Theme Name', 'is required', 'Enter a name for the new theme.');
+			if (!filePath)
+				throw inputError(
+					this,
+					i,
+					'File Path',
+					'is required',
+					'Enter the path of the uploaded theme .zip.',
+				);
+			const body = { theme_name: themeName, file_path: filePath };
+			return await cartComWrite.call(this, { method: 'POST', path: '/themes/import', body, itemIndex: i }, body);
+		});
 	},
 };

@@ -1,4 +1,6 @@
+import { flag, integer, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, getSeveral, getWithRelated, remove, update } from '../standard';
 
 export const variantGroupSpec: ResourceSpec = {
 	value: 'variantGroup',
@@ -6,20 +8,25 @@ export const variantGroupSpec: ResourceSpec = {
 	plural: 'variant groups',
 	path: '/variant_groups',
 	recordsKey: 'variant_groups',
-	operations: ['get', 'getAll', 'create', 'update', 'delete', 'getFilled', 'selectMany'],
+	operations: [get, getMany, create, update, remove, getWithRelated, getSeveral],
 	nested: ['variants'],
 	timestamps: true,
 	titleField: 'name',
 	description: 'Option groups shared by products, e.g. Color or Size',
-	filterFields: [{ name: 'name', type: 'string' }],
+	filterFields: [text('name')],
 	fields: [
-		{ name: 'name', type: 'string', placeholder: 'e.g. Color' },
-		{ name: 'display_type', type: 'string', placeholder: 'e.g. DropDown', description: 'How the storefront shows the options' },
-		{ name: 'sort_order', type: 'number', integer: true },
-		{ name: 'is_hidden', type: 'boolean', description: 'Whether the group is hidden from shoppers' },
-		{ name: 'is_non_inventory', type: 'boolean', description: 'Whether the group’s options are left out of variant inventory rows' },
-		{ name: 'group_header_html', label: 'Group Header HTML', type: 'string' },
-		{ name: 'public_description_html', label: 'Public Description HTML', type: 'string' },
-		{ name: 'group_footer_html', label: 'Group Footer HTML', type: 'string' },
+		text('name', { placeholder: 'e.g. Color' }),
+		text('display_type', {
+			placeholder: 'e.g. DropDown',
+			description: 'How the storefront shows the options',
+		}),
+		integer('sort_order'),
+		flag('is_hidden', { description: 'Whether the group is hidden from shoppers' }),
+		flag('is_non_inventory', {
+			description: 'Whether the group’s options are left out of variant inventory rows',
+		}),
+		text('group_header_html', { label: 'Group Header HTML' }),
+		text('public_description_html', { label: 'Public Description HTML' }),
+		text('group_footer_html', { label: 'Group Footer HTML' }),
 	],
 };

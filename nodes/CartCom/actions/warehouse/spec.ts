@@ -1,4 +1,6 @@
+import { contains, flag, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, remove, update } from '../standard';
 
 /** Fulfilment locations; products and order items point at one by warehouse_id. */
 export const warehouseSpec: ResourceSpec = {
@@ -7,7 +9,7 @@ export const warehouseSpec: ResourceSpec = {
 	plural: 'warehouses',
 	path: '/warehouses',
 	recordsKey: 'warehouses',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [get, getMany, create, update, remove],
 	timestamps: true,
 	titleField: 'name',
 	simplifyFields: [
@@ -21,32 +23,19 @@ export const warehouseSpec: ResourceSpec = {
 		'updated_at',
 	],
 	filterFields: [
-		{ name: 'name', type: 'string', operator: 'like', description: 'Name contains this text' },
-		{
-			name: 'is_default',
-			type: 'boolean',
-			description: 'Whether to return only the default warehouse',
-		},
+		contains('name'),
+		flag('is_default', { description: 'Whether to return only the default warehouse' }),
 	],
 	fields: [
-		{ name: 'name', type: 'string', required: true, placeholder: 'e.g. Main DC' },
-		{
-			name: 'is_default',
-			type: 'boolean',
-			description: 'Whether this is the store’s default warehouse',
-		},
-		{ name: 'email', type: 'string', placeholder: 'e.g. dc@example.com' },
-		{ name: 'address_line_1', type: 'string' },
-		{ name: 'address_line_2', type: 'string' },
-		{ name: 'city', type: 'string' },
-		{ name: 'state', type: 'string', placeholder: 'e.g. Texas', description: 'Full state name' },
-		{ name: 'postal_code', type: 'string' },
-		{
-			name: 'country',
-			type: 'string',
-			placeholder: 'e.g. United States',
-			description: 'Full country name',
-		},
-		{ name: 'account_number', type: 'string' },
+		required(text('name', { placeholder: 'e.g. Main DC' })),
+		flag('is_default', { description: 'Whether this is the store’s default warehouse' }),
+		text('email', { placeholder: 'e.g. dc@example.com' }),
+		text('address_line_1'),
+		text('address_line_2'),
+		text('city'),
+		text('state', { placeholder: 'e.g. Texas', description: 'Full state name' }),
+		text('postal_code'),
+		text('country', { placeholder: 'e.g. United States', description: 'Full country name' }),
+		text('account_number'),
 	],
 };

@@ -1,4 +1,6 @@
+import { choice, integer, required, text } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/types';
+import { create, get, getMany, remove, update } from '../standard';
 
 const choices = (values: string[]) => values.map((value) => ({ name: value, value }));
 
@@ -42,46 +44,20 @@ export const webhookSpec: ResourceSpec = {
 	plural: 'webhooks',
 	path: '/webhooks',
 	recordsKey: 'webhooks',
-	operations: ['get', 'getAll', 'create', 'update', 'delete'],
+	operations: [get, getMany, create, update, remove],
 	titleField: 'url',
-	filterFields: [
-		{ name: 'event_type', type: 'options', options: EVENT_TYPES },
-		{ name: 'store_id', label: 'Store ID', type: 'number', integer: true },
-	],
+	filterFields: [choice('event_type', EVENT_TYPES), integer('store_id')],
 	fields: [
-		{ name: 'event_type', type: 'options', options: EVENT_TYPES, required: true },
-		{
-			name: 'url',
-			label: 'URL',
-			type: 'string',
-			required: true,
-			placeholder: 'e.g. https://example.com/cart-hook',
-		},
-		{
-			name: 'store_id',
-			label: 'Store ID',
-			type: 'number',
-			integer: true,
-			description: 'Only events of this store call the webhook',
-		},
-		{
-			name: 'failure_type',
-			type: 'options',
-			options: choices(['Error', 'Fallback', 'Ignore']),
+		required(choice('event_type', EVENT_TYPES)),
+		required(text('url', { placeholder: 'e.g. https://example.com/cart-hook' })),
+		integer('store_id', { description: 'Only events of this store call the webhook' }),
+		choice('failure_type', choices(['Error', 'Fallback', 'Ignore']), {
 			description:
 				'What the store does when the call fails: show an error, call the Fallback URL, or carry on',
-		},
-		{
-			name: 'fallback_url',
-			label: 'Fallback URL',
-			type: 'string',
-			description: 'Called when Failure Type is Fallback',
-		},
-		{
-			name: 'cache_length',
-			type: 'options',
-			options: choices(['Long', 'NoCache', 'Short']),
+		}),
+		text('fallback_url', { description: 'Called when Failure Type is Fallback' }),
+		choice('cache_length', choices(['Long', 'NoCache', 'Short']), {
 			description: 'How long Cart.com caches the answer: Short = 5 min, Long = 30 min',
-		},
+		}),
 	],
 };

@@ -14,7 +14,7 @@ import {
 	runFailing,
 	variantProduct,
 	writesOf,
-} from './support/catalog';
+} from '../helpers/actionKit';
 
 let sim: Simulator;
 

@@ -11,8 +11,8 @@ import {
 	routesOf,
 	run,
 	shipmentsByOrder,
-	writes,
-} from './support/orderKit';
+	writesOf,
+} from '../helpers/actionKit';
 
 const SHIPPED = 3;
 
@@ -137,7 +137,7 @@ describe('Order → Create Shipment', () => {
 
 		sim.clearRequests();
 		const again = await run(sim, shipParameters({ recordId: byId(order.id) }));
-		expect(writes(sim)).toEqual([]);
+		expect(writesOf(sim)).toEqual([]);
 		expect(again[0].json).toMatchObject({ id: created[0].json.id, created: false });
 		expect(shipmentsByOrder(sim).get(order.id)).toHaveLength(2);
 	});
@@ -174,7 +174,7 @@ describe('Order → Create Shipment', () => {
 		);
 
 		expect(items[0].json.error).toEqual(expect.stringContaining('Items: SKU "NO-SUCH-SKU" is not on order'));
-		expect(writes(sim)).toEqual([]);
+		expect(writesOf(sim)).toEqual([]);
 	});
 
 	it('by SKU: spreads the quantity over the order’s lines with that SKU, never beyond what is left', async () => {
@@ -204,7 +204,7 @@ describe('Order → Create Shipment', () => {
 
 		const tooMany = await shipSku(available + 1, '1ZSKU0001');
 		expect(tooMany[0].json.error).toEqual(expect.stringContaining(`${available + 1} requested but only ${available}`));
-		expect(writes(sim)).toEqual([]);
+		expect(writesOf(sim)).toEqual([]);
 
 		sim.clearRequests();
 		await shipSku(available - 1, '1ZSKU0002');
@@ -256,7 +256,7 @@ describe('Order → Create Shipment', () => {
 
 		sim.clearRequests();
 		const second = await run(sim, parameters);
-		expect(writes(sim)).toEqual([]);
+		expect(writesOf(sim)).toEqual([]);
 		expect(second[0].json).toMatchObject({ id: first[0].json.id, created: false });
 	});
 
@@ -277,7 +277,7 @@ describe('Order → Create Shipment', () => {
 
 		sim.clearRequests();
 		const second = await run(sim, parameters);
-		expect(writes(sim)).toEqual([]);
+		expect(writesOf(sim)).toEqual([]);
 		expect(second[0].json).toMatchObject({ created: false, order_status_updated: false });
 	});
 

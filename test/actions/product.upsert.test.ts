@@ -14,7 +14,7 @@ import {
 	variantProduct,
 	writesOf,
 	type Row,
-} from './support/catalog';
+} from '../helpers/actionKit';
 
 let sim: Simulator;
 

@@ -1,4 +1,0 @@
-import { defineResource } from '../../helpers/resource';
-import { attributeSpec } from './spec';
-
-export const attribute = defineResource(attributeSpec);

@@ -1,4 +1,0 @@
-import { defineResource } from '../../helpers/resource';
-import { customerTypeSpec } from './spec';
-
-export const customerType = defineResource(customerTypeSpec);

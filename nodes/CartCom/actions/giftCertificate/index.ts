@@ -1,4 +1,0 @@
-import { defineResource } from '../../helpers/resource';
-import { giftCertificateSpec } from './spec';
-
-export const giftCertificate = defineResource(giftCertificateSpec);

@@ -1,4 +1,0 @@
-import { defineResource } from '../../helpers/resource';
-import { warehouseSpec } from './spec';
-
-export const warehouse = defineResource(warehouseSpec);
