@@ -8,17 +8,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const root = join(__dirname, '..');
 
-/**
- * Files of the actions layer that still import transport files directly; the actions
- * restructuring (issue 11, items 1-2) moves them to the index. Empty this list then.
- */
-const PENDING_INDEX_IMPORTS = new Set([
-	'nodes/CartCom/helpers/crud.ts',
-	'nodes/CartCom/helpers/descriptions.ts',
-	'nodes/CartCom/helpers/validation.ts',
-	'nodes/CartCom/actions/product/catalogLookup.ts',
-	'nodes/CartCom/actions/product/updatePrice.operation.ts',
-]);
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -71,7 +60,7 @@ describe('source layout', () => {
 
 	it('Cart.com node code imports the transport through its index, never a file inside it', () => {
 		const outsideTransport = cartCom.filter(
-			(file) => !file.startsWith('nodes/CartCom/transport/') && !PENDING_INDEX_IMPORTS.has(file),
+			(file) => !file.startsWith('nodes/CartCom/transport/'),
 		);
 		expect(
 			violations(outsideTransport, (target) => target.startsWith('nodes/CartCom/transport/')),

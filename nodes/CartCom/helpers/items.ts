@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { CartComRecord } from '../transport';
 import { asNodeError } from './errors';
 import { readCollection } from './parameters';
-import { asNodeJson } from './records';
 
 /** What one input item produced: a record, several, or nothing. */
 export type ItemResult = CartComRecord | CartComRecord[] | undefined;
@@ -12,7 +11,7 @@ export type ItemResult = CartComRecord | CartComRecord[] | undefined;
 export function toOutputItems(result: ItemResult, itemIndex: number): INodeExecutionData[] {
 	if (result === undefined) return [];
 	const records = Array.isArray(result) ? result : [result];
-	return records.map((record) => ({ json: asNodeJson(record), pairedItem: { item: itemIndex } }));
+	return records.map((record) => ({ json: record, pairedItem: { item: itemIndex } }));
 }
 
 function errorItem(error: unknown, itemIndex: number): INodeExecutionData {

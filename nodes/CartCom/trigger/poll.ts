@@ -5,7 +5,7 @@
  */
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { simplifyRecord } from '../helpers/crud';
+import { simplifyRecord } from '../helpers/simplify';
 import {
 	fetchListPage,
 	getConnection,

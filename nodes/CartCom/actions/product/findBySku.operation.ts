@@ -14,7 +14,7 @@ const numberOrZero = (value: unknown) => (typeof value === 'number' && Number.is
  * A product's own stock figure is meaningless when its stock is kept per variant row; then the
  * rows (expanded in the same request) are summed, as Cart.com's inventory endpoint reports it.
  */
-function productQuantity(product: CartComRecord): unknown {
+function productQuantity(product: CartComRecord): CartComRecord[string] {
 	const rows = product.variant_inventory;
 	if (product.use_variant_inventory === true && Array.isArray(rows)) {
 		return nestedRecords(rows).reduce((sum, row) => sum + numberOrZero(row.inventory), 0);

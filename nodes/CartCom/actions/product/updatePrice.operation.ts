@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
 import { runWritesPerItem } from '../../helpers/items';
 import { readCollection, readRecordId } from '../../helpers/parameters';
-import { asNodeJson } from '../../helpers/records';
 import type { OperationModule } from '../../helpers/types';
 import { inputError, toNumber, toRecordId } from '../../helpers/validation';
 import {
@@ -228,7 +227,7 @@ async function upsertPriceRow(
 	const values: IDataObject = { price, ...(cost !== undefined ? { cost } : {}) };
 	if (current) {
 		const path = `/product_pricing/${String(current.id)}`;
-		return await cartComWrite.call(ctx, { method: 'PUT', path, body: values, itemIndex }, { ...asNodeJson(current), ...values });
+		return await cartComWrite.call(ctx, { method: 'PUT', path, body: values, itemIndex }, { ...current, ...values });
 	}
 	const body: IDataObject = {
 		product_id: productId,

@@ -6,7 +6,7 @@ import { runWritesPerItem } from '../../helpers/items';
 import { KeyedQueue } from '../../helpers/keyedQueue';
 import { toCamelCase } from '../../helpers/naming';
 import { isNotGiven, readBody, throwIfMissing } from '../../helpers/parameters';
-import { asNodeJson, nestedRecords } from '../../helpers/records';
+import { nestedRecords } from '../../helpers/records';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { coerceField, inputError, isJsonObject, toNumber } from '../../helpers/validation';
 import {
@@ -205,7 +205,7 @@ async function publishProduct(
 		const product = await cartComWrite.call(
 			ctx,
 			{ method: 'PUT', path: `/products/${String(current.id)}`, body: changes, itemIndex },
-			{ ...asNodeJson(current), ...changes },
+			{ ...current, ...changes },
 		);
 		return { product, action: 'updated' };
 	}
@@ -408,7 +408,7 @@ async function syncRows(
 		const updated = await cartComWrite.call(
 			ctx,
 			{ method: 'PUT', path: `/variant_inventory/${String(current.id)}`, body: patch, itemIndex },
-			{ ...asNodeJson(current), ...patch },
+			{ ...current, ...patch },
 		);
 		rows.push(rowSummary(updated, 'updated'));
 	}
