@@ -17,7 +17,12 @@
  * L·s > W the budget never binds and the bound is N·s. With s = 0 it is the pure budget bound
  * (⌈N/L⌉ − 1)·W for calls sent in parallel.
  */
-export function serialBoundMs(calls: number, limit: number, windowMs: number, serviceMs: number): number {
+export function serialBoundMs(
+	calls: number,
+	limit: number,
+	windowMs: number,
+	serviceMs: number,
+): number {
 	if (calls <= 0) return 0;
 	const starts: number[] = [];
 	for (let k = 0; k < calls; k++) {
@@ -29,13 +34,19 @@ export function serialBoundMs(calls: number, limit: number, windowMs: number, se
 }
 
 /** The closed form above, for the report (valid when limit·service ≤ window). */
-export function closedFormBoundMs(calls: number, limit: number, windowMs: number, serviceMs: number): number {
+export function closedFormBoundMs(
+	calls: number,
+	limit: number,
+	windowMs: number,
+	serviceMs: number,
+): number {
 	const fullWindows = Math.ceil(calls / limit) - 1;
 	return fullWindows * windowMs + (calls - fullWindows * limit) * serviceMs;
 }
 
 /** "Requests needed ÷ allowed rate": the naive figure, shown for comparison only. */
-export const naiveBoundMs = (calls: number, limit: number, windowMs: number) => (calls * windowMs) / limit;
+export const naiveBoundMs = (calls: number, limit: number, windowMs: number) =>
+	(calls * windowMs) / limit;
 
 export const BOUND_FORMULA =
 	'bound = (ceil(N/L) - 1)·W + (N - (ceil(N/L) - 1)·L)·s  [when L·s <= W; else N·s]; ' +

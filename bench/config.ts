@@ -49,16 +49,31 @@ const USAGE = `Usage: npm run bench -- [flags]
   --only a,b         run only these scenarios: ${SCENARIOS.join(', ')}
   --quick            smaller sizes, for a run of about two minutes (env BENCH_QUICK=1)`;
 
-function numberFrom(name: string, text: string | undefined, { min = 0, integer = true } = {}): number {
+function numberFrom(
+	name: string,
+	text: string | undefined,
+	{ min = 0, integer = true } = {},
+): number {
 	const value = Number(text);
-	if (text === undefined || text.trim() === '' || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
-		throw new Error(`${name} needs a ${integer ? 'whole ' : ''}number >= ${min}, got "${String(text)}"\n${USAGE}`);
+	if (
+		text === undefined ||
+		text.trim() === '' ||
+		!Number.isFinite(value) ||
+		value < min ||
+		(integer && !Number.isInteger(value))
+	) {
+		throw new Error(
+			`${name} needs a ${integer ? 'whole ' : ''}number >= ${min}, got "${String(text)}"\n${USAGE}`,
+		);
 	}
 	return value;
 }
 
-const envNumber = (name: string, fallback: number, options?: { min?: number; integer?: boolean }) =>
-	process.env[name] === undefined ? fallback : numberFrom(name, process.env[name], options);
+const envNumber = (
+	name: string,
+	fallback: number,
+	options?: { min?: number; integer?: boolean },
+) => (process.env[name] === undefined ? fallback : numberFrom(name, process.env[name], options));
 
 export function parseConfig(argv: string[]): BenchConfig {
 	const quick = argv.includes('--quick') || process.env.BENCH_QUICK === '1';
@@ -85,24 +100,55 @@ export function parseConfig(argv: string[]): BenchConfig {
 		const flag = argv[i];
 		const value = () => argv[++i];
 		switch (flag) {
-			case '--quick': break;
-			case '--limit': config.limit = numberFrom(flag, value(), { min: 1 }); break;
-			case '--window': config.windowMs = numberFrom(flag, value(), { min: 0.1, integer: false }) * 1000; break;
-			case '--real-window': config.windowMs = 10_000; break;
-			case '--latency': config.latencyMs = numberFrom(flag, value()); break;
-			case '--write-limit': config.writeLimit = numberFrom(flag, value(), { min: 1 }); break;
-			case '--concurrency': config.writeConcurrency = numberFrom(flag, value(), { min: 1 }); break;
-			case '--fault-rate': config.faultRate = numberFrom(flag, value(), { integer: false }); break;
-			case '--writes': config.writes = numberFrom(flag, value(), { min: 1 }); break;
-			case '--shipments': config.shipmentWrites = numberFrom(flag, value(), { min: 1 }); break;
-			case '--products': config.memoryProducts = numberFrom(flag, value(), { min: 1 }); break;
-			case '--polls': config.soakPolls = numberFrom(flag, value(), { min: 1 }); break;
-			case '--repeats': config.repeats = numberFrom(flag, value(), { min: 1 }); break;
-			case '--seed': config.seed = numberFrom(flag, value()); break;
+			case '--quick':
+				break;
+			case '--limit':
+				config.limit = numberFrom(flag, value(), { min: 1 });
+				break;
+			case '--window':
+				config.windowMs = numberFrom(flag, value(), { min: 0.1, integer: false }) * 1000;
+				break;
+			case '--real-window':
+				config.windowMs = 10_000;
+				break;
+			case '--latency':
+				config.latencyMs = numberFrom(flag, value());
+				break;
+			case '--write-limit':
+				config.writeLimit = numberFrom(flag, value(), { min: 1 });
+				break;
+			case '--concurrency':
+				config.writeConcurrency = numberFrom(flag, value(), { min: 1 });
+				break;
+			case '--fault-rate':
+				config.faultRate = numberFrom(flag, value(), { integer: false });
+				break;
+			case '--writes':
+				config.writes = numberFrom(flag, value(), { min: 1 });
+				break;
+			case '--shipments':
+				config.shipmentWrites = numberFrom(flag, value(), { min: 1 });
+				break;
+			case '--products':
+				config.memoryProducts = numberFrom(flag, value(), { min: 1 });
+				break;
+			case '--polls':
+				config.soakPolls = numberFrom(flag, value(), { min: 1 });
+				break;
+			case '--repeats':
+				config.repeats = numberFrom(flag, value(), { min: 1 });
+				break;
+			case '--seed':
+				config.seed = numberFrom(flag, value());
+				break;
 			case '--only': {
-				const names = (value() ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+				const names = (value() ?? '')
+					.split(',')
+					.map((name) => name.trim())
+					.filter(Boolean);
 				const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
-				if (names.length === 0 || unknown.length) throw new Error(`--only: unknown scenario(s) ${unknown.join(', ')}\n${USAGE}`);
+				if (names.length === 0 || unknown.length)
+					throw new Error(`--only: unknown scenario(s) ${unknown.join(', ')}\n${USAGE}`);
 				config.only = names as ScenarioName[];
 				break;
 			}
@@ -115,8 +161,10 @@ export function parseConfig(argv: string[]): BenchConfig {
 				throw new Error(`Unknown flag ${flag}\n${USAGE}`);
 		}
 	}
-	if (config.faultRate > 0.8) throw new Error('--fault-rate above 0.8 leaves too few requests to measure anything');
+	if (config.faultRate > 0.8)
+		throw new Error('--fault-rate above 0.8 leaves too few requests to measure anything');
 	return config;
 }
 
-export const budgetLabel = (limit: number, windowMs: number) => `${limit} calls / ${windowMs / 1000} s`;
+export const budgetLabel = (limit: number, windowMs: number) =>
+	`${limit} calls / ${windowMs / 1000} s`;

@@ -4,7 +4,13 @@
  */
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { configureTransport, resetCallBudgets } from '../nodes/CartCom/transport';
 import { runNode, runPoll } from '../test/helpers/n8n';
@@ -52,7 +58,12 @@ export async function runAction(
 	input?: IDataObject[],
 	continueOnFail = false,
 ): Promise<INodeExecutionData[]> {
-	return await runNode(node, { parameters, credentials: credentialsFor(sim), input, continueOnFail });
+	return await runNode(node, {
+		parameters,
+		credentials: credentialsFor(sim),
+		input,
+		continueOnFail,
+	});
 }
 
 export async function pollOnce(
@@ -61,11 +72,17 @@ export async function pollOnce(
 	parameters: INodeParameters,
 	staticData: IDataObject,
 ): Promise<INodeExecutionData[]> {
-	const output = await runPoll(node, { parameters, credentials: credentialsFor(sim), staticData, mode: 'trigger' });
+	const output = await runPoll(node, {
+		parameters,
+		credentials: credentialsFor(sim),
+		staticData,
+		mode: 'trigger',
+	});
 	return output?.[0] ?? [];
 }
 
-export const countStatus = (sim: Simulator, status: number) => sim.requests.filter((request) => request.status === status).length;
+export const countStatus = (sim: Simulator, status: number) =>
+	sim.requests.filter((request) => request.status === status).length;
 
 /**
  * A full garbage collection before each measured run, so that one run's garbage (and the previous

@@ -60,7 +60,11 @@ async function main(): Promise<void> {
 	};
 	const timer = setInterval(take, 1);
 	const started = Date.now();
-	let items: Awaited<ReturnType<typeof returnAll>> | undefined = await returnAll(url, token, pageSize);
+	let items: Awaited<ReturnType<typeof returnAll>> | undefined = await returnAll(
+		url,
+		token,
+		pageSize,
+	);
 	const ms = Date.now() - started;
 	take();
 	clearInterval(timer);

@@ -27,21 +27,37 @@ export const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS  <<<');
 
 export function formatTable(columns: string[], rows: Cell[][]): string {
 	const text = rows.map((row) => row.map((cell) => String(cell)));
-	const widths = columns.map((column, index) => Math.max(column.length, ...text.map((row) => (row[index] ?? '').length)));
+	const widths = columns.map((column, index) =>
+		Math.max(column.length, ...text.map((row) => (row[index] ?? '').length)),
+	);
 	const isNumeric = (cell: string) => /^[-+]?[\d.,]+\s?(%|s|ms|x|×|KB|MB|B)?$/.test(cell);
 	const line = (cells: string[]) =>
 		`| ${cells.map((cell, index) => (isNumeric(cell) ? cell.padStart(widths[index]) : cell.padEnd(widths[index]))).join(' | ')} |`;
-	return [line(columns), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...text.map(line)].join('\n');
+	return [
+		line(columns),
+		`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+		...text.map(line),
+	].join('\n');
 }
 
 export function formatSection(section: Section): string {
-	const parts = [`## ${section.title}`, ...section.setup.map((line) => `  ${line}`), '', formatTable(section.columns, section.rows)];
+	const parts = [
+		`## ${section.title}`,
+		...section.setup.map((line) => `  ${line}`),
+		'',
+		formatTable(section.columns, section.rows),
+	];
 	if (section.checks.length) {
 		parts.push(
 			'',
 			formatTable(
 				['check', 'measured', 'target', 'result'],
-				section.checks.map((check) => [check.what, check.measured, check.target, verdict(check.pass)]),
+				section.checks.map((check) => [
+					check.what,
+					check.measured,
+					check.target,
+					verdict(check.pass),
+				]),
 			),
 		);
 	}
@@ -51,14 +67,22 @@ export function formatSection(section: Section): string {
 
 export function formatSummary(sections: Section[]): string {
 	const rows = sections.flatMap((section) =>
-		section.checks.map((check) => [section.title.split(':')[0], check.what, check.measured, check.target, verdict(check.pass)]),
+		section.checks.map((check) => [
+			section.title.split(':')[0],
+			check.what,
+			check.measured,
+			check.target,
+			verdict(check.pass),
+		]),
 	);
 	const misses = rows.filter((row) => row[4] !== 'PASS').length;
 	return [
 		'## Summary',
 		formatTable(['scenario', 'check', 'measured', 'target', 'result'], rows),
 		'',
-		misses === 0 ? `All ${rows.length} targets met.` : `${misses} of ${rows.length} targets MISSED (see above).`,
+		misses === 0
+			? `All ${rows.length} targets met.`
+			: `${misses} of ${rows.length} targets MISSED (see above).`,
 	].join('\n');
 }
 

@@ -49,7 +49,9 @@ async function main(): Promise<void> {
 			section = failedSection(name, error);
 		}
 		sections.push(section);
-		console.log(`${formatSection(section)}\n  (${((Date.now() - scenarioStarted) / 1000).toFixed(0)} s)\n`);
+		console.log(
+			`${formatSection(section)}\n  (${((Date.now() - scenarioStarted) / 1000).toFixed(0)} s)\n`,
+		);
 		progress(`${name} done`);
 	}
 	console.log(formatSummary(sections));

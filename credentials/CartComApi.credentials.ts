@@ -7,7 +7,11 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { accessTokenCredentialsSchema, authenticateWithToken, redirectTestRules } from './common/cartComAuth';
+import {
+	accessTokenCredentialsSchema,
+	authenticateWithToken,
+	redirectTestRules,
+} from './common/cartComAuth';
 
 /** One store, one API token: the X-AC-Auth-Token header on every call. */
 export class CartComApi implements ICredentialType {
@@ -57,7 +61,8 @@ export class CartComApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Cart.com rejected the access token (401). Check the token and the store domain.',
+					message:
+						'Cart.com rejected the access token (401). Check the token and the store domain.',
 				},
 			},
 			{

@@ -8,9 +8,13 @@ const path = require('node:path');
 
 const summaryFile = path.join(os.tmpdir(), `jest-summary-${process.pid}.json`);
 const jestBin = require.resolve('jest/bin/jest');
-const result = spawnSync(process.execPath, [jestBin, '--json', `--outputFile=${summaryFile}`, ...process.argv.slice(2)], {
-	stdio: 'inherit',
-});
+const result = spawnSync(
+	process.execPath,
+	[jestBin, '--json', `--outputFile=${summaryFile}`, ...process.argv.slice(2)],
+	{
+		stdio: 'inherit',
+	},
+);
 let passed = 0;
 let failed = 0;
 try {

@@ -8,7 +8,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const root = join(__dirname, '..');
 
-
 function sourceFiles(dir: string): string[] {
 	return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
 		const path = `${dir}/${entry.name}`;
@@ -59,9 +58,7 @@ describe('source layout', () => {
 	});
 
 	it('Cart.com node code imports the transport through its index, never a file inside it', () => {
-		const outsideTransport = cartCom.filter(
-			(file) => !file.startsWith('nodes/CartCom/transport/'),
-		);
+		const outsideTransport = cartCom.filter((file) => !file.startsWith('nodes/CartCom/transport/'));
 		expect(
 			violations(outsideTransport, (target) => target.startsWith('nodes/CartCom/transport/')),
 		).toEqual([]);

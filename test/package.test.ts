@@ -9,13 +9,17 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 };
 
 /** `dist/nodes/X/Y.node.js` → `nodes/X/Y.node.ts`: what tsc compiles into that file. */
-const sourceOf = (distPath: string) => join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+const sourceOf = (distPath: string) =>
+	join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 
 describe('package.json n8n section', () => {
 	it('points at a compiled file for every node and credential we ship', () => {
 		const paths = [...pkg.n8n.credentials, ...pkg.n8n.nodes];
 		expect(paths.filter((path) => !existsSync(sourceOf(path)))).toEqual([]);
-		expect(pkg.n8n.nodes.map((path) => path.split('/').pop())).toEqual(['CartCom.node.js', 'CartComTrigger.node.js']);
+		expect(pkg.n8n.nodes.map((path) => path.split('/').pop())).toEqual([
+			'CartCom.node.js',
+			'CartComTrigger.node.js',
+		]);
 		expect(pkg.n8n.credentials.map((path) => path.split('/').pop())).toEqual([
 			'CartComApi.credentials.js',
 			'CartComRouterApi.credentials.js',

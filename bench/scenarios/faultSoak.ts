@@ -18,11 +18,18 @@ import { SHIPMENT_PARAMETERS, shipmentsPerOrder } from './writes';
 import type { FaultOptions, SimRecord } from '../../test/simulator';
 
 /** What an error must say when the write may have reached the store. */
-const MAY_HAVE_BEEN_APPLIED = /may (already )?have been applied|check the (store|record) before running again/i;
+const MAY_HAVE_BEEN_APPLIED =
+	/may (already )?have been applied|check the (store|record) before running again/i;
 
 function faultMix(rate: number): FaultOptions {
 	const share = rate / 4;
-	return { errorRate: share, resetRate: share, malformedRate: share, rateLimitRate: share, applyWritesBeforeFault: true };
+	return {
+		errorRate: share,
+		resetRate: share,
+		malformedRate: share,
+		rateLimitRate: share,
+		applyWritesBeforeFault: true,
+	};
 }
 
 const statusCounts = (sim: Simulator) => {
@@ -42,7 +49,11 @@ const faultSummary = (sim: Simulator) => {
 
 // ---- Return All ---------------------------------------------------------------------------
 
-async function returnAllUnderFaults(config: BenchConfig, rows: Section['rows'], checks: Check[]): Promise<void> {
+async function returnAllUnderFaults(
+	config: BenchConfig,
+	rows: Section['rows'],
+	checks: Check[],
+): Promise<void> {
 	const sim = await startBenchStore({
 		seed: config.seed,
 		sizes: { orders: config.orders, customers: 500, products: 100 },
@@ -51,12 +62,19 @@ async function returnAllUnderFaults(config: BenchConfig, rows: Section['rows'], 
 		faults: faultMix(config.faultRate),
 	});
 	try {
-		progress(`soak: Return All of ${config.orders} orders under ${config.faultRate * 100} % faults`);
+		progress(
+			`soak: Return All of ${config.orders} orders under ${config.faultRate * 100} % faults`,
+		);
 		const expected = sim.store.list('orders').map((order) => order.id as number);
 		let returned: unknown[] = [];
 		let failure = '';
 		try {
-			const items = await runAction(new CartCom(), sim, { resource: 'order', operation: 'getAll', returnAll: true, simplify: false });
+			const items = await runAction(new CartCom(), sim, {
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: true,
+				simplify: false,
+			});
 			returned = items.map((item) => item.json.id);
 		} catch (error) {
 			failure = error instanceof Error ? error.message : String(error);
@@ -64,8 +82,20 @@ async function returnAllUnderFaults(config: BenchConfig, rows: Section['rows'], 
 		const distinct = new Set(returned);
 		const lost = expected.filter((id) => !distinct.has(id)).length;
 		const duplicated = returned.length - distinct.size;
-		rows.push(['Return All (orders)', faultSummary(sim), `${returned.length} returned, ${distinct.size} distinct${failure ? `; run failed: ${failure}` : ''}`, lost, duplicated, '-']);
-		checks.push({ what: 'Return All: lost / duplicated', measured: `${lost} / ${duplicated}`, target: '0 / 0', pass: lost === 0 && duplicated === 0 });
+		rows.push([
+			'Return All (orders)',
+			faultSummary(sim),
+			`${returned.length} returned, ${distinct.size} distinct${failure ? `; run failed: ${failure}` : ''}`,
+			lost,
+			duplicated,
+			'-',
+		]);
+		checks.push({
+			what: 'Return All: lost / duplicated',
+			measured: `${lost} / ${duplicated}`,
+			target: '0 / 0',
+			pass: lost === 0 && duplicated === 0,
+		});
 	} finally {
 		await sim.stop();
 	}
@@ -110,7 +140,9 @@ class ChangeLedger {
 
 	update(): void {
 		const id = this.random(this.pool);
-		const record = this.sim.store.update('orders', id, { admin_comments: `soak change ${++this.serial}` });
+		const record = this.sim.store.update('orders', id, {
+			admin_comments: `soak change ${++this.serial}`,
+		});
 		this.record(id, record.updated_at);
 	}
 
@@ -119,7 +151,10 @@ class ChangeLedger {
 		delete template.id;
 		delete template.created_at;
 		delete template.updated_at;
-		const record = this.sim.store.create('orders', { ...template, order_number: `SOAK-${++this.serial}` });
+		const record = this.sim.store.create('orders', {
+			...template,
+			order_number: `SOAK-${++this.serial}`,
+		});
 		const id = record.id as number;
 		this.record(id, record.updated_at);
 		this.creations.push({ key: String(id), since: performance.now() });
@@ -152,7 +187,12 @@ interface Feed {
 	polls: number;
 }
 
-function newFeed(label: string, event: string, keyOf: Feed['keyOf'], versions: Feed['versions']): Feed {
+function newFeed(
+	label: string,
+	event: string,
+	keyOf: Feed['keyOf'],
+	versions: Feed['versions'],
+): Feed {
 	return {
 		label,
 		parameters: { event, simplify: false },
@@ -167,7 +207,12 @@ function newFeed(label: string, event: string, keyOf: Feed['keyOf'], versions: F
 }
 
 /** One poll; checks that every version current throughout it has been emitted by its end. */
-async function pollFeed(trigger: INodeType, sim: Simulator, feed: Feed, ledger: ChangeLedger): Promise<boolean> {
+async function pollFeed(
+	trigger: INodeType,
+	sim: Simulator,
+	feed: Feed,
+	ledger: ChangeLedger,
+): Promise<boolean> {
 	feed.polls++;
 	const started = performance.now();
 	let items: INodeExecutionData[];
@@ -183,13 +228,19 @@ async function pollFeed(trigger: INodeType, sim: Simulator, feed: Feed, ledger: 
 		feed.emitted.set(key, (feed.emitted.get(key) ?? 0) + 1);
 	}
 	for (const version of feed.versions(ledger)) {
-		const visibleThroughout = version.since < started && (version.until === undefined || version.until > ended);
+		const visibleThroughout =
+			version.since < started && (version.until === undefined || version.until > ended);
 		if (visibleThroughout && !feed.emitted.has(version.key)) feed.missed.add(version.key);
 	}
 	return items.length > 0;
 }
 
-async function triggerUnderFaults(config: BenchConfig, trigger: INodeType, rows: Section['rows'], checks: Check[]): Promise<void> {
+async function triggerUnderFaults(
+	config: BenchConfig,
+	trigger: INodeType,
+	rows: Section['rows'],
+	checks: Check[],
+): Promise<void> {
 	const sim = await startBenchStore({
 		seed: config.seed,
 		sizes: { orders: 2000, customers: 200, products: 60 },
@@ -197,15 +248,34 @@ async function triggerUnderFaults(config: BenchConfig, trigger: INodeType, rows:
 		budget: { limit: config.limit, windowMs: config.windowMs },
 		faults: faultMix(config.faultRate),
 	});
-	const ledger = new ChangeLedger(sim, sim.store.list('orders').map((order) => order.id as number));
-	const updated = newFeed('Order Updated', 'orderUpdated', (json) => `${String(json.id)}@${String(json.updated_at)}`, (l) => l.updates);
-	const created = newFeed('Order Created', 'orderCreated', (json) => String(json.id), (l) => l.creations);
+	const ledger = new ChangeLedger(
+		sim,
+		sim.store.list('orders').map((order) => order.id as number),
+	);
+	const updated = newFeed(
+		'Order Updated',
+		'orderUpdated',
+		(json) => `${String(json.id)}@${String(json.updated_at)}`,
+		(l) => l.updates,
+	);
+	const created = newFeed(
+		'Order Created',
+		'orderCreated',
+		(json) => String(json.id),
+		(l) => l.creations,
+	);
 	const feeds = [updated, created];
 	try {
-		progress(`soak: ${config.soakPolls} polls of each of Order Updated and Order Created while orders change`);
+		progress(
+			`soak: ${config.soakPolls} polls of each of Order Updated and Order Created while orders change`,
+		);
 		// Activation (remembers where the store is); repeated until it gets through the faults.
 		for (const feed of feeds) {
-			for (let attempt = 0; attempt < 20 && feed.staticData['node:Cart.com Trigger'] === undefined; attempt++) {
+			for (
+				let attempt = 0;
+				attempt < 20 && feed.staticData['node:Cart.com Trigger'] === undefined;
+				attempt++
+			) {
 				await pollFeed(trigger, sim, feed, ledger);
 			}
 		}
@@ -227,7 +297,11 @@ async function triggerUnderFaults(config: BenchConfig, trigger: INodeType, rows:
 
 		const report = (feed: Feed, finals: LedgerVersion[]) => {
 			// Lost: never emitted, though current throughout a successful poll or still current at the end.
-			const lost = new Set([...feed.missed, ...finals.map((version) => version.key)].filter((key) => !feed.emitted.has(key))).size;
+			const lost = new Set(
+				[...feed.missed, ...finals.map((version) => version.key)].filter(
+					(key) => !feed.emitted.has(key),
+				),
+			).size;
 			// Late: not emitted by a poll it was current throughout, but by a later one.
 			const late = [...feed.missed].filter((key) => feed.emitted.has(key)).length;
 			const duplicated = [...feed.emitted.values()].filter((count) => count > 1).length;
@@ -241,8 +315,18 @@ async function triggerUnderFaults(config: BenchConfig, trigger: INodeType, rows:
 				'-',
 			]);
 			checks.push(
-				{ what: `Trigger ${feed.label}: lost / emitted twice`, measured: `${lost} / ${duplicated}`, target: '0 / 0', pass: lost === 0 && duplicated === 0 },
-				{ what: `Trigger ${feed.label}: emitted a poll late`, measured: String(late), target: '0', pass: late === 0 },
+				{
+					what: `Trigger ${feed.label}: lost / emitted twice`,
+					measured: `${lost} / ${duplicated}`,
+					target: '0 / 0',
+					pass: lost === 0 && duplicated === 0,
+				},
+				{
+					what: `Trigger ${feed.label}: emitted a poll late`,
+					measured: String(late),
+					target: '0',
+					pass: late === 0,
+				},
 			);
 		};
 		report(updated, ledger.finalVersions());
@@ -277,7 +361,11 @@ function outcomes(output: INodeExecutionData[]): WriteOutcome {
 	return result;
 }
 
-async function inventoryAddUnderFaults(config: BenchConfig, rows: Section['rows'], checks: Check[]): Promise<void> {
+async function inventoryAddUnderFaults(
+	config: BenchConfig,
+	rows: Section['rows'],
+	checks: Check[],
+): Promise<void> {
 	const count = config.soakWrites;
 	const sim = await startBenchStore({
 		seed: config.seed,
@@ -287,8 +375,13 @@ async function inventoryAddUnderFaults(config: BenchConfig, rows: Section['rows'
 	});
 	try {
 		progress(`soak: ${count} × Inventory → Add under faults (writes applied before the fault)`);
-		const products = sim.store.list('products').filter((product) => !product.use_variant_inventory).slice(0, count);
-		const before = new Map(products.map((product) => [product.id as number, product.quantity_on_hand as number]));
+		const products = sim.store
+			.list('products')
+			.filter((product) => !product.use_variant_inventory)
+			.slice(0, count);
+		const before = new Map(
+			products.map((product) => [product.id as number, product.quantity_on_hand as number]),
+		);
 		const writesBefore = sim.store.writeCount('products');
 		sim.options.faults = faultMix(config.faultRate);
 		const output = await runAction(
@@ -315,7 +408,14 @@ async function inventoryAddUnderFaults(config: BenchConfig, rows: Section['rows'
 			const failed = item.json.error !== undefined;
 			if (applied > 1) doubled++;
 			if (!failed && applied === 0) lostWrites++;
-			if (failed && applied === 1 && !MAY_HAVE_BEEN_APPLIED.test(`${String(item.json.error)} ${String(item.json.description ?? '')}`)) unwarned++;
+			if (
+				failed &&
+				applied === 1 &&
+				!MAY_HAVE_BEEN_APPLIED.test(
+					`${String(item.json.error)} ${String(item.json.description ?? '')}`,
+				)
+			)
+				unwarned++;
 		});
 		const result = outcomes(output);
 		const applied = sim.store.writeCount('products') - writesBefore;
@@ -328,16 +428,35 @@ async function inventoryAddUnderFaults(config: BenchConfig, rows: Section['rows'
 			unwarned,
 		]);
 		checks.push(
-			{ what: 'Inventory → Add: double-written', measured: String(doubled), target: '0', pass: doubled === 0 },
-			{ what: 'Inventory → Add: ok but not applied', measured: String(lostWrites), target: '0', pass: lostWrites === 0 },
-			{ what: 'Inventory → Add: applied, error without warning', measured: String(unwarned), target: '0', pass: unwarned === 0 && output.length === count },
+			{
+				what: 'Inventory → Add: double-written',
+				measured: String(doubled),
+				target: '0',
+				pass: doubled === 0,
+			},
+			{
+				what: 'Inventory → Add: ok but not applied',
+				measured: String(lostWrites),
+				target: '0',
+				pass: lostWrites === 0,
+			},
+			{
+				what: 'Inventory → Add: applied, error without warning',
+				measured: String(unwarned),
+				target: '0',
+				pass: unwarned === 0 && output.length === count,
+			},
 		);
 	} finally {
 		await sim.stop();
 	}
 }
 
-async function shipmentsUnderFaults(config: BenchConfig, rows: Section['rows'], checks: Check[]): Promise<void> {
+async function shipmentsUnderFaults(
+	config: BenchConfig,
+	rows: Section['rows'],
+	checks: Check[],
+): Promise<void> {
 	const count = Math.max(10, Math.round(config.soakWrites / 3));
 	const sim = await startBenchStore({
 		seed: config.seed,
@@ -346,15 +465,25 @@ async function shipmentsUnderFaults(config: BenchConfig, rows: Section['rows'], 
 		budget: { limit: config.writeLimit, windowMs: config.windowMs },
 	});
 	try {
-		progress(`soak: Create Shipment for ${count} orders under faults, run twice, then once without faults`);
+		progress(
+			`soak: Create Shipment for ${count} orders under faults, run twice, then once without faults`,
+		);
 		const withItems = new Set(sim.store.list('order_items').map((item) => item.order_id as number));
-		const orderIds = sim.store.list('orders').map((order) => order.id as number).filter((id) => withItems.has(id)).slice(0, count);
+		const orderIds = sim.store
+			.list('orders')
+			.map((order) => order.id as number)
+			.filter((id) => withItems.has(id))
+			.slice(0, count);
 		const chosen = new Set(orderIds);
 		for (const shipment of sim.store.list('order_shipments')) {
-			if (chosen.has(shipment.order_id as number)) sim.store.remove('order_shipments', shipment.id as number);
+			if (chosen.has(shipment.order_id as number))
+				sim.store.remove('order_shipments', shipment.id as number);
 		}
 		const input = orderIds.map((orderId) => ({ orderId, tracking: `1ZSOAK${orderId}` }));
-		const parameters = { ...SHIPMENT_PARAMETERS, writeOptions: { concurrency: config.writeConcurrency } };
+		const parameters = {
+			...SHIPMENT_PARAMETERS,
+			writeOptions: { concurrency: config.writeConcurrency },
+		};
 		const runs: WriteOutcome[] = [];
 		let unwarned = 0;
 		const writesBefore = sim.store.writeCount('order_shipments');
@@ -366,7 +495,14 @@ async function shipmentsUnderFaults(config: BenchConfig, rows: Section['rows'], 
 			output.forEach((item, index) => {
 				const orderId = orderIds[index];
 				const createdNow = (after.get(orderId) ?? 0) > (before.get(orderId) ?? 0);
-				if (item.json.error !== undefined && createdNow && !MAY_HAVE_BEEN_APPLIED.test(`${String(item.json.error)} ${String(item.json.description ?? '')}`)) unwarned++;
+				if (
+					item.json.error !== undefined &&
+					createdNow &&
+					!MAY_HAVE_BEEN_APPLIED.test(
+						`${String(item.json.error)} ${String(item.json.description ?? '')}`,
+					)
+				)
+					unwarned++;
 			});
 			runs.push(outcomes(output));
 		}
@@ -395,8 +531,18 @@ async function shipmentsUnderFaults(config: BenchConfig, rows: Section['rows'], 
 				target: '0, 0',
 				pass: doubled === 0 && repeatedWrites === 0,
 			},
-			{ what: 'Create Shipment: missing after re-runs', measured: String(missing), target: '0', pass: missing === 0 },
-			{ what: 'Create Shipment: applied, error without warning', measured: String(unwarned), target: '0', pass: unwarned === 0 },
+			{
+				what: 'Create Shipment: missing after re-runs',
+				measured: String(missing),
+				target: '0',
+				pass: missing === 0,
+			},
+			{
+				what: 'Create Shipment: applied, error without warning',
+				measured: String(unwarned),
+				target: '0',
+				pass: unwarned === 0,
+			},
 		);
 	} finally {
 		await sim.stop();
@@ -419,7 +565,14 @@ export async function faultSoakScenario(config: BenchConfig): Promise<Section> {
 	return {
 		title: '5. Fault soak',
 		setup,
-		columns: ['workload', 'faults seen', 'outcome', 'lost', 'duplicated / double-written', 'applied but error without warning'],
+		columns: [
+			'workload',
+			'faults seen',
+			'outcome',
+			'lost',
+			'duplicated / double-written',
+			'applied but error without warning',
+		],
 		rows,
 		checks,
 		notes: [

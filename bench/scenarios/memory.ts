@@ -29,11 +29,20 @@ interface ChildResult {
 
 function runChild(sim: Simulator, pageSize: number): Promise<ChildResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--expose-gc', '-r', 'ts-node/register/transpile-only', CHILD], {
-			cwd: path.join(__dirname, '../..'),
-			env: { ...process.env, BENCH_URL: sim.url, BENCH_TOKEN: sim.options.accessToken, BENCH_PAGE_SIZE: String(pageSize) },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			['--expose-gc', '-r', 'ts-node/register/transpile-only', CHILD],
+			{
+				cwd: path.join(__dirname, '../..'),
+				env: {
+					...process.env,
+					BENCH_URL: sim.url,
+					BENCH_TOKEN: sim.options.accessToken,
+					BENCH_PAGE_SIZE: String(pageSize),
+				},
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -41,7 +50,8 @@ function runChild(sim: Simulator, pageSize: number): Promise<ChildResult> {
 		child.on('error', reject);
 		child.on('close', (code) => {
 			const line = stdout.split('\n').find((text) => text.startsWith('RESULT '));
-			if (code !== 0 || !line) reject(new Error(`memory child exited with ${String(code)}: ${stderr.trim().slice(-800)}`));
+			if (code !== 0 || !line)
+				reject(new Error(`memory child exited with ${String(code)}: ${stderr.trim().slice(-800)}`));
 			else resolve(JSON.parse(line.slice('RESULT '.length)) as ChildResult);
 		});
 	});
@@ -51,14 +61,20 @@ export async function memoryScenario(config: BenchConfig): Promise<Section> {
 	const products = config.memoryProducts;
 	progress(`memory: seeding ${products} products`);
 	// No budget and no latency: memory does not depend on them, and the run stays short.
-	const sim = await startBenchStore({ seed: config.seed, sizes: { products, orders: 0, customers: 10 }, budget: false });
+	const sim = await startBenchStore({
+		seed: config.seed,
+		sizes: { products, orders: 0, customers: 10 },
+		budget: false,
+	});
 	const rows: Section['rows'] = [];
 	const checks: Check[] = [];
 	try {
 		for (const pageSize of [DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE]) {
 			const results: ChildResult[] = [];
 			for (let repeat = 1; repeat <= config.repeats; repeat++) {
-				progress(`memory: Return All of ${products} products, page size ${pageSize}, child process ${repeat}/${config.repeats}`);
+				progress(
+					`memory: Return All of ${products} products, page size ${pageSize}, child process ${repeat}/${config.repeats}`,
+				);
 				results.push(await runChild(sim, pageSize));
 			}
 			const jsonBytes = results[0].jsonBytes;
@@ -71,7 +87,9 @@ export async function memoryScenario(config: BenchConfig): Promise<Section> {
 				mb(jsonBytes),
 				mb(mid((result) => result.peakHeap)),
 				ratio(peakRatio),
-				results.length > 1 ? `${ratio(Math.min(...peakRatios))}–${ratio(Math.max(...peakRatios))}` : '-',
+				results.length > 1
+					? `${ratio(Math.min(...peakRatios))}–${ratio(Math.max(...peakRatios))}`
+					: '-',
 				mb(mid((result) => result.peakRss)),
 				ratio(mid((result) => result.peakRss) / jsonBytes),
 				mb(mid((result) => result.retainedHeap)),
@@ -80,12 +98,19 @@ export async function memoryScenario(config: BenchConfig): Promise<Section> {
 				`${(mid((result) => result.ms) / 1000).toFixed(1)} s`,
 			]);
 			checks.push(
-				{ what: `page ${pageSize}: peak ÷ JSON size`, measured: ratio(peakRatio), target: `≤ ${TARGET_RATIO}`, pass: peakRatio <= TARGET_RATIO },
+				{
+					what: `page ${pageSize}: peak ÷ JSON size`,
+					measured: ratio(peakRatio),
+					target: `≤ ${TARGET_RATIO}`,
+					pass: peakRatio <= TARGET_RATIO,
+				},
 				{
 					what: `page ${pageSize}: each product once`,
 					measured: results.map((result) => `${result.distinct}/${result.count}`).join(', '),
 					target: `${products}/${products}`,
-					pass: results.every((result) => result.count === products && result.distinct === products),
+					pass: results.every(
+						(result) => result.count === products && result.distinct === products,
+					),
 				},
 			);
 		}
@@ -99,7 +124,20 @@ export async function memoryScenario(config: BenchConfig): Promise<Section> {
 			'heap = heapUsed + external (external includes arrayBuffers, i.e. Buffers); sampled every 1 ms during the run',
 			`median of ${config.repeats} child run(s) per page size (range = lowest–highest peak ÷ JSON)`,
 		],
-		columns: ['page size', 'records', 'JSON', 'peak heap', 'peak ÷ JSON', 'range', 'peak RSS', 'RSS ÷ JSON', 'held after GC', 'held ÷ JSON', 'JSON.parse floor ÷ JSON', 'time'],
+		columns: [
+			'page size',
+			'records',
+			'JSON',
+			'peak heap',
+			'peak ÷ JSON',
+			'range',
+			'peak RSS',
+			'RSS ÷ JSON',
+			'held after GC',
+			'held ÷ JSON',
+			'JSON.parse floor ÷ JSON',
+			'time',
+		],
 		rows,
 		checks,
 		notes: [

@@ -8,7 +8,16 @@ import { CartCom } from '../../nodes/CartCom/CartCom.node';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../nodes/CartCom/transport';
 import { BOUND_FORMULA, naiveBoundMs, peakCallsInWindow, serialBoundMs } from '../bound';
 import { budgetLabel, type BenchConfig } from '../config';
-import { collectGarbage, countStatus, median, progress, runAction, startBenchStore, timed, type StoreSetup } from '../harness';
+import {
+	collectGarbage,
+	countStatus,
+	median,
+	progress,
+	runAction,
+	startBenchStore,
+	timed,
+	type StoreSetup,
+} from '../harness';
 import { ratio, seconds, type Check, type Section } from '../report';
 
 const TARGET_RATIO = 1.1;
@@ -22,7 +31,11 @@ interface Run {
 	peakInWindow: number;
 }
 
-async function returnAllOrders(config: BenchConfig, pageSize: number, budget: StoreSetup['budget']): Promise<Run> {
+async function returnAllOrders(
+	config: BenchConfig,
+	pageSize: number,
+	budget: StoreSetup['budget'],
+): Promise<Run> {
 	const sim = await startBenchStore({
 		seed: config.seed,
 		sizes: { orders: config.orders, customers: 500, products: 100 },
@@ -46,7 +59,10 @@ async function returnAllOrders(config: BenchConfig, pageSize: number, budget: St
 			requests: sim.requests.length,
 			tooMany: countStatus(sim, 429),
 			ms,
-			peakInWindow: peakCallsInWindow(sim.requests.map((request) => request.at), budget ? budget.windowMs : 10_000),
+			peakInWindow: peakCallsInWindow(
+				sim.requests.map((request) => request.at),
+				budget ? budget.windowMs : 10_000,
+			),
 		};
 	} finally {
 		await sim.stop();
@@ -61,7 +77,9 @@ export async function returnAllScenario(config: BenchConfig): Promise<Section> {
 		const freeRuns: Run[] = [];
 		const runs: Run[] = [];
 		for (let repeat = 1; repeat <= config.repeats; repeat++) {
-			progress(`Return All, page size ${pageSize}, run ${repeat}/${config.repeats}: without a budget, then within ${budgetLabel(limit, windowMs)}`);
+			progress(
+				`Return All, page size ${pageSize}, run ${repeat}/${config.repeats}: without a budget, then within ${budgetLabel(limit, windowMs)}`,
+			);
 			freeRuns.push(await returnAllOrders(config, pageSize, false));
 			runs.push(await returnAllOrders(config, pageSize, { limit, windowMs }));
 		}
@@ -86,10 +104,22 @@ export async function returnAllScenario(config: BenchConfig): Promise<Section> {
 			seconds(naiveBoundMs(requests, limit, windowMs)),
 			`${peakInWindow}/${limit}`,
 		]);
-		const complete = runs.every((run) => run.items === config.orders && run.distinctIds === config.orders);
+		const complete = runs.every(
+			(run) => run.items === config.orders && run.distinctIds === config.orders,
+		);
 		checks.push(
-			{ what: `page ${pageSize}: wall ÷ bound`, measured: ratio(wallRatio), target: `≤ ${TARGET_RATIO}`, pass: wallRatio <= TARGET_RATIO },
-			{ what: `page ${pageSize}: 429s`, measured: String(tooMany), target: '0', pass: tooMany === 0 },
+			{
+				what: `page ${pageSize}: wall ÷ bound`,
+				measured: ratio(wallRatio),
+				target: `≤ ${TARGET_RATIO}`,
+				pass: wallRatio <= TARGET_RATIO,
+			},
+			{
+				what: `page ${pageSize}: 429s`,
+				measured: String(tooMany),
+				target: '0',
+				pass: tooMany === 0,
+			},
 			{
 				what: `page ${pageSize}: each order once`,
 				measured: runs.map((run) => `${run.distinctIds}/${run.items}`).join(', '),
@@ -105,7 +135,19 @@ export async function returnAllScenario(config: BenchConfig): Promise<Section> {
 				`median of ${config.repeats} run(s) per figure, each on a fresh store; 429s summed over all runs`,
 			BOUND_FORMULA,
 		],
-		columns: ['page size', 'items', 'requests', '429s', 's', 'wall, no limit', 'wall', 'bound', 'wall ÷ bound', 'N·W/L', 'peak calls/window'],
+		columns: [
+			'page size',
+			'items',
+			'requests',
+			'429s',
+			's',
+			'wall, no limit',
+			'wall',
+			'bound',
+			'wall ÷ bound',
+			'N·W/L',
+			'peak calls/window',
+		],
 		rows,
 		checks,
 		notes: [

@@ -19,7 +19,9 @@ const IDLE_POLLS = 3;
 /** Loaded lazily: the benchmark must still run (and say so) while the trigger does not exist yet. */
 export function loadTrigger(): INodeType | undefined {
 	if (!existsSync(TRIGGER_FILE)) return undefined;
-	const { CartComTrigger } = require('../../nodes/CartCom/CartComTrigger.node') as { CartComTrigger: new () => INodeType };
+	const { CartComTrigger } = require('../../nodes/CartCom/CartComTrigger.node') as {
+		CartComTrigger: new () => INodeType;
+	};
 	return new CartComTrigger();
 }
 
@@ -46,7 +48,11 @@ interface IdlePoll {
 	emitted: number;
 }
 
-async function idlePoll(trigger: INodeType, sim: Simulator, staticData: IDataObject): Promise<IdlePoll> {
+async function idlePoll(
+	trigger: INodeType,
+	sim: Simulator,
+	staticData: IDataObject,
+): Promise<IdlePoll> {
 	sim.clearRequests();
 	const items = await pollOnce(trigger, sim, UPDATED_EVENT, staticData);
 	return { requests: sim.requests.length, emitted: items.length };
@@ -73,7 +79,10 @@ export async function triggerIdleScenario(config: BenchConfig): Promise<Section>
 		let changePolls = 0;
 		progress(`trigger: ${config.changes} changes in bursts of ${BURST}, a poll after each`);
 		for (let done = 0; done < config.changes; done += BURST) {
-			const ids = Array.from({ length: Math.min(BURST, config.changes - done) }, (_v, k) => orderIds[(done + k) % orderIds.length]);
+			const ids = Array.from(
+				{ length: Math.min(BURST, config.changes - done) },
+				(_v, k) => orderIds[(done + k) % orderIds.length],
+			);
 			made.push(...changeOrders(sim, ids, `bench change ${done}`));
 			sim.clearRequests();
 			for (const item of await pollOnce(trigger, sim, UPDATED_EVENT, staticData)) {
@@ -96,10 +105,30 @@ export async function triggerIdleScenario(config: BenchConfig): Promise<Section>
 		const maxIdleRequests = Math.max(...idle.map((poll) => poll.requests));
 		const idleEmitted = idle.reduce((sum, poll) => sum + poll.emitted, 0);
 		const checks: Check[] = [
-			{ what: 'requests per idle poll (max)', measured: String(maxIdleRequests), target: '1', pass: maxIdleRequests === 1 },
-			{ what: 'items from idle polls', measured: String(idleEmitted), target: '0', pass: idleEmitted === 0 },
-			{ what: 'static data size', measured: kb(Math.max(stateBytes, stateAfterIdle)), target: '< 2 KB', pass: Math.max(stateBytes, stateAfterIdle) < MAX_STATE_BYTES },
-			{ what: 'changes lost / emitted twice', measured: `${lost} / ${duplicated}`, target: '0 / 0', pass: lost === 0 && duplicated === 0 },
+			{
+				what: 'requests per idle poll (max)',
+				measured: String(maxIdleRequests),
+				target: '1',
+				pass: maxIdleRequests === 1,
+			},
+			{
+				what: 'items from idle polls',
+				measured: String(idleEmitted),
+				target: '0',
+				pass: idleEmitted === 0,
+			},
+			{
+				what: 'static data size',
+				measured: kb(Math.max(stateBytes, stateAfterIdle)),
+				target: '< 2 KB',
+				pass: Math.max(stateBytes, stateAfterIdle) < MAX_STATE_BYTES,
+			},
+			{
+				what: 'changes lost / emitted twice',
+				measured: `${lost} / ${duplicated}`,
+				target: '0 / 0',
+				pass: lost === 0 && duplicated === 0,
+			},
 		];
 		return {
 			title,
@@ -108,15 +137,23 @@ export async function triggerIdleScenario(config: BenchConfig): Promise<Section>
 			],
 			columns: ['figure', 'value'],
 			rows: [
-				['changes made / versions emitted', `${made.length} / ${[...emitted.values()].reduce((a, b) => a + b, 0)}`],
+				[
+					'changes made / versions emitted',
+					`${made.length} / ${[...emitted.values()].reduce((a, b) => a + b, 0)}`,
+				],
 				['polls while changing / their requests', `${changePolls} / ${changePollRequests}`],
 				['static data after the changes (JSON bytes)', stateBytes],
 				['static data after the idle polls (JSON bytes)', stateAfterIdle],
 				['requests: idle poll right after (within look-back)', idleNow.requests],
-				[`requests: ${IDLE_POLLS} idle polls 2.5 s later`, idleLater.map((poll) => poll.requests).join(', ')],
+				[
+					`requests: ${IDLE_POLLS} idle polls 2.5 s later`,
+					idleLater.map((poll) => poll.requests).join(', '),
+				],
 			],
 			checks,
-			notes: ['static data = JSON of the whole workflow static data object n8n stores for the workflow (the trigger’s cursor).'],
+			notes: [
+				'static data = JSON of the whole workflow static data object n8n stores for the workflow (the trigger’s cursor).',
+			],
 		};
 	} finally {
 		await sim.stop();

@@ -9,7 +9,15 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { CartCom } from '../../nodes/CartCom/CartCom.node';
 import { peakCallsInWindow, serialBoundMs } from '../bound';
 import { budgetLabel, type BenchConfig } from '../config';
-import { collectGarbage, countStatus, progress, runAction, startBenchStore, timed, type Simulator } from '../harness';
+import {
+	collectGarbage,
+	countStatus,
+	progress,
+	runAction,
+	startBenchStore,
+	timed,
+	type Simulator,
+} from '../harness';
 import { seconds, times, type Check, type Section } from '../report';
 
 const TARGET_SPEEDUP = 3;
@@ -46,7 +54,8 @@ function plainProductIds(sim: Simulator, count: number): number[] {
 		.list('products')
 		.filter((product) => !product.use_variant_inventory)
 		.map((product) => product.id as number);
-	if (ids.length < count) throw new Error(`only ${ids.length} products without variant inventory, need ${count}`);
+	if (ids.length < count)
+		throw new Error(`only ${ids.length} products without variant inventory, need ${count}`);
 	return ids.slice(0, count);
 }
 
@@ -54,7 +63,8 @@ export const inventorySet: Workload = {
 	label: 'Inventory → Set',
 	callsPerItem: 1,
 	sizes: (count) => ({ products: Math.ceil(count / 0.6) + 20, orders: 0, customers: 10 }),
-	setUp: (sim, count) => plainProductIds(sim, count).map((productId, k) => ({ productId, qty: 1000 + k })),
+	setUp: (sim, count) =>
+		plainProductIds(sim, count).map((productId, k) => ({ productId, qty: 1000 + k })),
 	parameters: {
 		resource: 'inventory',
 		operation: 'set',
@@ -65,7 +75,9 @@ export const inventorySet: Workload = {
 	verify(sim, input) {
 		return (
 			sim.store.writeCount('products') === input.length &&
-			input.every((row) => sim.store.get('products', row.productId as number)?.quantity_on_hand === row.qty)
+			input.every(
+				(row) => sim.store.get('products', row.productId as number)?.quantity_on_hand === row.qty,
+			)
 		);
 	},
 };
@@ -81,7 +93,8 @@ function unshippedOrderIds(sim: Simulator, count: number): number[] {
 	if (ids.length < count) throw new Error(`only ${ids.length} orders with items, need ${count}`);
 	const chosen = new Set(ids);
 	for (const shipment of sim.store.list('order_shipments')) {
-		if (chosen.has(shipment.order_id as number)) sim.store.remove('order_shipments', shipment.id as number);
+		if (chosen.has(shipment.order_id as number))
+			sim.store.remove('order_shipments', shipment.id as number);
 	}
 	return ids;
 }
@@ -109,7 +122,8 @@ export const createShipments: Workload = {
 	// Reads the order's shipments and items (so a re-run never ships twice), then one POST.
 	callsPerItem: 3,
 	sizes: (count) => ({ orders: count + 20, customers: 200, products: 60, maxItemsPerOrder: 3 }),
-	setUp: (sim, count) => unshippedOrderIds(sim, count).map((orderId) => ({ orderId, tracking: `1ZBENCH${orderId}` })),
+	setUp: (sim, count) =>
+		unshippedOrderIds(sim, count).map((orderId) => ({ orderId, tracking: `1ZBENCH${orderId}` })),
 	parameters: SHIPMENT_PARAMETERS,
 	verify(sim, input) {
 		const counts = shipmentsPerOrder(sim);
@@ -124,23 +138,40 @@ async function runWrites(
 	concurrency: number,
 	budget: Budget,
 ): Promise<WriteRun> {
-	const sim = await startBenchStore({ seed: config.seed, sizes: workload.sizes(count), latencyMs: config.latencyMs, budget });
+	const sim = await startBenchStore({
+		seed: config.seed,
+		sizes: workload.sizes(count),
+		latencyMs: config.latencyMs,
+		budget,
+	});
 	try {
 		const input = workload.setUp(sim, count);
 		const writesBefore = sim.store.writeCount();
 		collectGarbage();
 		const { result: output, ms } = await timed(() =>
-			runAction(new CartCom(), sim, { ...workload.parameters, writeOptions: { concurrency } }, input, true),
+			runAction(
+				new CartCom(),
+				sim,
+				{ ...workload.parameters, writeOptions: { concurrency } },
+				input,
+				true,
+			),
 		);
 		const errors = output.filter((item) => item.json.error !== undefined).length;
 		return {
 			ms,
 			requests: sim.requests.length,
 			tooMany: countStatus(sim, 429),
-			peakInWindow: peakCallsInWindow(sim.requests.map((request) => request.at), budget.windowMs),
+			peakInWindow: peakCallsInWindow(
+				sim.requests.map((request) => request.at),
+				budget.windowMs,
+			),
 			errors,
 			verified:
-				errors === 0 && output.length === count && sim.store.writeCount() - writesBefore === count && workload.verify(sim, input, output),
+				errors === 0 &&
+				output.length === count &&
+				sim.store.writeCount() - writesBefore === count &&
+				workload.verify(sim, input, output),
 		};
 	} finally {
 		await sim.stop();
@@ -148,8 +179,16 @@ async function runWrites(
 }
 
 /** The fastest a run can go with C requests in flight: latency-bound or budget-bound, whichever is slower. */
-function parallelBoundMs(calls: number, concurrency: number, serviceMs: number, budget: Budget): number {
-	return Math.max((calls * serviceMs) / concurrency, serialBoundMs(calls, budget.limit, budget.windowMs, 0) + serviceMs);
+function parallelBoundMs(
+	calls: number,
+	concurrency: number,
+	serviceMs: number,
+	budget: Budget,
+): number {
+	return Math.max(
+		(calls * serviceMs) / concurrency,
+		serialBoundMs(calls, budget.limit, budget.windowMs, 0) + serviceMs,
+	);
 }
 
 export async function writesScenario(config: BenchConfig): Promise<Section> {
@@ -158,7 +197,14 @@ export async function writesScenario(config: BenchConfig): Promise<Section> {
 	const concurrency = config.writeConcurrency;
 	const rows: Section['rows'] = [];
 	const checks: Check[] = [];
-	const row = (label: string, count: number, c: number, budget: Budget, run: WriteRun, extra: string[]) =>
+	const row = (
+		label: string,
+		count: number,
+		c: number,
+		budget: Budget,
+		run: WriteRun,
+		extra: string[],
+	) =>
 		rows.push([
 			label,
 			count,
@@ -182,11 +228,17 @@ export async function writesScenario(config: BenchConfig): Promise<Section> {
 		const parallel = await runWrites(config, workload, count, concurrency, roomy);
 		const speedup = sequential.ms / parallel.ms;
 		const serviceMs = sequential.ms / sequential.requests;
-		const ceiling = sequential.ms / parallelBoundMs(parallel.requests, concurrency, serviceMs, roomy);
+		const ceiling =
+			sequential.ms / parallelBoundMs(parallel.requests, concurrency, serviceMs, roomy);
 		row(workload.label, count, 1, roomy, sequential, ['', '']);
 		row(workload.label, count, concurrency, roomy, parallel, [times(speedup), times(ceiling)]);
 		checks.push(
-			{ what: `${workload.label}: speed-up`, measured: times(speedup), target: `≥ ${TARGET_SPEEDUP}x`, pass: speedup >= TARGET_SPEEDUP },
+			{
+				what: `${workload.label}: speed-up`,
+				measured: times(speedup),
+				target: `≥ ${TARGET_SPEEDUP}x`,
+				pass: speedup >= TARGET_SPEEDUP,
+			},
 			{
 				what: `${workload.label}: 429s`,
 				measured: String(sequential.tooMany + parallel.tooMany),
@@ -203,10 +255,15 @@ export async function writesScenario(config: BenchConfig): Promise<Section> {
 	}
 
 	const tightCount = Math.min(config.writes, config.limit * 10);
-	progress(`${inventorySet.label}: ${tightCount} items, ${concurrency} in parallel, within ${budgetLabel(tight.limit, tight.windowMs)}`);
+	progress(
+		`${inventorySet.label}: ${tightCount} items, ${concurrency} in parallel, within ${budgetLabel(tight.limit, tight.windowMs)}`,
+	);
 	const squeezed = await runWrites(config, inventorySet, tightCount, concurrency, tight);
 	const budgetBound = serialBoundMs(squeezed.requests, tight.limit, tight.windowMs, 0);
-	row(`${inventorySet.label} (tight budget)`, tightCount, concurrency, tight, squeezed, ['', `bound ${seconds(budgetBound)}`]);
+	row(`${inventorySet.label} (tight budget)`, tightCount, concurrency, tight, squeezed, [
+		'',
+		`bound ${seconds(budgetBound)}`,
+	]);
 	checks.push(
 		{
 			what: 'parallel, tight budget: 429s / peak',
@@ -214,7 +271,12 @@ export async function writesScenario(config: BenchConfig): Promise<Section> {
 			target: `0 / ≤ ${tight.limit}`,
 			pass: squeezed.tooMany === 0 && squeezed.peakInWindow <= tight.limit,
 		},
-		{ what: 'parallel, tight budget: applied once', measured: squeezed.verified ? 'yes' : 'no', target: 'yes', pass: squeezed.verified },
+		{
+			what: 'parallel, tight budget: applied once',
+			measured: squeezed.verified ? 'yes' : 'no',
+			target: 'yes',
+			pass: squeezed.verified,
+		},
 	);
 
 	return {
@@ -223,7 +285,19 @@ export async function writesScenario(config: BenchConfig): Promise<Section> {
 			`latency ${config.latencyMs} ms; budget ${budgetLabel(roomy.limit, roomy.windowMs)} (roomy, so latency limits the sequential run) and ${budgetLabel(tight.limit, tight.windowMs)} (tight)`,
 			`Create Shipment makes ${createShipments.callsPerItem} requests per item (reads the order's shipments and items, then POSTs), Inventory → Set one`,
 		],
-		columns: ['operation', 'items', 'parallel', 'budget', 'requests', '429s', 'peak calls/window', 'wall', 'verified', 'speed-up', 'ceiling'],
+		columns: [
+			'operation',
+			'items',
+			'parallel',
+			'budget',
+			'requests',
+			'429s',
+			'peak calls/window',
+			'wall',
+			'verified',
+			'speed-up',
+			'ceiling',
+		],
 		rows,
 		checks,
 		notes: [

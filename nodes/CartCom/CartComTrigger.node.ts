@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialsDescription } from './actions/versionDescription';
@@ -14,7 +19,8 @@ export class CartComTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Cart.com orders, products or customers are created or updated',
+		description:
+			'Starts the workflow when Cart.com orders, products or customers are created or updated',
 		defaults: { name: 'Cart.com Trigger' },
 		polling: true,
 		inputs: [],

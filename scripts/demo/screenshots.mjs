@@ -25,7 +25,10 @@ const browser = await chromium.launch({
 		'--disable-sync',
 	],
 });
-const context = await browser.newContext({ viewport: { width: 1440, height: 860 }, deviceScaleFactor: 1 });
+const context = await browser.newContext({
+	viewport: { width: 1440, height: 860 },
+	deviceScaleFactor: 1,
+});
 const page = await context.newPage();
 page.setDefaultTimeout(30_000);
 fs.mkdirSync(outDir, { recursive: true });
@@ -40,7 +43,16 @@ const shot = async (name) => {
 async function dismissPopups() {
 	for (const label of ['Close', 'Skip', 'Got it', 'Dismiss']) {
 		const button = page.getByRole('button', { name: label, exact: true });
-		if (await button.first().isVisible().catch(() => false)) await button.first().click().catch(() => {});
+		if (
+			await button
+				.first()
+				.isVisible()
+				.catch(() => false)
+		)
+			await button
+				.first()
+				.click()
+				.catch(() => {});
 	}
 	await page.keyboard.press('Escape');
 }
@@ -50,7 +62,10 @@ async function openWorkflow(id) {
 	await page.locator('[data-test-id="canvas-node"]').first().waitFor();
 	await dismissPopups();
 	// Fit the whole workflow in view (n8n's "zoom to fit" shortcut).
-	await page.locator('body').click({ position: { x: 5, y: 400 } }).catch(() => {});
+	await page
+		.locator('body')
+		.click({ position: { x: 5, y: 400 } })
+		.catch(() => {});
 	await page.keyboard.press('1');
 }
 
@@ -71,7 +86,10 @@ await page.waitForURL((url) => !url.pathname.includes('signin'));
 // Create Shipment then ships.
 await openWorkflow('cartcomExShip001');
 await page.locator('[data-test-id="execute-workflow-button"]').first().click();
-await page.getByText(/executed successfully/i).first().waitFor();
+await page
+	.getByText(/executed successfully/i)
+	.first()
+	.waitFor();
 await page.mouse.move(700, 150);
 await shot('workflow-new-order-shipment.png');
 await openNode('Create Shipment');
@@ -87,7 +105,10 @@ await page.keyboard.press('Escape');
 // ---- 3. the inventory example, executed: Set Stock's input and output
 await openWorkflow('cartcomExStock01');
 await page.locator('[data-test-id="execute-workflow-button"]').first().click();
-await page.getByText(/executed successfully/i).first().waitFor();
+await page
+	.getByText(/executed successfully/i)
+	.first()
+	.waitFor();
 await page.mouse.move(700, 150);
 await shot('workflow-inventory-sync-executed.png');
 await openNode('Set Stock');
@@ -98,11 +119,18 @@ await page.keyboard.press('Escape');
 await page.locator('[data-test-id="canvas-node"]').first().waitFor();
 await page.mouse.click(700, 200);
 await page.keyboard.press('Tab');
-await page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input').first().waitFor();
+await page
+	.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input')
+	.first()
+	.waitFor();
 await page.keyboard.type('Cart.com');
 await page.waitForTimeout(1200);
 await shot('node-panel-search.png');
-await page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: 'Cart.com' }).first().click();
+await page
+	.locator('[data-test-id="item-iterator-item"]')
+	.filter({ hasText: 'Cart.com' })
+	.first()
+	.click();
 await page.waitForTimeout(1200);
 await shot('node-panel-actions.png');
 

@@ -8,7 +8,11 @@
 'use strict';
 const fs = require('node:fs');
 
-const TOKEN_CREDENTIAL = { id: 'cartcomTokenCred', name: 'Cart.com simulator (token)', type: 'cartComApi' };
+const TOKEN_CREDENTIAL = {
+	id: 'cartcomTokenCred',
+	name: 'Cart.com simulator (token)',
+	type: 'cartComApi',
+};
 const ROUTER_CREDENTIAL = {
 	id: 'cartcomRouterCrd',
 	name: 'Cart.com simulator (Central API Router)',
@@ -18,7 +22,10 @@ const ROUTER_CREDENTIAL = {
 function simulatorCredentials(simulatorUrl, secrets = {}) {
 	const url = simulatorUrl.replace(/\/+$/, '');
 	return [
-		{ ...TOKEN_CREDENTIAL, data: { storeDomain: url, accessToken: secrets.accessToken || 'sim-token' } },
+		{
+			...TOKEN_CREDENTIAL,
+			data: { storeDomain: url, accessToken: secrets.accessToken || 'sim-token' },
+		},
 		{
 			...ROUTER_CREDENTIAL,
 			data: {

@@ -11,7 +11,9 @@ function report(ok, name, details = '') {
 	if (ok) passed++;
 	else failed++;
 	const detailText = !ok && details ? `\n  ${String(details).trim().split('\n').join('\n  ')}` : '';
-	console.error(`[check-tarball] ${ok ? 'ok' : 'not ok'} ${passed + failed} - ${name}${detailText}`);
+	console.error(
+		`[check-tarball] ${ok ? 'ok' : 'not ok'} ${passed + failed} - ${name}${detailText}`,
+	);
 }
 
 function listFiles(dir, base = dir) {
@@ -25,7 +27,10 @@ const pkg = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'u
 const files = listFiles(packageDir);
 
 report(/^(@[^/]+\/)?n8n-nodes-/.test(pkg.name), `package name "${pkg.name}" follows n8n-nodes-*`);
-report((pkg.keywords ?? []).includes('n8n-community-node-package'), 'keyword n8n-community-node-package');
+report(
+	(pkg.keywords ?? []).includes('n8n-community-node-package'),
+	'keyword n8n-community-node-package',
+);
 const runtimeDependencies = Object.keys(pkg.dependencies ?? {});
 report(
 	runtimeDependencies.length === 0,
@@ -33,7 +38,11 @@ report(
 	`dependencies: ${runtimeDependencies.join(', ')}`,
 );
 const peers = Object.keys(pkg.peerDependencies ?? {});
-report(peers.every((name) => name === 'n8n-workflow'), 'peerDependencies: n8n-workflow only', `peerDependencies: ${peers.join(', ')}`);
+report(
+	peers.every((name) => name === 'n8n-workflow'),
+	'peerDependencies: n8n-workflow only',
+	`peerDependencies: ${peers.join(', ')}`,
+);
 
 const declared = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])];
 const missing = declared.filter((file) => !files.includes(file));
@@ -48,10 +57,15 @@ const missingIcons = [];
 for (const file of declared.filter((f) => files.includes(f))) {
 	const source = fs.readFileSync(path.join(packageDir, file), 'utf8');
 	for (const [, icon] of source.matchAll(/['"]file:([^'"]+)['"]/g)) {
-		if (!files.includes(path.join(path.dirname(file), icon))) missingIcons.push(`${file} → ${icon}`);
+		if (!files.includes(path.join(path.dirname(file), icon)))
+			missingIcons.push(`${file} → ${icon}`);
 	}
 }
-report(missingIcons.length === 0, 'every icon the nodes and credentials name is shipped next to them', missingIcons.join('\n'));
+report(
+	missingIcons.length === 0,
+	'every icon the nodes and credentials name is shipped next to them',
+	missingIcons.join('\n'),
+);
 
 const unexpected = files.filter(
 	(file) => !/^(package\.json|README\.md|LICENSE(\.md)?)$/.test(file) && !file.startsWith('dist/'),
@@ -64,15 +78,31 @@ report(
 );
 
 const scanner = await import(
-	pathToFileURL(path.join(scannerDir, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs')).href
+	pathToFileURL(
+		path.join(
+			scannerDir,
+			'node_modules',
+			'@n8n',
+			'scan-community-package',
+			'scanner',
+			'scanner.mjs',
+		),
+	).href
 );
 const scannerPkg = JSON.parse(
-	fs.readFileSync(path.join(scannerDir, 'node_modules', '@n8n', 'scan-community-package', 'package.json'), 'utf8'),
+	fs.readFileSync(
+		path.join(scannerDir, 'node_modules', '@n8n', 'scan-community-package', 'package.json'),
+		'utf8',
+	),
 );
 const label = `@n8n/scan-community-package ${scannerPkg.version}`;
 
 const distResult = await scanner.analyzePackage(packageDir, ['**/*.js', 'package.json']);
-report(distResult.passed, `${label} rules on the tarball (**/*.js, package.json): no findings`, distResult.details ?? distResult.message);
+report(
+	distResult.passed,
+	`${label} rules on the tarball (**/*.js, package.json): no findings`,
+	distResult.details ?? distResult.message,
+);
 
 const sourceResult = await scanner.analyzePackage(repoDir, scanner.SOURCE_FILE_PATTERNS);
 report(

@@ -26,14 +26,19 @@ describe.each([
 	let sim: Simulator;
 
 	beforeAll(async () => {
-		sim = await startStore({ sizes: { products: 12, variantProducts: 4, orders: 0, customers: 0 }, recordsKeys: style });
+		sim = await startStore({
+			sizes: { products: 12, variantProducts: 4, orders: 0, customers: 0 },
+			recordsKeys: style,
+		});
 	});
 	afterAll(async () => await sim.stop());
 	beforeEach(() => sim.clearRequests());
 
 	it(`Product Variant Get Many reads the "${variantsKey}" key and filters by product`, async () => {
 		const { product } = variantProduct(sim, 0);
-		const expected = sim.store.list('product_variants').filter((variant) => variant.product_id === product.id);
+		const expected = sim.store
+			.list('product_variants')
+			.filter((variant) => variant.product_id === product.id);
 		const items = await run(sim, {
 			resource: 'productVariant',
 			operation: 'getAll',
@@ -69,7 +74,9 @@ describe('Catalog resources', () => {
 	let sim: Simulator;
 
 	beforeAll(async () => {
-		sim = await startStore({ sizes: { products: 12, variantProducts: 4, orders: 0, customers: 0 } });
+		sim = await startStore({
+			sizes: { products: 12, variantProducts: 4, orders: 0, customers: 0 },
+		});
 	});
 	afterAll(async () => await sim.stop());
 	beforeEach(() => sim.clearRequests());
@@ -97,7 +104,12 @@ describe('Catalog resources', () => {
 			operation: 'create',
 			productId: product.id as number,
 			variantGroupId: 2,
-			additionalFields: { description: 'XXL', priceAdjustment: 3, priceAdjustmentType: '+ dollars', itemNumberExtension: '-XXL' },
+			additionalFields: {
+				description: 'XXL',
+				priceAdjustment: 3,
+				priceAdjustmentType: '+ dollars',
+				itemNumberExtension: '-XXL',
+			},
 		});
 
 		expect(onlyRequest(sim).body).toEqual({
@@ -108,12 +120,17 @@ describe('Catalog resources', () => {
 			price_adjustment_type: '+ dollars',
 			item_number_extension: '-XXL',
 		});
-		expect(sim.store.get('product_variants', items[0].json.id as number)).toMatchObject({ description: 'XXL', price_adjustment: 3 });
+		expect(sim.store.get('product_variants', items[0].json.id as number)).toMatchObject({
+			description: 'XXL',
+			price_adjustment: 3,
+		});
 	});
 
 	it('Variant Inventory Create combines existing options into a stock row', async () => {
 		const { product } = variantProduct(sim, 2);
-		const options = sim.store.list('product_variants').filter((variant) => variant.product_id === product.id);
+		const options = sim.store
+			.list('product_variants')
+			.filter((variant) => variant.product_id === product.id);
 		const color = options.find((variant) => variant.variant_group_id === 1);
 		const items = await run(sim, {
 			resource: 'variantInventory',
@@ -130,22 +147,45 @@ describe('Catalog resources', () => {
 			gtin: '012000000001',
 			inventory: 6,
 		});
-		expect(sim.store.get('variant_inventory', items[0].json.id as number)).toMatchObject({ item_number: 'ROW-NEW', inventory: 6 });
+		expect(sim.store.get('variant_inventory', items[0].json.id as number)).toMatchObject({
+			item_number: 'ROW-NEW',
+			inventory: 6,
+		});
 	});
 
 	it.each([
 		['only an id (the old example)', (ids: Row) => [{ id: ids.id }], '[0]'],
-		['no variant group', (ids: Row) => [{ id: ids.id, product_id: ids.product_id }], 'variant_group_id'],
-		['a text id', (ids: Row) => [{ id: 'red', product_id: ids.product_id, variant_group_id: ids.variant_group_id }], '[0].id'],
-	])('Variant Inventory Create refuses a variants entry with %s, before any request', async (_case, entries, field) => {
-		const { product } = variantProduct(sim, 2);
-		const option = sim.store.list('product_variants').find((variant) => variant.product_id === product.id) as Row;
-		await expectInputError(
-			sim,
-			{ resource: 'variantInventory', operation: 'create', productId: product.id as number, variants: JSON.stringify(entries(option)) },
-			field,
-		);
-	});
+		[
+			'no variant group',
+			(ids: Row) => [{ id: ids.id, product_id: ids.product_id }],
+			'variant_group_id',
+		],
+		[
+			'a text id',
+			(ids: Row) => [
+				{ id: 'red', product_id: ids.product_id, variant_group_id: ids.variant_group_id },
+			],
+			'[0].id',
+		],
+	])(
+		'Variant Inventory Create refuses a variants entry with %s, before any request',
+		async (_case, entries, field) => {
+			const { product } = variantProduct(sim, 2);
+			const option = sim.store
+				.list('product_variants')
+				.find((variant) => variant.product_id === product.id) as Row;
+			await expectInputError(
+				sim,
+				{
+					resource: 'variantInventory',
+					operation: 'create',
+					productId: product.id as number,
+					variants: JSON.stringify(entries(option)),
+				},
+				field,
+			);
+		},
+	);
 
 	it('Variant Inventory Create rejects Variants that are not a JSON array before any request', async () => {
 		await expectInputError(
@@ -165,7 +205,12 @@ describe('Catalog resources', () => {
 		expect(jsonOf(found).map((json) => json.id)).toEqual([rows[0].id]);
 
 		sim.clearRequests();
-		await run(sim, { resource: 'variantInventory', operation: 'update', recordId: byId(rows[0].id), updateFields: { inventory: 44 } });
+		await run(sim, {
+			resource: 'variantInventory',
+			operation: 'update',
+			recordId: byId(rows[0].id),
+			updateFields: { inventory: 44 },
+		});
 		expect(onlyRequest(sim).body).toEqual({ inventory: 44 });
 		expect(sim.store.get('variant_inventory', rows[0].id as number)?.inventory).toBe(44);
 	});
@@ -175,7 +220,12 @@ describe('Catalog resources', () => {
 			resource: 'productPricing',
 			operation: 'create',
 			productId: 3,
-			additionalFields: { startingQuantity: 24, price: 8.5, customerTypeId: 2, startDate: '2024-06-01T00:00:00-05:00' },
+			additionalFields: {
+				startingQuantity: 24,
+				price: 8.5,
+				customerTypeId: 2,
+				startDate: '2024-06-01T00:00:00-05:00',
+			},
 		});
 		expect(onlyRequest(sim).body).toEqual({
 			product_id: 3,
@@ -186,13 +236,21 @@ describe('Catalog resources', () => {
 		});
 
 		sim.clearRequests();
-		const deleted = await run(sim, { resource: 'productPricing', operation: 'delete', recordId: byId(created[0].json.id) });
+		const deleted = await run(sim, {
+			resource: 'productPricing',
+			operation: 'delete',
+			recordId: byId(created[0].json.id),
+		});
 		expect(jsonOf(deleted)).toEqual([{ id: created[0].json.id, deleted: true }]);
 		expect(sim.store.get('product_pricing', created[0].json.id as number)).toBeUndefined();
 	});
 
 	it('Product Picture Create requires the image file', async () => {
-		await expectInputError(sim, { resource: 'productPicture', operation: 'create', productId: 2, imageFile: '' }, 'Image File');
+		await expectInputError(
+			sim,
+			{ resource: 'productPicture', operation: 'create', productId: 2, imageFile: '' },
+			'Image File',
+		);
 		const items = await run(sim, {
 			resource: 'productPicture',
 			operation: 'create',
@@ -200,19 +258,35 @@ describe('Catalog resources', () => {
 			imageFile: '/images/products/side.jpg',
 			additionalFields: { alt: 'Side view', isPrimary: false },
 		});
-		expect(sim.store.get('product_pictures', items[0].json.id as number)).toMatchObject({ image_file: '/images/products/side.jpg', alt: 'Side view' });
+		expect(sim.store.get('product_pictures', items[0].json.id as number)).toMatchObject({
+			image_file: '/images/products/side.jpg',
+			alt: 'Side view',
+		});
 	});
 
 	it('Category Create, then Rebuild Tree once for all items', async () => {
 		const created = await run(
 			sim,
-			{ resource: 'category', operation: 'create', name: '={{ $json.name }}', additionalFields: { parentCategoryId: 1 } },
+			{
+				resource: 'category',
+				operation: 'create',
+				name: '={{ $json.name }}',
+				additionalFields: { parentCategoryId: 1 },
+			},
 			{ input: [{ name: 'Hats' }, { name: 'Scarves' }] },
 		);
-		expect(created.map((item) => sim.store.get('categories', item.json.id as number)?.parent_category_id)).toEqual([1, 1]);
+		expect(
+			created.map(
+				(item) => sim.store.get('categories', item.json.id as number)?.parent_category_id,
+			),
+		).toEqual([1, 1]);
 
 		sim.clearRequests();
-		const items = await run(sim, { resource: 'category', operation: 'rebuildTree' }, { input: [{}, {}, {}] });
+		const items = await run(
+			sim,
+			{ resource: 'category', operation: 'rebuildTree' },
+			{ input: [{}, {}, {}] },
+		);
 		expect(routesOf(sim.requests)).toEqual(['POST /categories/rebuild_tree']);
 		expect(items).toEqual([
 			{ json: { rebuild_requested: true }, pairedItem: [{ item: 0 }, { item: 1 }, { item: 2 }] },
@@ -221,7 +295,11 @@ describe('Catalog resources', () => {
 
 	it('Category Rebuild Tree with Continue On Fail returns the failure as one item', async () => {
 		sim.scriptFaults([{ match: { path: /rebuild_tree/ }, status: 500 }]);
-		const items = await run(sim, { resource: 'category', operation: 'rebuildTree' }, { input: [{}, {}], continueOnFail: true });
+		const items = await run(
+			sim,
+			{ resource: 'category', operation: 'rebuildTree' },
+			{ input: [{}, {}], continueOnFail: true },
+		);
 		expect(items).toHaveLength(1);
 		expect(items[0].json.error).toBeDefined();
 		expect(items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
@@ -230,19 +308,51 @@ describe('Catalog resources', () => {
 	});
 
 	it('Category Get Many filters by name (contains) and parent', async () => {
-		const items = await run(sim, { resource: 'category', operation: 'getAll', filters: { name: 'hat', parentCategoryId: 1 } });
-		expect(queryOf(onlyRequest(sim))).toMatchObject({ name: 'like:hat', parent_category_id: 'eq:1' });
+		const items = await run(sim, {
+			resource: 'category',
+			operation: 'getAll',
+			filters: { name: 'hat', parentCategoryId: 1 },
+		});
+		expect(queryOf(onlyRequest(sim))).toMatchObject({
+			name: 'like:hat',
+			parent_category_id: 'eq:1',
+		});
 		expect(jsonOf(items).map((json) => json.name)).toEqual(['Hats']);
 	});
 
 	it('Manufacturer, Product Status, Variant Group, Attribute Group, Attribute and Product Review Create', async () => {
 		const cases: Array<[string, Record<string, unknown>, string, Record<string, unknown>]> = [
 			['manufacturer', { additionalFields: { name: 'Acme' } }, 'manufacturers', { name: 'Acme' }],
-			['productStatus', { name: 'Preorder', additionalFields: { isBackOrdered: true } }, 'product_statuses', { name: 'Preorder', is_back_ordered: true }],
-			['variantGroup', { additionalFields: { name: 'Width', displayType: 'DropDown' } }, 'variant_groups', { name: 'Width', display_type: 'DropDown' }],
-			['attributeGroup', { additionalFields: { name: 'Material', allowDrillDown: true } }, 'attribute_groups', { name: 'Material', allow_drill_down: true }],
-			['attribute', { attributeGroupId: 1, additionalFields: { name: 'Cotton' } }, 'attributes', { attribute_group_id: 1, name: 'Cotton' }],
-			['productReview', { productId: 2, additionalFields: { title: 'Great', overallRating: 5 } }, 'product_reviews', { product_id: 2, title: 'Great', overall_rating: 5 }],
+			[
+				'productStatus',
+				{ name: 'Preorder', additionalFields: { isBackOrdered: true } },
+				'product_statuses',
+				{ name: 'Preorder', is_back_ordered: true },
+			],
+			[
+				'variantGroup',
+				{ additionalFields: { name: 'Width', displayType: 'DropDown' } },
+				'variant_groups',
+				{ name: 'Width', display_type: 'DropDown' },
+			],
+			[
+				'attributeGroup',
+				{ additionalFields: { name: 'Material', allowDrillDown: true } },
+				'attribute_groups',
+				{ name: 'Material', allow_drill_down: true },
+			],
+			[
+				'attribute',
+				{ attributeGroupId: 1, additionalFields: { name: 'Cotton' } },
+				'attributes',
+				{ attribute_group_id: 1, name: 'Cotton' },
+			],
+			[
+				'productReview',
+				{ productId: 2, additionalFields: { title: 'Great', overallRating: 5 } },
+				'product_reviews',
+				{ product_id: 2, title: 'Great', overall_rating: 5 },
+			],
 		];
 		for (const [resource, parameters, table, expected] of cases) {
 			sim.clearRequests();
@@ -255,10 +365,19 @@ describe('Catalog resources', () => {
 	it('Product Review rejects a fractional rating, Manufacturer a non-numeric ID, before any request', async () => {
 		await expectInputError(
 			sim,
-			{ resource: 'productReview', operation: 'create', productId: 2, additionalFields: { overallRating: 4.5 } },
+			{
+				resource: 'productReview',
+				operation: 'create',
+				productId: 2,
+				additionalFields: { overallRating: 4.5 },
+			},
 			'Overall Rating',
 		);
-		await expectInputError(sim, { resource: 'manufacturer', operation: 'get', recordId: byId('acme') }, 'ID');
+		await expectInputError(
+			sim,
+			{ resource: 'manufacturer', operation: 'get', recordId: byId('acme') },
+			'ID',
+		);
 	});
 
 	it('Variant Group Get With Related lists its option values; a missing one fails per item with Continue On Fail', async () => {
@@ -271,7 +390,11 @@ describe('Catalog resources', () => {
 		expect((items[0].json.variants as unknown[]).length).toBeGreaterThan(0);
 		expect(items[1].json.httpCode).toBe('404');
 
-		const error = await runFailing(sim, { resource: 'variantGroup', operation: 'get', recordId: byId(999) });
+		const error = await runFailing(sim, {
+			resource: 'variantGroup',
+			operation: 'get',
+			recordId: byId(999),
+		});
 		expect(error).toBeInstanceOf(NodeApiError);
 	});
 });

@@ -27,7 +27,12 @@ beforeAll(async () => {
 afterAll(async () => await sim.stop());
 beforeEach(() => sim.clearRequests());
 
-const stock = (operation: string, identifierType: string, identifierValue: string | number, quantity?: unknown) => ({
+const stock = (
+	operation: string,
+	identifierType: string,
+	identifierValue: string | number,
+	quantity?: unknown,
+) => ({
 	resource: 'inventory',
 	operation,
 	identifierType,
@@ -37,7 +42,14 @@ const stock = (operation: string, identifierType: string, identifierValue: strin
 
 describe('Inventory', () => {
 	it('offers Get, Set, Add, Remove and the settings operations', () => {
-		expect(operationsOf('inventory')).toEqual(['add', 'get', 'getSettings', 'remove', 'set', 'updateSettings']);
+		expect(operationsOf('inventory')).toEqual([
+			'add',
+			'get',
+			'getSettings',
+			'remove',
+			'set',
+			'updateSettings',
+		]);
 	});
 
 	it('Get by a variant SKU reads that variant row’s stock', async () => {
@@ -91,7 +103,9 @@ describe('Inventory', () => {
 		await run(sim, stock('set', 'gtin', product.gtin as string, 5));
 
 		expect(queryOf(sim.requests[0])).toMatchObject({ gtin: `eq:${String(product.gtin)}` });
-		expect(writesOf(sim).map((request) => request.body)).toEqual([{ product_id: product.id, quantity: 5 }]);
+		expect(writesOf(sim).map((request) => request.body)).toEqual([
+			{ product_id: product.id, quantity: 5 },
+		]);
 		expect(sim.store.get('products', product.id as number)?.quantity_on_hand).toBe(5);
 	});
 
@@ -113,7 +127,10 @@ describe('Inventory', () => {
 		expect(sim.store.get('products', id)?.quantity_on_hand).toBe(14);
 		expect(added[0].json.quantity).toBe(14);
 
-		const removed = await run(sim, stock('remove', 'item_number', product.item_number as string, 6));
+		const removed = await run(
+			sim,
+			stock('remove', 'item_number', product.item_number as string, 6),
+		);
 		expect(sim.store.get('products', id)?.quantity_on_hand).toBe(8);
 		expect(removed[0].json.quantity).toBe(8);
 
@@ -136,7 +153,9 @@ describe('Inventory', () => {
 			{ product_id: products[1].id, quantity: 21 },
 		]);
 		expect(pairedIndexes(items)).toEqual([0, 1]);
-		expect(products.map((product) => sim.store.get('products', product.id as number)?.quantity_on_hand)).toEqual([20, 21]);
+		expect(
+			products.map((product) => sim.store.get('products', product.id as number)?.quantity_on_hand),
+		).toEqual([20, 21]);
 	});
 
 	it.each([
@@ -149,7 +168,10 @@ describe('Inventory', () => {
 		for (const operation of ['set', 'add', 'remove']) {
 			const error = await expectInputError(
 				sim,
-				{ ...stock(operation, 'item_number', product.item_number as string), quantity: `={{ ${JSON.stringify(quantity)} }}` },
+				{
+					...stock(operation, 'item_number', product.item_number as string),
+					quantity: `={{ ${JSON.stringify(quantity)} }}`,
+				},
 				'Quantity',
 			);
 			expect(error.message).toContain('[item 0]');
@@ -167,7 +189,10 @@ describe('Inventory', () => {
 		const product = plainProduct(sim, 6);
 		const items = await run(
 			sim,
-			{ ...stock('add', 'item_number', product.item_number as string), quantity: '={{ $json.qty }}' },
+			{
+				...stock('add', 'item_number', product.item_number as string),
+				quantity: '={{ $json.qty }}',
+			},
 			{ input: [{ qty: 1 }, { qty: -3 }, { qty: 2 }], continueOnFail: true },
 		);
 
@@ -187,7 +212,10 @@ describe('Inventory', () => {
 	it('a SKU carried by two records is refused: no guess which stock to change', async () => {
 		const [first, second] = [plainProduct(sim, 8), plainProduct(sim, 9)];
 		sim.store.update('products', second.id as number, { item_number: first.item_number });
-		const error = await runFailing(sim, stock('add', 'item_number', first.item_number as string, 1));
+		const error = await runFailing(
+			sim,
+			stock('add', 'item_number', first.item_number as string, 1),
+		);
 		expect(error.message).toContain('matches 2 records');
 		expect(writesOf(sim)).toEqual([]);
 	});
@@ -196,10 +224,15 @@ describe('Inventory', () => {
 		const product = plainProduct(sim, 10);
 		const unhook = sim.onRequest((request) => {
 			// A server answering for another product: the query's id is swapped before it is served.
-			if (request.path.endsWith('/inventory')) request.query.set('product_id', String((product.id as number) + 1));
+			if (request.path.endsWith('/inventory'))
+				request.query.set('product_id', String((product.id as number) + 1));
 		});
-		const error = await runFailing(sim, stock('get', 'product_id', product.id as number)).finally(unhook);
-		expect(error.message).toBe(`Identifier: the store answered with Product ID "${(product.id as number) + 1}", not "${String(product.id)}" [item 0]`);
+		const error = await runFailing(sim, stock('get', 'product_id', product.id as number)).finally(
+			unhook,
+		);
+		expect(error.message).toBe(
+			`Identifier: the store answered with Product ID "${(product.id as number) + 1}", not "${String(product.id)}" [item 0]`,
+		);
 	});
 
 	it('never repeats an Add whose response was lost: the stock moves once', async () => {
@@ -207,7 +240,9 @@ describe('Inventory', () => {
 		const id = product.id as number;
 		const before = sim.store.get('products', id)?.quantity_on_hand as number;
 		const writesBefore = sim.store.writeCount('products');
-		sim.scriptFaults([{ match: { method: 'POST', path: /\/inventory\/add$/ }, status: 500, applyWrite: true }]);
+		sim.scriptFaults([
+			{ match: { method: 'POST', path: /\/inventory\/add$/ }, status: 500, applyWrite: true },
+		]);
 
 		const error = await runFailing(sim, stock('add', 'product_id', id, 3));
 
@@ -227,21 +262,41 @@ describe('Inventory', () => {
 		const items = await run(sim, {
 			resource: 'inventory',
 			operation: 'updateSettings',
-			updateFields: { removeFromInventoryWhen: 'Shipped', outOfStockProductStatusId: '={{ "3" }}', trackInventory: false },
+			updateFields: {
+				removeFromInventoryWhen: 'Shipped',
+				outOfStockProductStatusId: '={{ "3" }}',
+				trackInventory: false,
+			},
 		});
 
 		const request = onlyRequest(sim);
 		expect(request.method).toBe('PUT');
-		expect(request.body).toEqual({ remove_from_inventory_when: 'Shipped', out_of_stock_product_status_id: 3, track_inventory: false });
-		expect(sim.store.inventorySettings).toMatchObject({ remove_from_inventory_when: 'Shipped', out_of_stock_product_status_id: 3, track_inventory: false });
+		expect(request.body).toEqual({
+			remove_from_inventory_when: 'Shipped',
+			out_of_stock_product_status_id: 3,
+			track_inventory: false,
+		});
+		expect(sim.store.inventorySettings).toMatchObject({
+			remove_from_inventory_when: 'Shipped',
+			out_of_stock_product_status_id: 3,
+			track_inventory: false,
+		});
 		expect(items[0].json.remove_from_inventory_when).toBe('Shipped');
 	});
 
 	it('Update Settings without any setting or with a bad status ID fails before any request', async () => {
-		await expectInputError(sim, { resource: 'inventory', operation: 'updateSettings', updateFields: {} }, 'Update Fields');
 		await expectInputError(
 			sim,
-			{ resource: 'inventory', operation: 'updateSettings', updateFields: { inStockProductStatusId: '={{ "in stock" }}' } },
+			{ resource: 'inventory', operation: 'updateSettings', updateFields: {} },
+			'Update Fields',
+		);
+		await expectInputError(
+			sim,
+			{
+				resource: 'inventory',
+				operation: 'updateSettings',
+				updateFields: { inStockProductStatusId: '={{ "in stock" }}' },
+			},
 			'In Stock Status ID',
 		);
 	});
@@ -292,9 +347,11 @@ describe('Inventory Set with Parallel Requests', () => {
 		expect(maxInFlight).toBeGreaterThan(1);
 		expect(maxInFlight).toBeLessThanOrEqual(LIMIT);
 		expect(pairedIndexes(items)).toEqual(products.map((_product, index) => index));
-		expect(products.map((product) => limited.store.get('products', product.id as number)?.quantity_on_hand)).toEqual(
-			products.map((_product, index) => 100 + index),
-		);
+		expect(
+			products.map(
+				(product) => limited.store.get('products', product.id as number)?.quantity_on_hand,
+			),
+		).toEqual(products.map((_product, index) => 100 + index));
 		// No window of the store's length ever held more calls than it allows.
 		const times = limited.requests.map((request) => request.at).sort((a, b) => a - b);
 		for (let index = LIMIT; index < times.length; index++) {

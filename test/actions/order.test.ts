@@ -45,7 +45,11 @@ describe('Order: standard operations', () => {
 
 	it('Get reads one order and keeps the simplified fields', async () => {
 		const order = orders()[3];
-		const items = await run(sim, { resource: 'order', operation: 'get', recordId: byId(order.id as number) });
+		const items = await run(sim, {
+			resource: 'order',
+			operation: 'get',
+			recordId: byId(order.id as number),
+		});
 
 		expect(routesOf(sim.requests)).toEqual([`GET /orders/${String(order.id)}`]);
 		const expected: Record<string, unknown> = { id: order.id };
@@ -65,7 +69,10 @@ describe('Order: standard operations', () => {
 		});
 
 		expect(queryOf(onlyRequest(sim))).toEqual({ expand: 'items,payments' });
-		const itemIds = sim.store.list('order_items').filter((item) => item.order_id === order.id).map((item) => item.id);
+		const itemIds = sim.store
+			.list('order_items')
+			.filter((item) => item.order_id === order.id)
+			.map((item) => item.id);
 		expect((items[0].json.items as Array<{ id: number }>).map((item) => item.id)).toEqual(itemIds);
 		expect(items[0].json.ip_address).toBe(order.ip_address);
 	});
@@ -81,7 +88,9 @@ describe('Order: standard operations', () => {
 		const request = onlyRequest(sim);
 		expect(request.path).toBe(`${API}/orders`);
 		expect(queryOf(request)).toEqual({ order_status_id: `eq:${SHIPPED}`, count: '100', page: '1' });
-		const expected = orders().filter((order) => order.order_status_id === SHIPPED).map((order) => order.id);
+		const expected = orders()
+			.filter((order) => order.order_status_id === SHIPPED)
+			.map((order) => order.id);
 		expect(expected.length).toBeGreaterThan(1);
 		expect(jsonOf(items).map((json) => json.id)).toEqual(expected);
 	});
@@ -97,7 +106,11 @@ describe('Order: standard operations', () => {
 			orderStatusId: '={{ "2" }}',
 			orderBillingAddressId: template.order_billing_address_id as number,
 			orderShippingAddressId: template.order_shipping_address_id as number,
-			additionalFields: { orderNumber: 'N8N-1', isGift: true, orderedAt: '2024-05-14T11:09:00-05:00' },
+			additionalFields: {
+				orderNumber: 'N8N-1',
+				isGift: true,
+				orderedAt: '2024-05-14T11:09:00-05:00',
+			},
 		});
 
 		const request = onlyRequest(sim);
@@ -135,7 +148,11 @@ describe('Order: standard operations', () => {
 
 	it('Delete removes the order and returns deleted: true', async () => {
 		const order = orders()[orders().length - 1];
-		const items = await run(sim, { resource: 'order', operation: 'delete', recordId: byId(order.id as number) });
+		const items = await run(sim, {
+			resource: 'order',
+			operation: 'delete',
+			recordId: byId(order.id as number),
+		});
 
 		expect(routesOf(sim.requests)).toEqual([`DELETE /orders/${String(order.id)}`]);
 		expect(jsonOf(items)).toEqual([{ id: order.id, deleted: true }]);
@@ -144,7 +161,11 @@ describe('Order: standard operations', () => {
 
 	it('Get With Related reads /filled', async () => {
 		const order = orders()[1];
-		const items = await run(sim, { resource: 'order', operation: 'getFilled', recordId: byId(order.id as number) });
+		const items = await run(sim, {
+			resource: 'order',
+			operation: 'getFilled',
+			recordId: byId(order.id as number),
+		});
 
 		expect(routesOf(sim.requests)).toEqual([`GET /orders/${String(order.id)}/filled`]);
 		expect(items[0].json.id).toBe(order.id);
@@ -152,8 +173,15 @@ describe('Order: standard operations', () => {
 	});
 
 	it('Get Several by ID sends select_many with the ids', async () => {
-		const ids = orders().slice(0, 3).map((order) => order.id as number);
-		const items = await run(sim, { resource: 'order', operation: 'selectMany', ids: ids.join(', '), simplify: false });
+		const ids = orders()
+			.slice(0, 3)
+			.map((order) => order.id as number);
+		const items = await run(sim, {
+			resource: 'order',
+			operation: 'selectMany',
+			ids: ids.join(', '),
+			simplify: false,
+		});
 
 		const request = onlyRequest(sim);
 		expect(request.path).toBe(`${API}/orders/select_many`);
@@ -164,14 +192,23 @@ describe('Order: standard operations', () => {
 
 describe('Order: bad input stops before any request', () => {
 	it('a non-numeric order ID', async () => {
-		await expectInputError(sim, { resource: 'order', operation: 'get', recordId: byId('10x') }, 'ID');
+		await expectInputError(
+			sim,
+			{ resource: 'order', operation: 'get', recordId: byId('10x') },
+			'ID',
+		);
 	});
 
 	it('an invalid date', async () => {
 		const order = orders()[2];
 		await expectInputError(
 			sim,
-			{ resource: 'order', operation: 'update', recordId: byId(order.id as number), updateFields: { dueDate: 'next tuesday' } },
+			{
+				resource: 'order',
+				operation: 'update',
+				recordId: byId(order.id as number),
+				updateFields: { dueDate: 'next tuesday' },
+			},
 			'Due Date',
 		);
 	});
@@ -180,7 +217,12 @@ describe('Order: bad input stops before any request', () => {
 		const order = orders()[2];
 		await expectInputError(
 			sim,
-			{ resource: 'order', operation: 'update', recordId: byId(order.id as number), updateFields: { otherFieldsJson: '{"source": ' } },
+			{
+				resource: 'order',
+				operation: 'update',
+				recordId: byId(order.id as number),
+				updateFields: { otherFieldsJson: '{"source": ' },
+			},
 			'Other Fields (JSON)',
 		);
 	});
@@ -189,7 +231,12 @@ describe('Order: bad input stops before any request', () => {
 		const order = orders()[2];
 		await expectInputError(
 			sim,
-			{ resource: 'order', operation: 'updateStatus', recordId: byId(order.id as number), statusId: '={{ "Shipped" }}' },
+			{
+				resource: 'order',
+				operation: 'updateStatus',
+				recordId: byId(order.id as number),
+				statusId: '={{ "Shipped" }}',
+			},
 			'Status',
 		);
 	});
@@ -207,12 +254,19 @@ describe('Order → Update Status', () => {
 			statusId: SHIPPED,
 		});
 
-		expect(routesOf(sim.requests)).toEqual([`GET /orders/${String(order.id)}`, `PUT /orders/${String(order.id)}/status`]);
+		expect(routesOf(sim.requests)).toEqual([
+			`GET /orders/${String(order.id)}`,
+			`PUT /orders/${String(order.id)}/status`,
+		]);
 		expect(sim.requests[1].body).toEqual({ order_status_id: SHIPPED });
 		const stored = sim.store.get('orders', order.id as number)!;
 		expect(stored.order_status_id).toBe(SHIPPED);
 		expect(stored.previous_order_status_id).toBe(order.order_status_id);
-		expect(items[0].json).toMatchObject({ id: order.id, order_status_id: SHIPPED, status_changed: true });
+		expect(items[0].json).toMatchObject({
+			id: order.id,
+			order_status_id: SHIPPED,
+			status_changed: true,
+		});
 	});
 
 	it('leaves an order that already has the status alone (no second e-mail on a re-run)', async () => {
@@ -227,7 +281,11 @@ describe('Order → Update Status', () => {
 
 		expect(routesOf(sim.requests)).toEqual([`GET /orders/${String(order.id)}`]);
 		expect(sim.store.writeCount('orders')).toBe(writesBefore);
-		expect(items[0].json).toMatchObject({ id: order.id, order_status_id: SHIPPED, status_changed: false });
+		expect(items[0].json).toMatchObject({
+			id: order.id,
+			order_status_id: SHIPPED,
+			status_changed: false,
+		});
 	});
 
 	it('with Skip If Unchanged off, sends the status change without reading first', async () => {
@@ -254,7 +312,14 @@ describe('Order → Update Status', () => {
 				statusId: PROCESSING,
 				writeOptions: { skipIfUnchanged: false },
 			},
-			{ input: [{ orderId: first.id as number }, { orderId: 999999 }, { orderId: last.id as number }], continueOnFail: true },
+			{
+				input: [
+					{ orderId: first.id as number },
+					{ orderId: 999999 },
+					{ orderId: last.id as number },
+				],
+				continueOnFail: true,
+			},
 		);
 
 		expect(pairedIndexes(items)).toEqual([0, 1, 2]);

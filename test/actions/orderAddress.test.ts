@@ -1,7 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startStore, type Simulator } from '../helpers/fixtures';
-import { API, expectInputError, onlyRequest, operationsOf, pairedIndexes, run, standardOperationTests } from '../helpers/actionKit';
+import {
+	API,
+	expectInputError,
+	onlyRequest,
+	operationsOf,
+	pairedIndexes,
+	run,
+	standardOperationTests,
+} from '../helpers/actionKit';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -32,11 +40,27 @@ describe('Order Address', () => {
 		create: {
 			parameters: {
 				customerId: 4,
-				additionalFields: { firstName: 'Jane', addressLine1: '251 N Bristol Ave', postalCode: '77702-1234', stateCode: 'TX', countryCode: 'US' },
+				additionalFields: {
+					firstName: 'Jane',
+					addressLine1: '251 N Bristol Ave',
+					postalCode: '77702-1234',
+					stateCode: 'TX',
+					countryCode: 'US',
+				},
 			},
-			body: { customer_id: 4, first_name: 'Jane', address_line_1: '251 N Bristol Ave', postal_code: '77702-1234', state_code: 'TX', country_code: 'US' },
+			body: {
+				customer_id: 4,
+				first_name: 'Jane',
+				address_line_1: '251 N Bristol Ave',
+				postal_code: '77702-1234',
+				state_code: 'TX',
+				country_code: 'US',
+			},
 		},
-		update: { updateFields: { phone: '555-555-0199', city: 'Austin' }, body: { phone: '555-555-0199', city: 'Austin' } },
+		update: {
+			updateFields: { phone: '555-555-0199', city: 'Austin' },
+			body: { phone: '555-555-0199', city: 'Austin' },
+		},
 		filter: {
 			filters: { customerId: 2 },
 			query: { customer_id: 'eq:2' },
@@ -61,7 +85,12 @@ describe('Order Address', () => {
 		const request = onlyRequest(sim);
 		expect(request.method).toBe('POST');
 		expect(request.path).toBe(`${API}/order_addresses/store_location_address`);
-		expect(request.body).toEqual({ location_id: 2, customer_id: 4, first_name: 'Jane', phone: '555-555-0100' });
+		expect(request.body).toEqual({
+			location_id: 2,
+			customer_id: 4,
+			first_name: 'Jane',
+			phone: '555-555-0100',
+		});
 		expect(pairedIndexes(items)).toEqual([0]);
 		expect(items[0].json.httpCode).toBe('404');
 	});
@@ -69,7 +98,12 @@ describe('Order Address', () => {
 	it('Create From Store Location with a non-numeric location fails before any request', async () => {
 		await expectInputError(
 			sim,
-			{ resource: 'orderAddress', operation: 'createFromStoreLocation', locationId: 'Main shop', customerId: 4 },
+			{
+				resource: 'orderAddress',
+				operation: 'createFromStoreLocation',
+				locationId: 'Main shop',
+				customerId: 4,
+			},
 			'Store Location ID',
 		);
 	});

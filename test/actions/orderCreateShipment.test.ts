@@ -38,7 +38,9 @@ const shipParameters = (overrides: INodeParameters): INodeParameters => ({
 describe('Order → Create Shipment', () => {
 	let sim: Simulator;
 	beforeAll(async () => {
-		sim = await startStore({ sizes: { orders: 120, products: 12, customers: 30, maxItemsPerOrder: 4 } });
+		sim = await startStore({
+			sizes: { orders: 120, products: 12, customers: 30, maxItemsPerOrder: 4 },
+		});
 	});
 	afterAll(async () => await sim.stop());
 	beforeEach(() => sim.clearRequests());
@@ -47,10 +49,14 @@ describe('Order → Create Shipment', () => {
 	beforeAll(() => {
 		// Most seeded orders have shipped already; clear the shipments of those with several items.
 		const multiItem = new Set(
-			sim.store.list('order_items').map((item) => item.order_id as number).filter((id, index, all) => all.indexOf(id) !== index),
+			sim.store
+				.list('order_items')
+				.map((item) => item.order_id as number)
+				.filter((id, index, all) => all.indexOf(id) !== index),
 		);
 		for (const shipment of sim.store.list('order_shipments')) {
-			if (multiItem.has(shipment.order_id as number)) sim.store.remove('order_shipments', shipment.id as number);
+			if (multiItem.has(shipment.order_id as number))
+				sim.store.remove('order_shipments', shipment.id as number);
 		}
 		pool = unshippedOrders(sim).filter((order) => order.items.length >= 2);
 		expect(pool.length).toBeGreaterThanOrEqual(16);
@@ -66,7 +72,11 @@ describe('Order → Create Shipment', () => {
 				trackingNumbers: '1ZAAA0001, 1ZAAA0002\n1ZAAA0001',
 				carrier: 'UPS',
 				shippedAt: '2024-05-15T09:30:00-05:00',
-				additionalFields: { shippingMethod: 'UPS Ground', numberOfPackages: 2, privateComment: 'dock 4' },
+				additionalFields: {
+					shippingMethod: 'UPS Ground',
+					numberOfPackages: 2,
+					privateComment: 'dock 4',
+				},
 			}),
 		);
 
@@ -75,7 +85,12 @@ describe('Order → Create Shipment', () => {
 			`GET /orders/${order.id}/items`,
 			'POST /order_shipments',
 		]);
-		expect(queryOf(sim.requests[0])).toEqual({ order_id: String(order.id), expand: 'items', count: '100', page: '1' });
+		expect(queryOf(sim.requests[0])).toEqual({
+			order_id: String(order.id),
+			expand: 'items',
+			count: '100',
+			page: '1',
+		});
 		expect(sim.requests[2].body).toEqual({
 			order_id: order.id,
 			shipment_name: '1ZAAA0001,1ZAAA0002',
@@ -105,14 +120,27 @@ describe('Order → Create Shipment', () => {
 
 		expect(routesOf(sim.requests)).toEqual(['GET /order_shipments']);
 		expect(sim.store.writeCount()).toBe(writesBefore);
-		expect(second[0].json).toMatchObject({ id: first[0].json.id, tracking_numbers: '1ZBBB0001', created: false });
+		expect(second[0].json).toMatchObject({
+			id: first[0].json.id,
+			tracking_numbers: '1ZBBB0001',
+			created: false,
+		});
 		expect(shipmentsByOrder(sim).get(order.id)).toHaveLength(1);
 	});
 
 	it('matches tracking numbers in any order and case', async () => {
 		const order = takeOrder();
-		await run(sim, shipParameters({ recordId: byId(order.id), trackingNumbers: '1zccc0001,1ZCCC0002' }));
-		const again = await run(sim, shipParameters({ recordId: byId(order.id), trackingNumbers: ['1ZCCC0002', '1ZCCC0001'] as unknown as string }));
+		await run(
+			sim,
+			shipParameters({ recordId: byId(order.id), trackingNumbers: '1zccc0001,1ZCCC0002' }),
+		);
+		const again = await run(
+			sim,
+			shipParameters({
+				recordId: byId(order.id),
+				trackingNumbers: ['1ZCCC0002', '1ZCCC0001'] as unknown as string,
+			}),
+		);
 
 		expect(again[0].json.created).toBe(false);
 		expect(shipmentsByOrder(sim).get(order.id)).toHaveLength(1);
@@ -131,7 +159,9 @@ describe('Order → Create Shipment', () => {
 
 		const created = await run(sim, shipParameters({ recordId: byId(order.id) }));
 		const post = sim.requests.find((request) => request.method === 'POST')!;
-		expect(post.body).toMatchObject({ items: rest.map((item) => ({ id: item.id, quantity_shipped: item.quantity })) });
+		expect(post.body).toMatchObject({
+			items: rest.map((item) => ({ id: item.id, quantity_shipped: item.quantity })),
+		});
 		expect(post.body).not.toHaveProperty('shipment_name');
 		expect(created[0].json.created).toBe(true);
 
@@ -173,7 +203,9 @@ describe('Order → Create Shipment', () => {
 			{ continueOnFail: true },
 		);
 
-		expect(items[0].json.error).toEqual(expect.stringContaining('Items: SKU "NO-SUCH-SKU" is not on order'));
+		expect(items[0].json.error).toEqual(
+			expect.stringContaining('Items: SKU "NO-SUCH-SKU" is not on order'),
+		);
 		expect(writesOf(sim)).toEqual([]);
 	});
 
@@ -203,7 +235,9 @@ describe('Order → Create Shipment', () => {
 			);
 
 		const tooMany = await shipSku(available + 1, '1ZSKU0001');
-		expect(tooMany[0].json.error).toEqual(expect.stringContaining(`${available + 1} requested but only ${available}`));
+		expect(tooMany[0].json.error).toEqual(
+			expect.stringContaining(`${available + 1} requested but only ${available}`),
+		);
 		expect(writesOf(sim)).toEqual([]);
 
 		sim.clearRequests();
@@ -217,9 +251,18 @@ describe('Order → Create Shipment', () => {
 
 	it('Shipped At without an offset is read in the workflow’s time zone', async () => {
 		const order = takeOrder();
-		await run(sim, shipParameters({ recordId: byId(order.id), trackingNumbers: '1ZTZ0001', shippedAt: '2024-01-15T09:30:00' }));
+		await run(
+			sim,
+			shipParameters({
+				recordId: byId(order.id),
+				trackingNumbers: '1ZTZ0001',
+				shippedAt: '2024-01-15T09:30:00',
+			}),
+		);
 
-		const sent = String((sim.requests.find((request) => request.method === 'POST')!.body as IDataObject).shipped_at);
+		const sent = String(
+			(sim.requests.find((request) => request.method === 'POST')!.body as IDataObject).shipped_at,
+		);
 		// n8n's default workflow time zone (no setting in the test workflow) is America/New_York.
 		expect(sent).toBe('2024-01-15T09:30:00.000-05:00');
 	});
@@ -238,13 +281,22 @@ describe('Order → Create Shipment', () => {
 		);
 
 		expect(routesOf(sim.requests)).toEqual(['GET /order_shipments', 'POST /order_shipments']);
-		expect((sim.requests[1].body as IDataObject).items).toEqual([{ id: target.id, quantity_shipped: 1 }]);
+		expect((sim.requests[1].body as IDataObject).items).toEqual([
+			{ id: target.id, quantity_shipped: 1 },
+		]);
 	});
 
 	it('from JSON without tracking numbers: a re-run is recognised by the lines’ fingerprint name', async () => {
 		const order = takeOrder();
-		const lines = JSON.stringify([{ order_item_id: order.items[0].id, quantity: 1 }, { sku: order.items[1].item_number }]);
-		const parameters = shipParameters({ recordId: byId(order.id), itemsToShip: 'json', itemsJson: lines });
+		const lines = JSON.stringify([
+			{ order_item_id: order.items[0].id, quantity: 1 },
+			{ sku: order.items[1].item_number },
+		]);
+		const parameters = shipParameters({
+			recordId: byId(order.id),
+			itemsToShip: 'json',
+			itemsJson: lines,
+		});
 		const first = await run(sim, parameters);
 
 		const post = sim.requests.find((request) => request.method === 'POST')!;
@@ -270,7 +322,10 @@ describe('Order → Create Shipment', () => {
 		});
 
 		const first = await run(sim, parameters);
-		expect(routesOf(sim.requests).slice(-2)).toEqual([`GET /orders/${order.id}`, `PUT /orders/${order.id}/status`]);
+		expect(routesOf(sim.requests).slice(-2)).toEqual([
+			`GET /orders/${order.id}`,
+			`PUT /orders/${order.id}/status`,
+		]);
 		expect(sim.requests[sim.requests.length - 1].body).toEqual({ order_status_id: SHIPPED });
 		expect(first[0].json).toMatchObject({ created: true, order_status_updated: true });
 		expect(sim.store.get('orders', order.id)?.order_status_id).toBe(SHIPPED);
@@ -286,7 +341,9 @@ describe('Order → Create Shipment', () => {
 		const before = DateTime.now();
 		await run(sim, shipParameters({ recordId: byId(order.id), trackingNumbers: '1ZHHH0001' }));
 
-		const sent = String((sim.requests.find((request) => request.method === 'POST')!.body as IDataObject).shipped_at);
+		const sent = String(
+			(sim.requests.find((request) => request.method === 'POST')!.body as IDataObject).shipped_at,
+		);
 		expect(sent).toMatch(/[+-]\d\d:\d\d$|Z$/);
 		const shippedAt = DateTime.fromISO(sent);
 		expect(shippedAt.toMillis()).toBeGreaterThanOrEqual(before.toMillis() - 1000);
@@ -297,7 +354,10 @@ describe('Order → Create Shipment', () => {
 		const [a, b] = [takeOrder(), takeOrder()];
 		const items = await run(
 			sim,
-			shipParameters({ recordId: byId('={{ $json.orderId }}'), trackingNumbers: '={{ $json.tracking }}' }),
+			shipParameters({
+				recordId: byId('={{ $json.orderId }}'),
+				trackingNumbers: '={{ $json.tracking }}',
+			}),
 			{
 				input: [
 					{ orderId: a.id, tracking: '1ZIII0001' },
@@ -348,39 +408,85 @@ describe('Order → Create Shipment: bad input stops before any request', () => 
 		await expectInputError(sim, shipParameters({ recordId: byId('abc') }), 'Order');
 	});
 	it('an invalid Shipped At', async () => {
-		await expectInputError(sim, shipParameters({ recordId: byId(orderId), shippedAt: '2024-13-45' }), 'Shipped At');
+		await expectInputError(
+			sim,
+			shipParameters({ recordId: byId(orderId), shippedAt: '2024-13-45' }),
+			'Shipped At',
+		);
 	});
 	it('malformed Items (JSON)', async () => {
-		await expectInputError(sim, shipParameters({ recordId: byId(orderId), itemsToShip: 'json', itemsJson: '[{"sku": ' }), 'Items (JSON)');
+		await expectInputError(
+			sim,
+			shipParameters({ recordId: byId(orderId), itemsToShip: 'json', itemsJson: '[{"sku": ' }),
+			'Items (JSON)',
+		);
 	});
 	it('Items (JSON) that is not an array', async () => {
-		await expectInputError(sim, shipParameters({ recordId: byId(orderId), itemsToShip: 'json', itemsJson: '{"sku": "A"}' }), 'Items (JSON)');
+		await expectInputError(
+			sim,
+			shipParameters({ recordId: byId(orderId), itemsToShip: 'json', itemsJson: '{"sku": "A"}' }),
+			'Items (JSON)',
+		);
 	});
 	it('a JSON line with neither order_item_id nor sku', async () => {
-		await expectInputError(sim, shipParameters({ recordId: byId(orderId), itemsToShip: 'json', itemsJson: '[{"quantity": 1}]' }), 'Items (JSON) entry 1');
+		await expectInputError(
+			sim,
+			shipParameters({
+				recordId: byId(orderId),
+				itemsToShip: 'json',
+				itemsJson: '[{"quantity": 1}]',
+			}),
+			'Items (JSON) entry 1',
+		);
 	});
 	it('a non-numeric order item ID', async () => {
 		await expectInputError(
 			sim,
-			shipParameters({ recordId: byId(orderId), itemsToShip: 'byOrderItemId', itemRows: { rows: [{ orderItemId: 'x1', quantity: 1 }] } }),
+			shipParameters({
+				recordId: byId(orderId),
+				itemsToShip: 'byOrderItemId',
+				itemRows: { rows: [{ orderItemId: 'x1', quantity: 1 }] },
+			}),
 			'Order Item ID',
 		);
 	});
 	it('a negative quantity', async () => {
 		await expectInputError(
 			sim,
-			shipParameters({ recordId: byId(orderId), itemsToShip: 'bySku', skuRows: { rows: [{ sku: 'A', quantity: '={{ -2 }}' }] } }),
+			shipParameters({
+				recordId: byId(orderId),
+				itemsToShip: 'bySku',
+				skuRows: { rows: [{ sku: 'A', quantity: '={{ -2 }}' }] },
+			}),
 			'Quantity',
 		);
 	});
 	it('a listed mode with no lines', async () => {
-		await expectInputError(sim, shipParameters({ recordId: byId(orderId), itemsToShip: 'bySku' }), 'Items');
+		await expectInputError(
+			sim,
+			shipParameters({ recordId: byId(orderId), itemsToShip: 'bySku' }),
+			'Items',
+		);
 	});
 	it('a status to set that is not an ID', async () => {
-		await expectInputError(sim, shipParameters({ recordId: byId(orderId), writeOptions: { setStatusId: '={{ "Shipped" }}' } }), 'Then Set Order Status');
+		await expectInputError(
+			sim,
+			shipParameters({
+				recordId: byId(orderId),
+				writeOptions: { setStatusId: '={{ "Shipped" }}' },
+			}),
+			'Then Set Order Status',
+		);
 	});
 	it('an "id" in Other Fields (it would update another shipment)', async () => {
-		await expectInputError(sim, shipParameters({ recordId: byId(orderId), additionalFields: { otherFieldsJson: '{"id": 5}' } }), 'Other Fields (JSON)');
+		await expectInputError(
+			sim,
+			shipParameters({
+				recordId: byId(orderId),
+				additionalFields: { otherFieldsJson: '{"id": 5}' },
+			}),
+			'Other Fields (JSON)',
+		);
 	});
 });
 
@@ -392,17 +498,23 @@ describe('Order → Create Shipment at scale', () => {
 	});
 
 	it('200 input items, run twice, leave exactly one shipment per order', async () => {
-		sim = await startStore({ sizes: { orders: 260, products: 15, customers: 60, maxItemsPerOrder: 3 } });
+		sim = await startStore({
+			sizes: { orders: 260, products: 15, customers: 60, maxItemsPerOrder: 3 },
+		});
 		const orderIds = sim.store
 			.list('orders')
 			.slice(0, 200)
 			.map((order) => order.id as number);
 		// Start from orders without shipments, so "one per order" is what the workflow made.
 		for (const shipment of sim.store.list('order_shipments')) {
-			if (orderIds.includes(shipment.order_id as number)) sim.store.remove('order_shipments', shipment.id as number);
+			if (orderIds.includes(shipment.order_id as number))
+				sim.store.remove('order_shipments', shipment.id as number);
 		}
 		const writesBefore = sim.store.writeCount('order_shipments');
-		const input = orderIds.map((orderId, index) => ({ orderId, tracking: `1ZSCALE${String(index).padStart(5, '0')}` }));
+		const input = orderIds.map((orderId, index) => ({
+			orderId,
+			tracking: `1ZSCALE${String(index).padStart(5, '0')}`,
+		}));
 		const parameters = shipParameters({
 			recordId: byId('={{ $json.orderId }}'),
 			trackingNumbers: '={{ $json.tracking }}',
@@ -419,7 +531,9 @@ describe('Order → Create Shipment at scale', () => {
 		expect(first.map((item) => item.json.created)).toEqual(orderIds.map(() => true));
 		expect(second.map((item) => item.json.created)).toEqual(orderIds.map(() => false));
 		expect(pairedIndexes(second)).toEqual(orderIds.map((_, index) => index));
-		expect(second.map((item) => item.json.tracking_numbers)).toEqual(input.map((entry) => entry.tracking));
+		expect(second.map((item) => item.json.tracking_numbers)).toEqual(
+			input.map((entry) => entry.tracking),
+		);
 	});
 
 	it('Parallel Requests runs calls side by side yet stays within a tight rate limit', async () => {
@@ -436,7 +550,10 @@ describe('Order → Create Shipment at scale', () => {
 			inFlight = sim.requests.filter((request) => request.status === 0).length;
 			maxInFlight = Math.max(maxInFlight, inFlight);
 		});
-		const orderIds = sim.store.list('orders').slice(0, 12).map((order) => order.id as number);
+		const orderIds = sim.store
+			.list('orders')
+			.slice(0, 12)
+			.map((order) => order.id as number);
 
 		const items = await run(
 			sim,

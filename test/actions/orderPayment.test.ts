@@ -15,7 +15,14 @@ const pick = () => sim.store.list('order_payments')[next++] as IDataObject;
 
 describe('Order Payment', () => {
 	it('offers the standard operations and Get Several by ID', () => {
-		expect(operationsOf('orderPayment')).toEqual(['create', 'delete', 'get', 'getAll', 'selectMany', 'update']);
+		expect(operationsOf('orderPayment')).toEqual([
+			'create',
+			'delete',
+			'get',
+			'getAll',
+			'selectMany',
+			'update',
+		]);
 	});
 
 	standardOperationTests(() => sim, {
@@ -25,11 +32,26 @@ describe('Order Payment', () => {
 			parameters: {
 				orderId: 100002,
 				customerId: '={{ 3 }}',
-				additionalFields: { amount: 12.5, paymentType: 'Check', paymentRefNum: 'CHK-1001', isApproved: true },
+				additionalFields: {
+					amount: 12.5,
+					paymentType: 'Check',
+					paymentRefNum: 'CHK-1001',
+					isApproved: true,
+				},
 			},
-			body: { order_id: 100002, customer_id: 3, amount: 12.5, payment_type: 'Check', payment_ref_num: 'CHK-1001', is_approved: true },
+			body: {
+				order_id: 100002,
+				customer_id: 3,
+				amount: 12.5,
+				payment_type: 'Check',
+				payment_ref_num: 'CHK-1001',
+				is_approved: true,
+			},
 		},
-		update: { updateFields: { isCaptured: true, paymentNote: 'captured by n8n' }, body: { is_captured: true, payment_note: 'captured by n8n' } },
+		update: {
+			updateFields: { isCaptured: true, paymentNote: 'captured by n8n' },
+			body: { is_captured: true, payment_note: 'captured by n8n' },
+		},
 		filter: {
 			filters: { isApproved: false },
 			query: { is_approved: 'eq:false' },
@@ -38,13 +60,22 @@ describe('Order Payment', () => {
 	});
 
 	it('Create without the customer fails before any request, naming Customer ID', async () => {
-		await expectInputError(sim, { resource: 'orderPayment', operation: 'create', orderId: 100002, customerId: '' }, 'Customer ID');
+		await expectInputError(
+			sim,
+			{ resource: 'orderPayment', operation: 'create', orderId: 100002, customerId: '' },
+			'Customer ID',
+		);
 	});
 
 	it('an invalid Paid At fails before any request', async () => {
 		await expectInputError(
 			sim,
-			{ resource: 'orderPayment', operation: 'update', recordId: { __rl: true, mode: 'id', value: '1' }, updateFields: { paidAt: 'yesterday-ish' } },
+			{
+				resource: 'orderPayment',
+				operation: 'update',
+				recordId: { __rl: true, mode: 'id', value: '1' },
+				updateFields: { paidAt: 'yesterday-ish' },
+			},
 			'Paid At',
 		);
 	});

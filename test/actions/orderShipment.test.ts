@@ -1,11 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startStore, type Simulator } from '../helpers/fixtures';
-import { byId, expectInputError, operationsOf, routesOf, run, standardOperationTests } from '../helpers/actionKit';
+import {
+	byId,
+	expectInputError,
+	operationsOf,
+	routesOf,
+	run,
+	standardOperationTests,
+} from '../helpers/actionKit';
 
 let sim: Simulator;
 beforeAll(async () => {
-	sim = await startStore({ sizes: { orders: 30, products: 10, customers: 10, maxItemsPerOrder: 3 } });
+	sim = await startStore({
+		sizes: { orders: 30, products: 10, customers: 10, maxItemsPerOrder: 3 },
+	});
 });
 afterAll(async () => await sim.stop());
 beforeEach(() => sim.clearRequests());
@@ -13,11 +22,20 @@ beforeEach(() => sim.clearRequests());
 let next = 0;
 const pick = () => sim.store.list('order_shipments')[next++] as IDataObject;
 const ORDER = 100004;
-const itemOf = (orderId: number) => sim.store.list('order_items').find((item) => item.order_id === orderId)!;
+const itemOf = (orderId: number) =>
+	sim.store.list('order_items').find((item) => item.order_id === orderId)!;
 
 describe('Order Shipment', () => {
 	it('offers the standard operations, Get With Related and Get Several by ID', () => {
-		expect(operationsOf('orderShipment')).toEqual(['create', 'delete', 'get', 'getAll', 'getFilled', 'selectMany', 'update']);
+		expect(operationsOf('orderShipment')).toEqual([
+			'create',
+			'delete',
+			'get',
+			'getAll',
+			'getFilled',
+			'selectMany',
+			'update',
+		]);
 	});
 
 	standardOperationTests(() => sim, {
@@ -60,8 +78,14 @@ describe('Order Shipment', () => {
 	});
 
 	it('Get With Related returns the shipment with its items', async () => {
-		const shipment = sim.store.list('order_shipments').find((candidate) => (candidate.items as unknown[]).length > 0)!;
-		const items = await run(sim, { resource: 'orderShipment', operation: 'getFilled', recordId: byId(shipment.id as number) });
+		const shipment = sim.store
+			.list('order_shipments')
+			.find((candidate) => (candidate.items as unknown[]).length > 0)!;
+		const items = await run(sim, {
+			resource: 'orderShipment',
+			operation: 'getFilled',
+			recordId: byId(shipment.id as number),
+		});
 
 		expect(routesOf(sim.requests)).toEqual([`GET /order_shipments/${String(shipment.id)}/filled`]);
 		expect(items[0].json.items).toEqual(shipment.items);
@@ -70,7 +94,11 @@ describe('Order Shipment', () => {
 	it('Get Many with the Tracking Numbers filter searches with like:', async () => {
 		const shipment = sim.store.list('order_shipments')[3];
 		const fragment = String(shipment.tracking_numbers).slice(2, 10);
-		const items = await run(sim, { resource: 'orderShipment', operation: 'getAll', filters: { trackingNumbers: fragment } });
+		const items = await run(sim, {
+			resource: 'orderShipment',
+			operation: 'getAll',
+			filters: { trackingNumbers: fragment },
+		});
 
 		expect(sim.requests[0].query.get('tracking_numbers')).toBe(`like:${fragment}`);
 		expect(items.map((item) => item.json.id)).toContain(shipment.id);
@@ -79,7 +107,12 @@ describe('Order Shipment', () => {
 	it('Create with malformed Items JSON fails before any request', async () => {
 		await expectInputError(
 			sim,
-			{ resource: 'orderShipment', operation: 'create', orderId: ORDER, additionalFields: { items: '[{"id": 7,' } },
+			{
+				resource: 'orderShipment',
+				operation: 'create',
+				orderId: ORDER,
+				additionalFields: { items: '[{"id": 7,' },
+			},
 			'Items',
 		);
 	});
@@ -87,7 +120,12 @@ describe('Order Shipment', () => {
 	it('Create with Items that is not an array fails before any request', async () => {
 		await expectInputError(
 			sim,
-			{ resource: 'orderShipment', operation: 'create', orderId: ORDER, additionalFields: { items: '{"id": 7}' } },
+			{
+				resource: 'orderShipment',
+				operation: 'create',
+				orderId: ORDER,
+				additionalFields: { items: '{"id": 7}' },
+			},
 			'Items',
 		);
 	});
@@ -95,7 +133,12 @@ describe('Order Shipment', () => {
 	it('Create with an invalid Shipped At fails before any request', async () => {
 		await expectInputError(
 			sim,
-			{ resource: 'orderShipment', operation: 'create', orderId: ORDER, additionalFields: { shippedAt: '31/31/2024' } },
+			{
+				resource: 'orderShipment',
+				operation: 'create',
+				orderId: ORDER,
+				additionalFields: { shippedAt: '31/31/2024' },
+			},
 			'Shipped At',
 		);
 	});

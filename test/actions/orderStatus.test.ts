@@ -31,7 +31,10 @@ describe('Order Status', () => {
 			parameters: { additionalFields: { name: 'Awaiting Pickup', color: '#123456', isOpen: true } },
 			body: { name: 'Awaiting Pickup', color: '#123456', is_open: true },
 		},
-		update: { updateFields: { isCancelled: true, name: 'Voided' }, body: { is_cancelled: true, name: 'Voided' } },
+		update: {
+			updateFields: { isCancelled: true, name: 'Voided' },
+			body: { is_cancelled: true, name: 'Voided' },
+		},
 		filter: {
 			filters: { isShipped: true },
 			query: { is_shipped: 'eq:true' },
@@ -42,15 +45,24 @@ describe('Order Status', () => {
 	it('the status dropdown lists the store’s statuses by name with numeric IDs', async () => {
 		const options = await runLoadOptions(
 			new CartCom(),
-			{ parameters: { resource: 'order', operation: 'updateStatus' }, credentials: tokenCredentials(sim) },
+			{
+				parameters: { resource: 'order', operation: 'updateStatus' },
+				credentials: tokenCredentials(sim),
+			},
 			async (context) => await new CartCom().methods.loadOptions.getOrderStatuses.call(context),
 		);
 		const statuses = sim.store.list('order_statuses');
-		expect(options.map((option) => option.value).sort()).toEqual(statuses.map((status) => status.id).sort());
+		expect(options.map((option) => option.value).sort()).toEqual(
+			statuses.map((status) => status.id).sort(),
+		);
 		expect(options.find((option) => option.value === 3)?.name).toBe('Shipped');
 	});
 
 	it('Create without any field fails before any request', async () => {
-		await expectInputError(sim, { resource: 'orderStatus', operation: 'create' }, 'Additional Fields');
+		await expectInputError(
+			sim,
+			{ resource: 'orderStatus', operation: 'create' },
+			'Additional Fields',
+		);
 	});
 });

@@ -104,7 +104,9 @@ const firstOptionalText = (spec: ResourceSpec) =>
 
 describe('every generic resource is registered with the node', () => {
 	it('serves each of the "other resources" at its Cart.com path', () => {
-		expect(SPECS.map((spec) => spec.path)).toEqual(Object.values(COLLECTIONS).map((collection) => `/${collection}`));
+		expect(SPECS.map((spec) => spec.path)).toEqual(
+			Object.values(COLLECTIONS).map((collection) => `/${collection}`),
+		);
 	});
 
 	it.each(SPECS.map((spec) => [spec.name, spec] as const))('%s', (_name, spec) => {

@@ -42,11 +42,26 @@ describe('Product: standard operations', () => {
 
 	it('Get returns the simplified product by default', async () => {
 		const product = plainProduct(sim, 0);
-		const items = await run(sim, { resource: 'product', operation: 'get', recordId: byId(product.id) });
+		const items = await run(sim, {
+			resource: 'product',
+			operation: 'get',
+			recordId: byId(product.id),
+		});
 
 		expect(onlyRequest(sim).path).toBe(`${API}/products/${String(product.id)}`);
 		expect(Object.keys(items[0].json).sort()).toEqual(
-			['id', 'item_number', 'item_name', 'gtin', 'price', 'quantity_on_hand', 'use_variant_inventory', 'product_status_id', 'primary_category_id', 'updated_at'].sort(),
+			[
+				'id',
+				'item_number',
+				'item_name',
+				'gtin',
+				'price',
+				'quantity_on_hand',
+				'use_variant_inventory',
+				'product_status_id',
+				'primary_category_id',
+				'updated_at',
+			].sort(),
 		);
 		expect(items[0].json.item_number).toBe(product.item_number);
 	});
@@ -95,7 +110,12 @@ describe('Product: standard operations', () => {
 			price: 14.5,
 			productStatusId: 1,
 			primaryCategoryId: '={{ "2" }}',
-			additionalFields: { itemNumber: 'TOTE-1', gtin: '000111222333', quantityOnHand: 9, isHidden: 1 },
+			additionalFields: {
+				itemNumber: 'TOTE-1',
+				gtin: '000111222333',
+				quantityOnHand: 9,
+				isHidden: 1,
+			},
 		});
 
 		const request = onlyRequest(sim);
@@ -117,15 +137,31 @@ describe('Product: standard operations', () => {
 	it('Create rejects a non-numeric status ID, Update rejects bad JSON, Get a non-numeric ID — before any request', async () => {
 		await expectInputError(
 			sim,
-			{ resource: 'product', operation: 'create', itemName: 'X', price: 1, productStatusId: '={{ "In Stock" }}', primaryCategoryId: 1 },
+			{
+				resource: 'product',
+				operation: 'create',
+				itemName: 'X',
+				price: 1,
+				productStatusId: '={{ "In Stock" }}',
+				primaryCategoryId: 1,
+			},
 			'Status ID',
 		);
 		await expectInputError(
 			sim,
-			{ resource: 'product', operation: 'update', recordId: byId(1), updateFields: { otherFieldsJson: '{"price": 3' } },
+			{
+				resource: 'product',
+				operation: 'update',
+				recordId: byId(1),
+				updateFields: { otherFieldsJson: '{"price": 3' },
+			},
 			'Other Fields (JSON)',
 		);
-		await expectInputError(sim, { resource: 'product', operation: 'get', recordId: byId('12a') }, 'ID');
+		await expectInputError(
+			sim,
+			{ resource: 'product', operation: 'get', recordId: byId('12a') },
+			'ID',
+		);
 	});
 
 	it('Update changes only the fields given', async () => {
@@ -138,12 +174,20 @@ describe('Product: standard operations', () => {
 		});
 
 		expect(onlyRequest(sim).body).toEqual({ retail: 99.5, is_discontinued: true });
-		expect(sim.store.get('products', product.id as number)).toMatchObject({ retail: 99.5, is_discontinued: true, price: product.price });
+		expect(sim.store.get('products', product.id as number)).toMatchObject({
+			retail: 99.5,
+			is_discontinued: true,
+			price: product.price,
+		});
 	});
 
 	it('Delete returns {deleted: true} and the product is gone', async () => {
 		const product = plainProduct(sim, 5);
-		const items = await run(sim, { resource: 'product', operation: 'delete', recordId: byId(product.id) });
+		const items = await run(sim, {
+			resource: 'product',
+			operation: 'delete',
+			recordId: byId(product.id),
+		});
 
 		expect(onlyRequest(sim).method).toBe('DELETE');
 		expect(jsonOf(items)).toEqual([{ id: product.id, deleted: true }]);
@@ -152,10 +196,16 @@ describe('Product: standard operations', () => {
 
 	it('Get With Related fills the variant rows', async () => {
 		const { product, rows } = variantProduct(sim, 0);
-		const items = await run(sim, { resource: 'product', operation: 'getFilled', recordId: byId(product.id) });
+		const items = await run(sim, {
+			resource: 'product',
+			operation: 'getFilled',
+			recordId: byId(product.id),
+		});
 
 		expect(onlyRequest(sim).path).toBe(`${API}/products/${String(product.id)}/filled`);
-		expect((items[0].json.variant_inventory as Array<{ id: number }>).map((row) => row.id)).toEqual(rows.map((row) => row.id));
+		expect((items[0].json.variant_inventory as Array<{ id: number }>).map((row) => row.id)).toEqual(
+			rows.map((row) => row.id),
+		);
 	});
 
 	it('with Continue On Fail, a missing product becomes an error item paired with its input', async () => {
@@ -185,13 +235,26 @@ describe('Product: Find by SKU or GTIN', () => {
 	it('finds a product by its own SKU, with its variant rows summed as stock', async () => {
 		const { product, rows } = variantProduct(sim, 1);
 		// The product's own figure goes stale once its rows change; the sum is what is in stock.
-		sim.store.update('variant_inventory', rows[0].id as number, { inventory: (rows[0].inventory as number) + 100 });
+		sim.store.update('variant_inventory', rows[0].id as number, {
+			inventory: (rows[0].inventory as number) + 100,
+		});
 		rows[0].inventory = (rows[0].inventory as number) + 100;
 		const items = await run(sim, find('item_number', product.item_number as string));
 
 		expect(sim.requests.map((request) => [request.path, queryOf(request)])).toEqual([
-			[`${API}/products`, { item_number: `eq:${String(product.item_number)}`, expand: 'variant_inventory', count: '100', page: '1' }],
-			[`${API}/variant_inventory`, { item_number: `eq:${String(product.item_number)}`, count: '100', page: '1' }],
+			[
+				`${API}/products`,
+				{
+					item_number: `eq:${String(product.item_number)}`,
+					expand: 'variant_inventory',
+					count: '100',
+					page: '1',
+				},
+			],
+			[
+				`${API}/variant_inventory`,
+				{ item_number: `eq:${String(product.item_number)}`, count: '100', page: '1' },
+			],
 		]);
 		expect(jsonOf(items)).toEqual([
 			{
@@ -246,7 +309,14 @@ describe('Product: Find by SKU or GTIN', () => {
 		});
 
 		expect(queryOf(sim.requests[0])).toMatchObject({ gtin: `eq:${String(product.gtin)}` });
-		expect(jsonOf(items).map((json) => [json.match_type, json.product_id, json.variant_inventory_id, json.quantity])).toEqual([
+		expect(
+			jsonOf(items).map((json) => [
+				json.match_type,
+				json.product_id,
+				json.variant_inventory_id,
+				json.quantity,
+			]),
+		).toEqual([
 			['product', product.id, null, product.quantity_on_hand],
 			['variant', rows[0].product_id, rows[0].id, rows[0].inventory],
 		]);

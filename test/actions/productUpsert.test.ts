@@ -45,9 +45,12 @@ function upsertParameters(overrides: Record<string, unknown> = {}) {
 	};
 }
 
-const productsWithSku = (sku: string) => sim.store.list('products').filter((product) => product.item_number === sku);
-const rowsOf = (productId: unknown) => sim.store.list('variant_inventory').filter((row) => row.product_id === productId);
-const groupNamed = (name: string) => sim.store.list('variant_groups').filter((group) => group.name === name);
+const productsWithSku = (sku: string) =>
+	sim.store.list('products').filter((product) => product.item_number === sku);
+const rowsOf = (productId: unknown) =>
+	sim.store.list('variant_inventory').filter((row) => row.product_id === productId);
+const groupNamed = (name: string) =>
+	sim.store.list('variant_groups').filter((group) => group.name === name);
 
 describe('Product: Create or Update (by SKU)', () => {
 	it('creates a missing product with its option groups, option values and variant rows', async () => {
@@ -55,12 +58,26 @@ describe('Product: Create or Update (by SKU)', () => {
 		const items = await run(sim, upsertParameters());
 
 		const [product] = productsWithSku('HOODIE');
-		expect(product).toMatchObject({ item_name: 'Zip Hoodie', price: 49, product_status_id: 1, primary_category_id: 2, use_variant_inventory: true });
+		expect(product).toMatchObject({
+			item_name: 'Zip Hoodie',
+			price: 49,
+			product_status_id: 1,
+			primary_category_id: 2,
+			use_variant_inventory: true,
+		});
 		// Color and Size exist in the store and are reused; Material is new.
 		expect(groupNamed('Color')).toHaveLength(colorGroups);
 		expect(groupNamed('Material')).toHaveLength(1);
-		const options = sim.store.list('product_variants').filter((variant) => variant.product_id === product.id);
-		expect(options.map((variant) => variant.description).sort()).toEqual(['Blue', 'Fleece', 'L', 'M', 'Red']);
+		const options = sim.store
+			.list('product_variants')
+			.filter((variant) => variant.product_id === product.id);
+		expect(options.map((variant) => variant.description).sort()).toEqual([
+			'Blue',
+			'Fleece',
+			'L',
+			'M',
+			'Red',
+		]);
 
 		const rows = rowsOf(product.id);
 		// Rows sent without GTIN or stock get the store's defaults ('' and 0 in the simulator).
@@ -70,7 +87,8 @@ describe('Product: Create or Update (by SKU)', () => {
 			['HOODIE-BLUE-M', '', 0],
 			['HOODIE-BLUE-L', '', 0],
 		]);
-		const optionId = (description: string) => options.find((variant) => variant.description === description)?.id;
+		const optionId = (description: string) =>
+			options.find((variant) => variant.description === description)?.id;
 		expect((rows[3].variants as Row[]).map((variant) => variant.id).sort()).toEqual(
 			[optionId('Blue'), optionId('L'), optionId('Fleece')].sort(),
 		);
@@ -104,8 +122,18 @@ describe('Product: Create or Update (by SKU)', () => {
 				{ id: optionId('Fleece'), product_id: product.id, variant_group_id: groupId('Material') },
 			],
 		});
-		expect(items[0].json).toMatchObject({ action: 'created', product_id: product.id, item_number: 'HOODIE', deleted_variant_inventory_ids: [] });
-		expect((items[0].json.variant_inventory as Row[]).map((row) => row.action)).toEqual(['created', 'created', 'created', 'created']);
+		expect(items[0].json).toMatchObject({
+			action: 'created',
+			product_id: product.id,
+			item_number: 'HOODIE',
+			deleted_variant_inventory_ids: [],
+		});
+		expect((items[0].json.variant_inventory as Row[]).map((row) => row.action)).toEqual([
+			'created',
+			'created',
+			'created',
+			'created',
+		]);
 	});
 
 	it('run again with the same input, it changes nothing: still one product, no writes', async () => {
@@ -120,7 +148,12 @@ describe('Product: Create or Update (by SKU)', () => {
 		expect(sim.store.count('product_variants')).toBe(optionCount);
 		expect(writesOf(sim)).toEqual([]);
 		expect(items[0].json.action).toBe('unchanged');
-		expect((items[0].json.variant_inventory as Row[]).map((row) => row.action)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+		expect((items[0].json.variant_inventory as Row[]).map((row) => row.action)).toEqual([
+			'unchanged',
+			'unchanged',
+			'unchanged',
+			'unchanged',
+		]);
 	});
 
 	it('updates only what changed: the price, one row’s stock, and adds a new combination', async () => {
@@ -131,32 +164,65 @@ describe('Product: Create or Update (by SKU)', () => {
 			TEE_VARIANTS[1],
 			{ sku: 'HOODIE-GREEN-M', options: { Color: 'Green', Size: 'M' }, stock: 2 },
 		];
-		const items = await run(sim, upsertParameters({ price: 52, variants: JSON.stringify(variants) }));
+		const items = await run(
+			sim,
+			upsertParameters({ price: 52, variants: JSON.stringify(variants) }),
+		);
 
-		expect(writesOf(sim).map((request) => [`${request.method} ${request.path.replace(API, '')}`, request.body])).toEqual([
+		expect(
+			writesOf(sim).map((request) => [
+				`${request.method} ${request.path.replace(API, '')}`,
+				request.body,
+			]),
+		).toEqual([
 			[`PUT /products/${String(product.id)}`, { price: 52 }],
-			['POST /product_variants', { product_id: product.id, variant_group_id: 1, description: 'Green', price_adjustment: 0, price_adjustment_type: '', sort_order: 2 }],
+			[
+				'POST /product_variants',
+				{
+					product_id: product.id,
+					variant_group_id: 1,
+					description: 'Green',
+					price_adjustment: 0,
+					price_adjustment_type: '',
+					sort_order: 2,
+				},
+			],
 			[`PUT /variant_inventory/${String(before[0].id)}`, { inventory: 9 }],
-			['POST /variant_inventory', expect.objectContaining({ item_number: 'HOODIE-GREEN-M', inventory: 2 })],
+			[
+				'POST /variant_inventory',
+				expect.objectContaining({ item_number: 'HOODIE-GREEN-M', inventory: 2 }),
+			],
 		]);
 		// Publish leaves the rows that are not in the input alone.
 		expect(rowsOf(product.id)).toHaveLength(before.length + 1);
 		expect(items[0].json.action).toBe('updated');
-		expect((items[0].json.variant_inventory as Row[]).map((row) => row.action)).toEqual(['updated', 'unchanged', 'created']);
+		expect((items[0].json.variant_inventory as Row[]).map((row) => row.action)).toEqual([
+			'updated',
+			'unchanged',
+			'created',
+		]);
 	});
 
 	it('Overwrite also deletes the rows that are not in the input', async () => {
 		const [product] = productsWithSku('HOODIE');
-		const keep = rowsOf(product.id).filter((row) => ['HOODIE-RED-M', 'HOODIE-RED-L'].includes(row.item_number as string));
+		const keep = rowsOf(product.id).filter((row) =>
+			['HOODIE-RED-M', 'HOODIE-RED-L'].includes(row.item_number as string),
+		);
 		const drop = rowsOf(product.id).filter((row) => !keep.some((kept) => kept.id === row.id));
 		expect(drop.length).toBeGreaterThan(0);
 		const items = await run(
 			sim,
-			upsertParameters({ price: 52, mode: 'overwrite', variants: JSON.stringify([{ ...TEE_VARIANTS[0], stock: 9 }, TEE_VARIANTS[1]]) }),
+			upsertParameters({
+				price: 52,
+				mode: 'overwrite',
+				variants: JSON.stringify([{ ...TEE_VARIANTS[0], stock: 9 }, TEE_VARIANTS[1]]),
+			}),
 		);
 
 		expect(rowsOf(product.id).map((row) => row.id)).toEqual(keep.map((row) => row.id));
-		expect(routesOf(writesOf(sim))).toEqual(drop.map((row) => `DELETE /variant_inventory/${String(row.id)}`));
+		expect(routesOf(writesOf(sim))).toEqual(
+			drop.map((row) => `DELETE /variant_inventory/${String(row.id)}`),
+		);
 		expect(items[0].json.deleted_variant_inventory_ids).toEqual(drop.map((row) => row.id));
 	});
 
@@ -166,9 +232,15 @@ describe('Product: Create or Update (by SKU)', () => {
 		const options = sim.store
 			.list('product_variants')
 			.filter((variant) => (row.variants as Row[]).some((ref) => ref.id === variant.id));
-		const groupName = (groupId: unknown) => sim.store.get('variant_groups', groupId as number)?.name as string;
+		const groupName = (groupId: unknown) =>
+			sim.store.get('variant_groups', groupId as number)?.name as string;
 		const variants = [
-			{ sku: `${String(row.item_number)}-NEW`, options: Object.fromEntries(options.map((variant) => [groupName(variant.variant_group_id), variant.description])) },
+			{
+				sku: `${String(row.item_number)}-NEW`,
+				options: Object.fromEntries(
+					options.map((variant) => [groupName(variant.variant_group_id), variant.description]),
+				),
+			},
 		];
 		await run(
 			sim,
@@ -183,7 +255,9 @@ describe('Product: Create or Update (by SKU)', () => {
 
 		expect(routesOf(writesOf(sim))).toEqual([`PUT /variant_inventory/${String(row.id)}`]);
 		expect(writesOf(sim)[0].body).toEqual({ item_number: `${String(row.item_number)}-NEW` });
-		expect(sim.store.get('variant_inventory', row.id as number)?.item_number).toBe(`${String(row.item_number)}-NEW`);
+		expect(sim.store.get('variant_inventory', row.id as number)?.item_number).toBe(
+			`${String(row.item_number)}-NEW`,
+		);
 		expect(rowsOf(product.id)).toHaveLength(rows.length);
 	});
 
@@ -200,13 +274,23 @@ describe('Product: Create or Update (by SKU)', () => {
 			}),
 		);
 
-		expect(routesOf(sim.requests)).toEqual(['GET /products', `PUT /products/${String(product.id)}`]);
+		expect(routesOf(sim.requests)).toEqual([
+			'GET /products',
+			`PUT /products/${String(product.id)}`,
+		]);
 		expect(writesOf(sim)[0].body).toEqual({ item_name: 'Renamed', quantity_on_hand: 3 });
-		expect(items[0].json).toMatchObject({ action: 'updated', product_id: product.id, variant_inventory: [] });
+		expect(items[0].json).toMatchObject({
+			action: 'updated',
+			product_id: product.id,
+			variant_inventory: [],
+		});
 	});
 
 	it('asks for Status and Category only when the product has to be created', async () => {
-		const error = await runFailing(sim, upsertParameters({ itemNumber: 'NEW-SKU-1', additionalFields: { primaryCategoryId: 2 } }));
+		const error = await runFailing(
+			sim,
+			upsertParameters({ itemNumber: 'NEW-SKU-1', additionalFields: { primaryCategoryId: 2 } }),
+		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toContain('Status ID');
 		expect(routesOf(sim.requests)).toEqual(['GET /products']);
@@ -216,7 +300,10 @@ describe('Product: Create or Update (by SKU)', () => {
 	it('refuses to guess when the SKU is used by several products', async () => {
 		const [first, second] = [plainProduct(sim, 1), plainProduct(sim, 2)];
 		sim.store.update('products', second.id as number, { item_number: first.item_number });
-		const error = await runFailing(sim, upsertParameters({ itemNumber: first.item_number, variants: '[]' }));
+		const error = await runFailing(
+			sim,
+			upsertParameters({ itemNumber: first.item_number, variants: '[]' }),
+		);
 		expect(error.message).toContain('2 products');
 		expect(writesOf(sim)).toEqual([]);
 	});
@@ -227,22 +314,40 @@ describe('Product: Create or Update (by SKU)', () => {
 		['a row without SKU', '[{"options": {"Color": "Red"}}]', '[0].sku'],
 		['a row without options', '[{"sku": "A-1"}]', '[0].options'],
 		['a negative stock', '[{"sku": "A-1", "options": {"Color": "Red"}, "stock": -2}]', '[0].stock'],
-		['a fractional stock', '[{"sku": "A-1", "options": {"Color": "Red"}, "stock": 1.5}]', '[0].stock'],
+		[
+			'a fractional stock',
+			'[{"sku": "A-1", "options": {"Color": "Red"}, "stock": 1.5}]',
+			'[0].stock',
+		],
 		['a numeric GTIN', '[{"sku": "A-1", "options": {"Color": "Red"}, "gtin": 12345}]', '[0].gtin'],
 		['an unknown key', '[{"sku": "A-1", "options": {"Color": "Red"}, "qty": 3}]', '[0].qty'],
-		['a repeated SKU', '[{"sku": "A-1", "options": {"Color": "Red"}}, {"sku": "a-1", "options": {"Color": "Blue"}}]', '[1].sku'],
-		['a repeated combination', '[{"sku": "A-1", "options": {"Color": "Red"}}, {"sku": "A-2", "options": {"color": "red"}}]', '[1].options'],
+		[
+			'a repeated SKU',
+			'[{"sku": "A-1", "options": {"Color": "Red"}}, {"sku": "a-1", "options": {"Color": "Blue"}}]',
+			'[1].sku',
+		],
+		[
+			'a repeated combination',
+			'[{"sku": "A-1", "options": {"Color": "Red"}}, {"sku": "A-2", "options": {"color": "red"}}]',
+			'[1].options',
+		],
 	])('rejects %s before any request', async (_case, variants, field) => {
 		await expectInputError(sim, upsertParameters({ itemNumber: 'A', variants }), field);
 	});
 
 	it('rejects an empty SKU and bad Other Fields JSON before any request', async () => {
 		await expectInputError(sim, upsertParameters({ itemNumber: '' }), 'SKU');
-		await expectInputError(sim, upsertParameters({ additionalFields: { otherFieldsJson: 'nope' } }), 'Other Fields (JSON)');
+		await expectInputError(
+			sim,
+			upsertParameters({ additionalFields: { otherFieldsJson: 'nope' } }),
+			'Other Fields (JSON)',
+		);
 	});
 
 	it('with Parallel Requests, items sharing a SKU or a new option group still create each only once', async () => {
-		const pattern = (sku: string, value: string) => [{ sku: `${sku}-${value}`, options: { Pattern: value } }];
+		const pattern = (sku: string, value: string) => [
+			{ sku: `${sku}-${value}`, options: { Pattern: value } },
+		];
 		// Slow responses, and a store whose call limit is already known, so that the items really overlap.
 		await run(sim, { resource: 'product', operation: 'getAll', limit: 1 });
 		sim.options.latencyMs = 25;
@@ -273,7 +378,10 @@ describe('Product: Create or Update (by SKU)', () => {
 	it('works per item, pairs outputs, and with Continue On Fail turns a bad item into an error item', async () => {
 		const items = await run(
 			sim,
-			upsertParameters({ itemNumber: '={{ $json.sku }}', variants: '={{ JSON.stringify($json.variants) }}' }),
+			upsertParameters({
+				itemNumber: '={{ $json.sku }}',
+				variants: '={{ JSON.stringify($json.variants) }}',
+			}),
 			{
 				input: [
 					{ sku: 'CAP-1', variants: [{ sku: 'CAP-1-RED', options: { Color: 'Red' } }] },
@@ -285,10 +393,16 @@ describe('Product: Create or Update (by SKU)', () => {
 		);
 
 		expect(pairedIndexes(items)).toEqual([0, 1, 2]);
-		expect(jsonOf(items).map((json) => json.action ?? 'error')).toEqual(['created', 'error', 'created']);
+		expect(jsonOf(items).map((json) => json.action ?? 'error')).toEqual([
+			'created',
+			'error',
+			'created',
+		]);
 		expect(items[1].json.error).toContain('stock');
 		expect(productsWithSku('CAP-2')).toEqual([]);
-		expect(rowsOf(productsWithSku('CAP-1')[0].id).map((row) => row.item_number)).toEqual(['CAP-1-RED']);
+		expect(rowsOf(productsWithSku('CAP-1')[0].id).map((row) => row.item_number)).toEqual([
+			'CAP-1-RED',
+		]);
 	});
 });
 
@@ -312,7 +426,10 @@ describe('Product: Create or Update changes only what the input gives (issue 9, 
 		const items = await run(sim, bySku(product, { itemName: 'Renamed Tee' }));
 
 		expect(writesOf(sim).map((request) => request.body)).toEqual([{ item_name: 'Renamed Tee' }]);
-		expect(sim.store.get('products', product.id as number)).toMatchObject({ item_name: 'Renamed Tee', price: 14.55 });
+		expect(sim.store.get('products', product.id as number)).toMatchObject({
+			item_name: 'Renamed Tee',
+			price: 14.55,
+		});
 		expect(items[0].json.action).toBe('updated');
 	});
 
@@ -365,7 +482,9 @@ describe('Product: Create or Update changes only what the input gives (issue 9, 
 			variants: '[]',
 			additionalFields: { productStatusId: 1, primaryCategoryId: 2 },
 		});
-		expect(error.message).toBe('Name: is required because no product has SKU "NEW-NO-NAME" yet [item 0]');
+		expect(error.message).toBe(
+			'Name: is required because no product has SKU "NEW-NO-NAME" yet [item 0]',
+		);
 		expect(writesOf(sim)).toEqual([]);
 	});
 
@@ -377,12 +496,22 @@ describe('Product: Create or Update changes only what the input gives (issue 9, 
 
 	it('the editor shows Name and Price as optional, required only for a new SKU', () => {
 		const shown = node.description.properties.filter(
-			(property) => property.displayOptions?.show?.operation?.includes('upsert') && ['itemName', 'price'].includes(property.name),
+			(property) =>
+				property.displayOptions?.show?.operation?.includes('upsert') &&
+				['itemName', 'price'].includes(property.name),
 		);
-		expect(shown.map((property) => [property.name, property.type, Boolean(property.required), property.default])).toEqual([
+		expect(
+			shown.map((property) => [
+				property.name,
+				property.type,
+				Boolean(property.required),
+				property.default,
+			]),
+		).toEqual([
 			['itemName', 'string', false, ''],
 			['price', 'string', false, ''],
 		]);
-		for (const property of shown) expect(property.description).toMatch(/^Required when the SKU is new\./);
+		for (const property of shown)
+			expect(property.description).toMatch(/^Required when the SKU is new\./);
 	});
 });

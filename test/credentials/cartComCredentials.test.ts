@@ -1,7 +1,13 @@
 import { CartCom } from '../../nodes/CartCom/CartCom.node';
 import { normalizeApiBase, CredentialInputError } from '../../credentials/common/cartComAuth';
 import { runCredentialTest, runNode } from '../helpers/n8n';
-import { failureOf, routerCredentials, startStore, tokenCredentials, type Simulator } from '../helpers/fixtures';
+import {
+	failureOf,
+	routerCredentials,
+	startStore,
+	tokenCredentials,
+	type Simulator,
+} from '../helpers/fixtures';
 
 describe('store domain normalisation', () => {
 	it.each([
@@ -43,18 +49,26 @@ describe('credential tests against the simulator', () => {
 		const result = await runCredentialTest('cartComApi', tokenCredentials(sim).cartComApi);
 		expect(result.statusCode).toBe(200);
 		const [request] = sim.requests;
-		expect(`${request.method} ${request.path}?${request.rawQuery}`).toBe('GET /api/v1/products?count=1');
+		expect(`${request.method} ${request.path}?${request.rawQuery}`).toBe(
+			'GET /api/v1/products?count=1',
+		);
 		expect(request.headers['x-ac-auth-token']).toBe(sim.options.accessToken);
 	});
 
 	it('access token: a wrong token gets the credential’s clear 401 message', async () => {
-		const result = await runCredentialTest('cartComApi', { storeDomain: sim.url, accessToken: 'wrong-token' });
+		const result = await runCredentialTest('cartComApi', {
+			storeDomain: sim.url,
+			accessToken: 'wrong-token',
+		});
 		expect(result.statusCode).toBe(401);
 		expect(result.ruleMessage).toMatch(/rejected the access token/);
 	});
 
 	it('router: the signed test read succeeds, without X-AC-Auth-Token', async () => {
-		const result = await runCredentialTest('cartComRouterApi', routerCredentials(sim).cartComRouterApi);
+		const result = await runCredentialTest(
+			'cartComRouterApi',
+			routerCredentials(sim).cartComRouterApi,
+		);
 		expect(result.statusCode).toBe(200);
 		const [request] = sim.requests;
 		expect(request.headers['x-ac-pub-user']).toBe(sim.options.router.userName);
@@ -85,32 +99,57 @@ describe('credential tests against the simulator', () => {
 	});
 
 	it('router with a wrong secret fails with a 401 NodeApiError naming the router fields', async () => {
-		const creds = { cartComRouterApi: { ...routerCredentials(sim).cartComRouterApi, userSecret: 'wrong-secret-123' } };
-		const error = await failureOf(runNode(new CartCom(), {
-			parameters: { authentication: 'centralApiRouter', resource: 'order', operation: 'getAll', limit: 1 },
-			credentials: creds,
-		}));
+		const creds = {
+			cartComRouterApi: {
+				...routerCredentials(sim).cartComRouterApi,
+				userSecret: 'wrong-secret-123',
+			},
+		};
+		const error = await failureOf(
+			runNode(new CartCom(), {
+				parameters: {
+					authentication: 'centralApiRouter',
+					resource: 'order',
+					operation: 'getAll',
+					limit: 1,
+				},
+				credentials: creds,
+			}),
+		);
 		expect(error.httpCode).toBe('401');
 		expect(error.description).toMatch(/User Name, User Secret and Site ID/);
 		expect(JSON.stringify(error)).not.toContain('wrong-secret-123');
 	});
 
 	it('a bad store domain is refused before any request is sent', async () => {
-		const error = await failureOf(runNode(new CartCom(), {
-			parameters: { resource: 'order', operation: 'getAll', limit: 1 },
-			credentials: { cartComApi: { storeDomain: `${sim.url}/shop/admin`, accessToken: 'x-token' } },
-		}));
+		const error = await failureOf(
+			runNode(new CartCom(), {
+				parameters: { resource: 'order', operation: 'getAll', limit: 1 },
+				credentials: {
+					cartComApi: { storeDomain: `${sim.url}/shop/admin`, accessToken: 'x-token' },
+				},
+			}),
+		);
 		expect(error.constructor.name).toBe('NodeOperationError');
 		expect(error.message).toMatch(/Store Domain must be the store's domain only/);
 		expect(sim.requests).toHaveLength(0);
 	});
 
 	it('a non-numeric site id is refused before any request is sent', async () => {
-		const creds = { cartComRouterApi: { ...routerCredentials(sim).cartComRouterApi, siteId: 'abc' } };
-		const error = await failureOf(runNode(new CartCom(), {
-			parameters: { authentication: 'centralApiRouter', resource: 'order', operation: 'getAll', limit: 1 },
-			credentials: creds,
-		}));
+		const creds = {
+			cartComRouterApi: { ...routerCredentials(sim).cartComRouterApi, siteId: 'abc' },
+		};
+		const error = await failureOf(
+			runNode(new CartCom(), {
+				parameters: {
+					authentication: 'centralApiRouter',
+					resource: 'order',
+					operation: 'getAll',
+					limit: 1,
+				},
+				credentials: creds,
+			}),
+		);
 		expect(error.message).toMatch(/Site ID must be a number/);
 		expect(sim.requests).toHaveLength(0);
 	});

@@ -19,7 +19,11 @@ export interface CommandResult {
 }
 
 /** Runs a command to completion; never throws for a non-zero exit (callers decide). */
-export async function run(command: string, args: string[], timeoutMs = 180_000): Promise<CommandResult> {
+export async function run(
+	command: string,
+	args: string[],
+	timeoutMs = 180_000,
+): Promise<CommandResult> {
 	const started = Date.now();
 	return await new Promise((resolve, reject) => {
 		const child = spawn(command, args, { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -37,7 +41,11 @@ export async function run(command: string, args: string[], timeoutMs = 180_000):
 }
 
 /** Like run(), but a non-zero exit is an error carrying the command's last output lines. */
-export async function mustRun(command: string, args: string[], timeoutMs?: number): Promise<CommandResult> {
+export async function mustRun(
+	command: string,
+	args: string[],
+	timeoutMs?: number,
+): Promise<CommandResult> {
 	const result = await run(command, args, timeoutMs);
 	if (result.code !== 0) {
 		const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-30).join('\n');
@@ -61,7 +69,13 @@ export interface ExecutionRun {
 	data: {
 		resultData: {
 			error?: { message?: string; description?: string };
-			runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: ItemJson }> | null> }; error?: { message?: string } }>>;
+			runData: Record<
+				string,
+				Array<{
+					data?: { main?: Array<Array<{ json: ItemJson }> | null> };
+					error?: { message?: string };
+				}>
+			>;
 		};
 	};
 }
@@ -77,7 +91,9 @@ export async function executeWorkflow(workflowId: string): Promise<ExecutionRun 
 	}
 	if (result.code !== 0 || !parsed) {
 		const error = parsed?.data?.resultData?.error;
-		const detail = error ? `${error.message ?? ''} ${error.description ?? ''}` : result.stderr.split('\n').slice(-20).join('\n');
+		const detail = error
+			? `${error.message ?? ''} ${error.description ?? ''}`
+			: result.stderr.split('\n').slice(-20).join('\n');
 		throw new Error(`workflow ${workflowId} failed (exit ${result.code}): ${detail}`);
 	}
 	return { ...parsed, ms: result.ms };
@@ -92,10 +108,18 @@ export function nodeItems(execution: ExecutionRun, nodeName: string): ItemJson[]
 }
 
 /** Rows of a SELECT on n8n's sqlite database, JSON text columns decoded. */
-export async function sqlite<T = Record<string, unknown>>(sql: string, ...params: string[]): Promise<T[]> {
+export async function sqlite<T = Record<string, unknown>>(
+	sql: string,
+	...params: string[]
+): Promise<T[]> {
 	const dbFile = process.env.N8N_DB_FILE;
 	if (!dbFile) throw new Error('N8N_DB_FILE is not set: source scripts/n8n/env.sh first');
-	const result = await mustRun(n8nScript('sqlite-query.py'), ['--json-cols', dbFile, sql, ...params]);
+	const result = await mustRun(n8nScript('sqlite-query.py'), [
+		'--json-cols',
+		dbFile,
+		sql,
+		...params,
+	]);
 	return JSON.parse(result.stdout) as T[];
 }
 
@@ -113,7 +137,8 @@ export function unflatten(flatted: string | unknown[]): unknown {
 		const copy: Record<string, unknown> | unknown[] = Array.isArray(entry) ? [] : {};
 		built.set(index, copy);
 		for (const [key, value] of Object.entries(entry)) {
-			(copy as Record<string, unknown>)[key] = typeof value === 'string' ? resolve(Number(value)) : value;
+			(copy as Record<string, unknown>)[key] =
+				typeof value === 'string' ? resolve(Number(value)) : value;
 		}
 		return copy;
 	};
@@ -130,7 +155,8 @@ export async function waitFor<T>(
 	for (;;) {
 		const value = await probe();
 		if (value !== undefined) return value;
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() - started > timeoutMs)
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, intervalMs));
 	}
 }
@@ -159,12 +185,16 @@ export class Checks {
 		try {
 			await body();
 			this.passed++;
-			this.log(`ok ${this.passed + this.failed} - ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+			this.log(
+				`ok ${this.passed + this.failed} - ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+			);
 			return true;
 		} catch (error) {
 			this.failed++;
 			const message = error instanceof Error ? error.message : String(error);
-			this.log(`not ok ${this.passed + this.failed} - ${name}\n  ${message.split('\n').join('\n  ')}`);
+			this.log(
+				`not ok ${this.passed + this.failed} - ${name}\n  ${message.split('\n').join('\n  ')}`,
+			);
 			return false;
 		}
 	}

@@ -4,10 +4,11 @@
  * them through the access-token credential and half through the Central API Router credential; the
  * other one is an Order Updated trigger the run activates.
  */
-const { TOKEN_CREDENTIAL, ROUTER_CREDENTIAL } = require('../../scripts/demo/simulator-credentials.js') as {
-	TOKEN_CREDENTIAL: CredentialRef & { type: string };
-	ROUTER_CREDENTIAL: CredentialRef & { type: string };
-};
+const { TOKEN_CREDENTIAL, ROUTER_CREDENTIAL } =
+	require('../../scripts/demo/simulator-credentials.js') as {
+		TOKEN_CREDENTIAL: CredentialRef & { type: string };
+		ROUTER_CREDENTIAL: CredentialRef & { type: string };
+	};
 
 interface CredentialRef {
 	id: string;
@@ -33,7 +34,10 @@ export interface Workflow {
 	active: boolean;
 	settings: { executionOrder: 'v1' };
 	nodes: WorkflowNode[];
-	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	>;
 }
 
 export const PACKAGE = 'n8n-nodes-cartcom';
@@ -45,7 +49,12 @@ let nodeCounter = 0;
 const uuid = () => `00000000-0000-4000-8000-${String(++nodeCounter).padStart(12, '0')}`;
 
 /** A Cart.com action node using one of the two credentials. */
-export function cartCom(name: string, auth: Auth, parameters: Record<string, unknown>, extra: Partial<WorkflowNode> = {}): WorkflowNode {
+export function cartCom(
+	name: string,
+	auth: Auth,
+	parameters: Record<string, unknown>,
+	extra: Partial<WorkflowNode> = {},
+): WorkflowNode {
 	const credential = auth === 'token' ? TOKEN_CREDENTIAL : ROUTER_CREDENTIAL;
 	return {
 		id: uuid(),
@@ -53,7 +62,10 @@ export function cartCom(name: string, auth: Auth, parameters: Record<string, unk
 		type: `${PACKAGE}.cartCom`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { ...(auth === 'router' ? { authentication: 'centralApiRouter' } : {}), ...parameters },
+		parameters: {
+			...(auth === 'router' ? { authentication: 'centralApiRouter' } : {}),
+			...parameters,
+		},
 		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
 		...extra,
 	};
@@ -69,7 +81,10 @@ export function chain(id: string, name: string, nodes: WorkflowNode[]): Workflow
 		position: [0, 0],
 		parameters: {},
 	};
-	const all = [start, ...nodes].map((node, index) => ({ ...node, position: [index * 240, 0] as [number, number] }));
+	const all = [start, ...nodes].map((node, index) => ({
+		...node,
+		position: [index * 240, 0] as [number, number],
+	}));
 	const connections: Workflow['connections'] = {};
 	for (let i = 0; i < all.length - 1; i++) {
 		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
@@ -99,17 +114,32 @@ export function orderUpdatesWorkflow(): Workflow {
 		type: `${PACKAGE}.cartComTrigger`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'orderUpdated', simplify: false },
-		credentials: { [TOKEN_CREDENTIAL.type]: { id: TOKEN_CREDENTIAL.id, name: TOKEN_CREDENTIAL.name } },
+		parameters: {
+			pollTimes: { item: [{ mode: 'everyMinute' }] },
+			event: 'orderUpdated',
+			simplify: false,
+		},
+		credentials: {
+			[TOKEN_CREDENTIAL.type]: { id: TOKEN_CREDENTIAL.id, name: TOKEN_CREDENTIAL.name },
+		},
 	};
-	const noOp: WorkflowNode = { id: uuid(), name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} };
+	const noOp: WorkflowNode = {
+		id: uuid(),
+		name: 'Received',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [240, 0],
+		parameters: {},
+	};
 	return {
 		id: WORKFLOW_IDS.orderUpdates,
 		name: 'e2e: Order Updated trigger (access token)',
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [trigger, noOp],
-		connections: { [ORDER_UPDATED_TRIGGER]: { main: [[{ node: noOp.name, type: 'main', index: 0 }]] } },
+		connections: {
+			[ORDER_UPDATED_TRIGGER]: { main: [[{ node: noOp.name, type: 'main', index: 0 }]] },
+		},
 	};
 }
 
@@ -141,7 +171,11 @@ export function e2eWorkflows(inputs: E2eInputs): Workflow[] {
 			}),
 		]),
 		chain(WORKFLOW_IDS.products, 'e2e: products (Central API Router)', [
-			cartCom('Get Product', 'router', { resource: 'product', operation: 'get', recordId: byId(inputs.productId) }),
+			cartCom('Get Product', 'router', {
+				resource: 'product',
+				operation: 'get',
+				recordId: byId(inputs.productId),
+			}),
 			cartCom('Update Product', 'router', {
 				resource: 'product',
 				operation: 'update',

@@ -5,7 +5,12 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { configureTransport, resetCallBudgets } from '../../nodes/CartCom/transport';
-import { startSimulator, type RecordedRequest, type Simulator, type SimulatorOptions } from '../simulator';
+import {
+	startSimulator,
+	type RecordedRequest,
+	type Simulator,
+	type SimulatorOptions,
+} from '../simulator';
 
 export type { Simulator };
 
@@ -34,16 +39,24 @@ export function routerCredentials(sim: Simulator): Record<string, ICredentialDat
 /** The requests the store answered (not 429s or injected faults), optionally for one method. */
 export function servedRequests(sim: Simulator, method?: string): RecordedRequest[] {
 	return sim.requests.filter(
-		(request) => request.status >= 200 && request.status < 300 && (!method || request.method === method),
+		(request) =>
+			request.status >= 200 && request.status < 300 && (!method || request.method === method),
 	);
 }
 
 /** Requests as `METHOD /path?query` strings, for readable assertions. */
 export function requestLines(sim: Simulator): string[] {
-	return sim.requests.map((request) => `${request.method} ${request.path}${request.rawQuery ? `?${request.rawQuery}` : ''}`);
+	return sim.requests.map(
+		(request) =>
+			`${request.method} ${request.path}${request.rawQuery ? `?${request.rawQuery}` : ''}`,
+	);
 }
 
-export type NodeFailure = Error & { description?: string; httpCode?: string; context?: Record<string, unknown> };
+export type NodeFailure = Error & {
+	description?: string;
+	httpCode?: string;
+	context?: Record<string, unknown>;
+};
 
 /** Awaits a node run that must fail and returns its error (the test fails if it succeeded). */
 export async function failureOf(run: Promise<unknown>): Promise<NodeFailure> {

@@ -6,7 +6,13 @@
  */
 import { Container } from '@n8n/di';
 import { Logger } from '@n8n/backend-common';
-import { BinaryDataService, ExecuteContext, InstanceSettings, LoadOptionsContext, PollContext } from 'n8n-core';
+import {
+	BinaryDataService,
+	ExecuteContext,
+	InstanceSettings,
+	LoadOptionsContext,
+	PollContext,
+} from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeHelpers,
@@ -39,7 +45,15 @@ const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 let containerReady = false;
 function prepareContainer() {
 	if (containerReady) return;
-	const quietLogger = { debug() {}, info() {}, warn() {}, error() {}, scoped() { return quietLogger; } };
+	const quietLogger = {
+		debug() {},
+		info() {},
+		warn() {},
+		error() {},
+		scoped() {
+			return quietLogger;
+		},
+	};
 	Container.set(Logger, quietLogger as unknown as Logger);
 	Container.set(InstanceSettings, {
 		n8nFolder: '/tmp/n8n-nodes-cartcom-test',
@@ -64,7 +78,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const type = CREDENTIAL_TYPES[typeName];
-		if (typeof type?.authenticate !== 'function') throw new Error(`No authenticate for ${typeName}`);
+		if (typeof type?.authenticate !== 'function')
+			throw new Error(`No authenticate for ${typeName}`);
 		return await type.authenticate(credentials, requestOptions);
 	}
 	async preAuthentication() {
@@ -103,7 +118,14 @@ function makeWorkflow(nodeType: INodeType, run: NodeRun): { workflow: Workflow; 
 	const description = nodeType.description;
 	const typeName = `n8n-nodes-cartcom.${description.name}`;
 	const parameters =
-		NodeHelpers.getNodeParameters(description.properties, run.parameters, true, false, null, description) ?? {};
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			run.parameters,
+			true,
+			false,
+			null,
+			description,
+		) ?? {};
 	const node: INode = {
 		id: 'node-under-test',
 		name: run.nodeName ?? description.defaults.name ?? 'Cart.com',
@@ -111,7 +133,9 @@ function makeWorkflow(nodeType: INodeType, run: NodeRun): { workflow: Workflow; 
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: Object.fromEntries(Object.keys(run.credentials).map((type) => [type, { id: `cred-${type}`, name: type }])),
+		credentials: Object.fromEntries(
+			Object.keys(run.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
+		),
 		onError: run.continueOnFail ? 'continueRegularOutput' : undefined,
 	};
 	const nodeTypes: INodeTypes = {
@@ -178,7 +202,13 @@ export async function runPoll(
 ): Promise<INodeExecutionData[][] | null> {
 	const { workflow, node } = makeWorkflow(nodeType, run);
 	const mode = run.mode ?? 'trigger';
-	const context = new PollContext(workflow, node, additionalDataFor(run), mode, run.activation ?? 'activate');
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalDataFor(run),
+		mode,
+		run.activation ?? 'activate',
+	);
 	const result = await nodeType.poll!.call(context);
 	// n8n copies node static data back into the workflow object; tests keep their own reference.
 	if (run.staticData) Object.assign(run.staticData, workflow.staticData);
@@ -206,18 +236,25 @@ export async function runCredentialTest(
 ): Promise<{ statusCode: number; ruleMessage?: string }> {
 	const type = CREDENTIAL_TYPES[credentialType];
 	const request = type.test!.request;
-	const authenticated = await (type.authenticate as (c: ICredentialDataDecryptedObject, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(data, {
+	const authenticated = await (
+		type.authenticate as (
+			c: ICredentialDataDecryptedObject,
+			r: IHttpRequestOptions,
+		) => Promise<IHttpRequestOptions>
+	)(data, {
 		...(request as IHttpRequestOptions),
 	});
 	const response = await fetch(authenticated.url, {
 		method: authenticated.method ?? 'GET',
 		headers: authenticated.headers as Record<string, string>,
 		// n8n's request helper follows redirects unless the request says otherwise, as axios does.
-		redirect: authenticated.disableFollowRedirect || request.disableFollowRedirect ? 'manual' : 'follow',
+		redirect:
+			authenticated.disableFollowRedirect || request.disableFollowRedirect ? 'manual' : 'follow',
 	});
 	await response.text();
 	const rule = type.test!.rules?.find(
-		(candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status,
+		(candidate) =>
+			candidate.type === 'responseCode' && candidate.properties.value === response.status,
 	);
 	return { statusCode: response.status, ruleMessage: rule?.properties.message };
 }

@@ -3,7 +3,13 @@
  * polls through n8n-core's real PollContext with static data carried between polls.
  */
 import { DateTime } from 'luxon';
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 import { CartComTrigger } from '../../nodes/CartCom/CartComTrigger.node';
 import { startStore, tokenCredentials, type Simulator } from './fixtures';
@@ -21,8 +27,16 @@ export class Clock {
 	}
 }
 
-export async function startTriggerStore(clock: Clock, options: SimulatorOptions = {}): Promise<Simulator> {
-	return await startStore({ now: clock.now, timeZone: ZONE, seedAnchor: '2024-10-01T00:00:00Z', ...options });
+export async function startTriggerStore(
+	clock: Clock,
+	options: SimulatorOptions = {},
+): Promise<Simulator> {
+	return await startStore({
+		now: clock.now,
+		timeZone: ZONE,
+		seedAnchor: '2024-10-01T00:00:00Z',
+		...options,
+	});
 }
 
 export interface PollRun {
@@ -45,14 +59,16 @@ export async function poll(sim: Simulator, run: PollRun): Promise<INodeExecution
 export const emitted = (result: INodeExecutionData[][] | null): IDataObject[] =>
 	result === null ? [] : result[0].map((item) => item.json);
 
-export const instant = (value: unknown): number => DateTime.fromISO(String(value), { setZone: true }).toMillis();
+export const instant = (value: unknown): number =>
+	DateTime.fromISO(String(value), { setZone: true }).toMillis();
 
 /** A version as the ledger and the node both identify it: id and updated_at as an instant. */
 export const versionKeyOf = (record: IDataObject | SimRecord): string =>
 	`${String(record.id)}@${instant(record.updated_at)}`;
 
 /** Requests the store answered for a path (e.g. '/api/v1/orders'). */
-export const requestsTo = (sim: Simulator, path: string) => sim.requests.filter((request) => request.path === path);
+export const requestsTo = (sim: Simulator, path: string) =>
+	sim.requests.filter((request) => request.path === path);
 
 /** The trigger's own part of the workflow static data (n8n keys it by node name). */
 export const nodeState = (staticData: IDataObject): IDataObject =>

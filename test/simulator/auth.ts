@@ -22,7 +22,11 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 /** base64(HMAC_SHA256(key = utf8(secret), msg = METHOD & pathAndQuery & userName)). */
-export function routerSignature(method: string, pathAndQuery: string, credentials: Pick<RouterCredentials, 'userName' | 'userSecret'>): string {
+export function routerSignature(
+	method: string,
+	pathAndQuery: string,
+	credentials: Pick<RouterCredentials, 'userName' | 'userSecret'>,
+): string {
 	return createHmac('sha256', Buffer.from(credentials.userSecret, 'utf8'))
 		.update(`${method.toUpperCase()}&${pathAndQuery}&${credentials.userName}`, 'utf8')
 		.digest('base64');

@@ -14,41 +14,76 @@ export interface WriteHooks {
 	/** POST without a known id: the existing record the body addresses by natural key, if any. */
 	upsertTarget?(ctx: RequestContext, fields: SimRecord): SimRecord | undefined;
 	/** Validates and completes `fields` (may mutate them); `existing` is set for updates. */
-	prepare?(ctx: RequestContext, fields: SimRecord, existing: SimRecord | undefined): SimResponse | null;
+	prepare?(
+		ctx: RequestContext,
+		fields: SimRecord,
+		existing: SimRecord | undefined,
+	): SimResponse | null;
 	afterWrite?(ctx: RequestContext, record: SimRecord, kind: WriteKind): void;
 }
 
 /** field -> table it references. A value of 0 or null means "none". */
 const FOREIGN_KEYS: Record<string, Array<[string, string]>> = {
 	orders: [
-		['customer_id', 'customers'], ['order_status_id', 'order_statuses'], ['store_id', 'stores'],
-		['order_billing_address_id', 'order_addresses'], ['order_shipping_address_id', 'order_addresses'],
+		['customer_id', 'customers'],
+		['order_status_id', 'order_statuses'],
+		['store_id', 'stores'],
+		['order_billing_address_id', 'order_addresses'],
+		['order_shipping_address_id', 'order_addresses'],
 	],
-	order_items: [['order_id', 'orders'], ['product_id', 'products'], ['variant_inventory_id', 'variant_inventory']],
-	order_payments: [['order_id', 'orders'], ['customer_id', 'customers']],
+	order_items: [
+		['order_id', 'orders'],
+		['product_id', 'products'],
+		['variant_inventory_id', 'variant_inventory'],
+	],
+	order_payments: [
+		['order_id', 'orders'],
+		['customer_id', 'customers'],
+	],
 	order_shipments: [['order_id', 'orders']],
 	order_addresses: [['customer_id', 'customers']],
 	addresses: [['customer_id', 'customers']],
-	customers: [['customer_type_id', 'customer_types'], ['store_id', 'stores']],
-	products: [
-		['product_status_id', 'product_statuses'], ['primary_category_id', 'categories'],
-		['manufacturer_id', 'manufacturers'], ['warehouse_id', 'warehouses'],
+	customers: [
+		['customer_type_id', 'customer_types'],
+		['store_id', 'stores'],
 	],
-	product_variants: [['product_id', 'products'], ['variant_group_id', 'variant_groups']],
-	variant_inventory: [['product_id', 'products'], ['product_status_id', 'product_statuses']],
-	product_pricing: [['product_id', 'products'], ['variant_inventory_id', 'variant_inventory'], ['customer_type_id', 'customer_types']],
+	products: [
+		['product_status_id', 'product_statuses'],
+		['primary_category_id', 'categories'],
+		['manufacturer_id', 'manufacturers'],
+		['warehouse_id', 'warehouses'],
+	],
+	product_variants: [
+		['product_id', 'products'],
+		['variant_group_id', 'variant_groups'],
+	],
+	variant_inventory: [
+		['product_id', 'products'],
+		['product_status_id', 'product_statuses'],
+	],
+	product_pricing: [
+		['product_id', 'products'],
+		['variant_inventory_id', 'variant_inventory'],
+		['customer_type_id', 'customer_types'],
+	],
 	product_pictures: [['product_id', 'products']],
 	categories: [['parent_category_id', 'categories']],
 	shipping_provider_services: [['shipping_provider_id', 'shipping_providers']],
 };
 
 /** 409 when a sent foreign key points nowhere (the API rejects such writes as validation errors). */
-export function checkForeignKeys(ctx: RequestContext, resource: string, fields: SimRecord): SimResponse | null {
+export function checkForeignKeys(
+	ctx: RequestContext,
+	resource: string,
+	fields: SimRecord,
+): SimResponse | null {
 	for (const [field, target] of FOREIGN_KEYS[resource] ?? []) {
 		const value = fields[field];
 		if (value === undefined || value === null || value === 0) continue;
 		if (typeof value !== 'number' || !ctx.store.raw(target, value)) {
-			return conflict(`${field} ${JSON.stringify(value)} does not reference an existing ${target} record`);
+			return conflict(
+				`${field} ${JSON.stringify(value)} does not reference an existing ${target} record`,
+			);
 		}
 	}
 	return null;
@@ -72,7 +107,9 @@ const shipmentHooks: WriteHooks = {
 	prepare(ctx, fields, existing) {
 		const orderId = (fields.order_id ?? existing?.order_id) as number;
 		if (!existing && isMissing(fields.shipment_name)) {
-			fields.shipment_name = String(ctx.store.lookup('order_shipments', 'order_id', orderId).length + 1);
+			fields.shipment_name = String(
+				ctx.store.lookup('order_shipments', 'order_id', orderId).length + 1,
+			);
 		}
 		if (!('items' in fields) || fields.items === null) {
 			if (!existing) fields.items = [];
@@ -81,7 +118,11 @@ const shipmentHooks: WriteHooks = {
 		if (!Array.isArray(fields.items)) return conflict('items must be an array');
 		const items: SimRecord[] = [];
 		for (const [index, entry] of (fields.items as unknown[]).entries()) {
-			if (entry === null || typeof entry !== 'object' || typeof (entry as SimRecord).id !== 'number') {
+			if (
+				entry === null ||
+				typeof entry !== 'object' ||
+				typeof (entry as SimRecord).id !== 'number'
+			) {
 				return conflict(`items[${index}].id must be an order item id`);
 			}
 			const sent = entry as SimRecord;
@@ -90,8 +131,15 @@ const shipmentHooks: WriteHooks = {
 				return conflict(`Order item ${sent.id as number} does not belong to order ${orderId}`);
 			}
 			const quantity = sent.quantity_shipped ?? item.quantity;
-			if (typeof quantity !== 'number' || quantity < 0) return conflict(`items[${index}].quantity_shipped must be a non-negative number`);
-			items.push({ ...sent, quantity_shipped: quantity, product_id: item.product_id, item_name: item.item_name, item_nr: item.item_number });
+			if (typeof quantity !== 'number' || quantity < 0)
+				return conflict(`items[${index}].quantity_shipped must be a non-negative number`);
+			items.push({
+				...sent,
+				quantity_shipped: quantity,
+				product_id: item.product_id,
+				item_name: item.item_name,
+				item_nr: item.item_number,
+			});
 		}
 		fields.items = items;
 		return null;
@@ -106,7 +154,8 @@ const variantInventoryHooks: WriteHooks = {
 	prepare(ctx, fields, existing) {
 		if (!('variants' in fields)) return null;
 		const productId = (fields.product_id ?? existing?.product_id) as number;
-		if (!Array.isArray(fields.variants) || fields.variants.length === 0) return conflict('variants must be a non-empty array');
+		if (!Array.isArray(fields.variants) || fields.variants.length === 0)
+			return conflict('variants must be a non-empty array');
 		const references: SimRecord[] = [];
 		const descriptions: string[] = [];
 		for (const [index, entry] of (fields.variants as unknown[]).entries()) {
@@ -119,11 +168,15 @@ const variantInventoryHooks: WriteHooks = {
 				return conflict(`Variant ${JSON.stringify(id)} is not a variant of product ${productId}`);
 			}
 			if (sent.variant_group_id !== variant.variant_group_id) {
-				return conflict(`Variant ${id} belongs to variant group ${variant.variant_group_id as number}, not ${sent.variant_group_id as number}`);
+				return conflict(
+					`Variant ${id} belongs to variant group ${variant.variant_group_id as number}, not ${sent.variant_group_id as number}`,
+				);
 			}
 			references.push({ id });
 			const group = ctx.store.raw('variant_groups', variant.variant_group_id as number);
-			descriptions.push(`${(group?.name as string | undefined) ?? 'Option'}: ${variant.description as string}`);
+			descriptions.push(
+				`${(group?.name as string | undefined) ?? 'Option'}: ${variant.description as string}`,
+			);
 		}
 		fields.variants = references;
 		if (!existing && isMissing(fields.description)) fields.description = descriptions.join(', ');
@@ -135,11 +188,18 @@ const orderItemHooks: WriteHooks = {
 	prepare(ctx, fields, existing) {
 		if (existing) return null;
 		// Like the admin UI: an item created from a product copies its SKU and name.
-		const product = typeof fields.product_id === 'number' ? ctx.store.raw('products', fields.product_id) : undefined;
-		const row = typeof fields.variant_inventory_id === 'number' ? ctx.store.raw('variant_inventory', fields.variant_inventory_id) : undefined;
+		const product =
+			typeof fields.product_id === 'number'
+				? ctx.store.raw('products', fields.product_id)
+				: undefined;
+		const row =
+			typeof fields.variant_inventory_id === 'number'
+				? ctx.store.raw('variant_inventory', fields.variant_inventory_id)
+				: undefined;
 		if (product) {
 			if (isMissing(fields.item_name)) fields.item_name = product.item_name;
-			if (isMissing(fields.item_number)) fields.item_number = row ? row.item_number : product.item_number;
+			if (isMissing(fields.item_number))
+				fields.item_number = row ? row.item_number : product.item_number;
 			if (isMissing(fields.item_number_full)) fields.item_number_full = fields.item_number;
 			if (fields.price === undefined) fields.price = product.price;
 		}

@@ -28,19 +28,45 @@ export function parseArgs(argv: string[]): SimulatorOptions {
 			return value;
 		};
 		switch (flag) {
-			case '--port': options.port = parseNumber(flag, takeValue()); break;
-			case '--host': options.host = takeValue(); break;
-			case '--token': options.accessToken = takeValue(); break;
-			case '--router-user': router.userName = takeValue(); break;
-			case '--router-secret': router.userSecret = takeValue(); break;
-			case '--site-id': router.siteId = takeValue(); break;
-			case '--seed': options.seed = parseNumber(flag, takeValue()); break;
-			case '--orders': sizes.orders = parseNumber(flag, takeValue()); break;
-			case '--products': sizes.products = parseNumber(flag, takeValue()); break;
-			case '--customers': sizes.customers = parseNumber(flag, takeValue()); break;
-			case '--latency': options.latencyMs = parseNumber(flag, takeValue()); break;
-			case '--error-rate': options.faults = { ...options.faults, errorRate: parseNumber(flag, takeValue()) }; break;
-			case '--time-zone': options.timeZone = takeValue(); break;
+			case '--port':
+				options.port = parseNumber(flag, takeValue());
+				break;
+			case '--host':
+				options.host = takeValue();
+				break;
+			case '--token':
+				options.accessToken = takeValue();
+				break;
+			case '--router-user':
+				router.userName = takeValue();
+				break;
+			case '--router-secret':
+				router.userSecret = takeValue();
+				break;
+			case '--site-id':
+				router.siteId = takeValue();
+				break;
+			case '--seed':
+				options.seed = parseNumber(flag, takeValue());
+				break;
+			case '--orders':
+				sizes.orders = parseNumber(flag, takeValue());
+				break;
+			case '--products':
+				sizes.products = parseNumber(flag, takeValue());
+				break;
+			case '--customers':
+				sizes.customers = parseNumber(flag, takeValue());
+				break;
+			case '--latency':
+				options.latencyMs = parseNumber(flag, takeValue());
+				break;
+			case '--error-rate':
+				options.faults = { ...options.faults, errorRate: parseNumber(flag, takeValue()) };
+				break;
+			case '--time-zone':
+				options.timeZone = takeValue();
+				break;
 			case '--rate-limit': {
 				const text = takeValue();
 				if (text === 'off') {
@@ -49,7 +75,11 @@ export function parseArgs(argv: string[]): SimulatorOptions {
 				}
 				const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(text);
 				if (!match) throw new Error('--rate-limit expects N/WINDOWSEC, e.g. 20/10, or off');
-				options.rateLimit = { limit: Number(match[1]), windowMs: Number(match[2]) * 1000, retryAfter: 'seconds' };
+				options.rateLimit = {
+					limit: Number(match[1]),
+					windowMs: Number(match[2]) * 1000,
+					retryAfter: 'seconds',
+				};
 				break;
 			}
 			case '--help':

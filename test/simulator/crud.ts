@@ -3,30 +3,59 @@
  * with an existing id, updates (200); PUT is a partial update; DELETE answers 204.
  */
 import { checkForeignKeys, WRITE_HOOKS } from './behaviours';
-import { badRequest, methodNotAllowed, notFound, type RequestContext, type SimResponse } from './httpTypes';
-import { listResponse, nameSet, nestedRecords, nestedResource, renderFilled, renderRecord } from './listing';
+import {
+	badRequest,
+	methodNotAllowed,
+	notFound,
+	type RequestContext,
+	type SimResponse,
+} from './httpTypes';
+import {
+	listResponse,
+	nameSet,
+	nestedRecords,
+	nestedResource,
+	renderFilled,
+	renderRecord,
+} from './listing';
 import { embeddedNames, findNested, recordsKeyOf, type ResourceDef } from './resources';
 import { checkRequired, cleanFields, defaultsFor, objectBody } from './validation';
 import type { SimRecord } from './types';
 
-function writeResponse(ctx: RequestContext, def: ResourceDef, record: SimRecord, status: number): SimResponse {
+function writeResponse(
+	ctx: RequestContext,
+	def: ResourceDef,
+	record: SimRecord,
+	status: number,
+): SimResponse {
 	// Write responses show the stored record with its embedded collections (e.g. shipment items).
 	return { status, body: renderRecord(ctx.store, def, record, new Set(embeddedNames(def)), null) };
 }
 
 /** Applies validated fields to `existing` (update) or a new record (create). */
-function applyWrite(ctx: RequestContext, def: ResourceDef, fields: SimRecord, existing: SimRecord | undefined): SimResponse {
+function applyWrite(
+	ctx: RequestContext,
+	def: ResourceDef,
+	fields: SimRecord,
+	existing: SimRecord | undefined,
+): SimResponse {
 	const hooks = WRITE_HOOKS[def.path] ?? {};
 	const foreignKeyError = checkForeignKeys(ctx, def.path, fields);
 	if (foreignKeyError) return foreignKeyError;
 	const prepareError = hooks.prepare?.(ctx, fields, existing);
 	if (prepareError) return prepareError;
 	if (existing) {
-		const updated = ctx.store.patch(def.path, existing.id as number, fields, { countWrite: true }) as SimRecord;
+		const updated = ctx.store.patch(def.path, existing.id as number, fields, {
+			countWrite: true,
+		}) as SimRecord;
 		hooks.afterWrite?.(ctx, updated, 'update');
 		return writeResponse(ctx, def, updated, 200);
 	}
-	const created = ctx.store.insert(def.path, { ...defaultsFor(ctx.store, def.path, fields), ...fields }, { countWrite: true });
+	const created = ctx.store.insert(
+		def.path,
+		{ ...defaultsFor(ctx.store, def.path, fields), ...fields },
+		{ countWrite: true },
+	);
 	hooks.afterWrite?.(ctx, created, 'create');
 	return writeResponse(ctx, def, created, 201);
 }
@@ -74,7 +103,11 @@ function remove(ctx: RequestContext, def: ResourceDef, id: number): SimResponse 
 export function handleCollection(ctx: RequestContext, def: ResourceDef): SimResponse {
 	if (ctx.method === 'GET' && def.ops.list) {
 		return listResponse({
-			ctx, def, fieldsFrom: def.path, records: ctx.store.rows(def.path), linkPath: def.path,
+			ctx,
+			def,
+			fieldsFrom: def.path,
+			records: ctx.store.rows(def.path),
+			linkPath: def.path,
 			recordsKey: recordsKeyOf(def, ctx.settings.recordsKeys),
 		});
 	}
@@ -87,15 +120,24 @@ export function handleSelectMany(ctx: RequestContext, def: ResourceDef): SimResp
 	if (ctx.method !== 'GET' || !def.ops.get) return methodNotAllowed(ctx.method);
 	const idsParam = ctx.query.get('ids');
 	if (!idsParam) return badRequest('ids is required');
-	const ids = idsParam.split(',').map((id) => id.trim()).filter(Boolean);
-	if (ids.length === 0 || ids.some((id) => !/^\d+$/.test(id))) return badRequest('ids must be a comma separated list of ids');
+	const ids = idsParam
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
+	if (ids.length === 0 || ids.some((id) => !/^\d+$/.test(id)))
+		return badRequest('ids must be a comma separated list of ids');
 	const records = [...new Set(ids.map(Number))]
 		.sort((a, b) => a - b)
 		.map((id) => ctx.store.raw(def.path, id))
 		.filter((record): record is SimRecord => record !== undefined);
 	return listResponse({
-		ctx, def, fieldsFrom: def.path, records, linkPath: `${def.path}/select_many`,
-		recordsKey: recordsKeyOf(def, ctx.settings.recordsKeys), unpaged: true,
+		ctx,
+		def,
+		fieldsFrom: def.path,
+		records,
+		linkPath: `${def.path}/select_many`,
+		recordsKey: recordsKeyOf(def, ctx.settings.recordsKeys),
+		unpaged: true,
 	});
 }
 
@@ -109,7 +151,13 @@ export function handleRecord(ctx: RequestContext, def: ResourceDef, id: number):
 			const fieldsParam = ctx.query.get('fields');
 			return {
 				status: 200,
-				body: renderRecord(ctx.store, def, record, nameSet(ctx.query.get('expand')), fieldsParam ? nameSet(fieldsParam) : null),
+				body: renderRecord(
+					ctx.store,
+					def,
+					record,
+					nameSet(ctx.query.get('expand')),
+					fieldsParam ? nameSet(fieldsParam) : null,
+				),
 			};
 		}
 		case 'PUT':
@@ -122,7 +170,12 @@ export function handleRecord(ctx: RequestContext, def: ResourceDef, id: number):
 }
 
 /** `/{res}/{id}/filled` and `/{res}/{id}/{nested}` */
-export function handleNested(ctx: RequestContext, def: ResourceDef, id: number, name: string): SimResponse {
+export function handleNested(
+	ctx: RequestContext,
+	def: ResourceDef,
+	id: number,
+	name: string,
+): SimResponse {
 	const nested = name === 'filled' ? undefined : findNested(def, name);
 	if (name !== 'filled' && !nested) return notFound();
 	if (ctx.method !== 'GET' || !def.ops.get) return methodNotAllowed(ctx.method);

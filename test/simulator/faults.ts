@@ -63,7 +63,11 @@ export class FaultPlanner {
 		else if (fault.respond) action = { kind: 'raw', ...fault.respond };
 		else {
 			const status = fault.status ?? 500;
-			action = { kind: 'status', status, retryAfter: fault.retryAfter ?? (status === 429 ? '1' : undefined) };
+			action = {
+				kind: 'status',
+				status,
+				retryAfter: fault.retryAfter ?? (status === 429 ? '1' : undefined),
+			};
 		}
 		return { action, applyWrite: fault.applyWrite ?? false, countsAsCall: false };
 	}
@@ -84,9 +88,11 @@ export class FaultPlanner {
 		roll -= errorRate;
 		if (roll < resetRate) return { action: { kind: 'reset' }, applyWrite, countsAsCall: true };
 		roll -= resetRate;
-		if (roll < malformedRate) return { action: { kind: 'malformed' }, applyWrite, countsAsCall: true };
+		if (roll < malformedRate)
+			return { action: { kind: 'malformed' }, applyWrite, countsAsCall: true };
 		roll -= malformedRate;
-		if (roll < rateLimitRate) return { action: { kind: 'status', status: 429 }, applyWrite: false, countsAsCall: false };
+		if (roll < rateLimitRate)
+			return { action: { kind: 'status', status: 429 }, applyWrite: false, countsAsCall: false };
 		return undefined;
 	}
 }

@@ -33,7 +33,8 @@ export class Condition {
 	}
 
 	get instant(): number | null {
-		if (this.instantCache === undefined) this.instantCache = parseInstant(this.value.trim(), this.timeZone);
+		if (this.instantCache === undefined)
+			this.instantCache = parseInstant(this.value.trim(), this.timeZone);
 		return this.instantCache;
 	}
 
@@ -53,13 +54,20 @@ export class Condition {
 
 	private compare(difference: number): boolean {
 		switch (this.op) {
-			case 'eq': return difference === 0;
-			case 'not': return difference !== 0;
-			case 'gt': return difference > 0;
-			case 'gte': return difference >= 0;
-			case 'lt': return difference < 0;
-			case 'lte': return difference <= 0;
-			default: return false;
+			case 'eq':
+				return difference === 0;
+			case 'not':
+				return difference !== 0;
+			case 'gt':
+				return difference > 0;
+			case 'gte':
+				return difference >= 0;
+			case 'lt':
+				return difference < 0;
+			case 'lte':
+				return difference <= 0;
+			default:
+				return false;
 		}
 	}
 
@@ -71,7 +79,12 @@ export class Condition {
 	}
 
 	private matchesBoolean(value: boolean): boolean {
-		const wanted = this.lower === 'true' || this.lower === '1' ? true : this.lower === 'false' || this.lower === '0' ? false : null;
+		const wanted =
+			this.lower === 'true' || this.lower === '1'
+				? true
+				: this.lower === 'false' || this.lower === '0'
+					? false
+					: null;
 		if (wanted === null) return this.op === 'not';
 		if (this.op === 'eq') return value === wanted;
 		if (this.op === 'not') return value !== wanted;
@@ -184,7 +197,9 @@ export function buildFilter(
 		return (record) =>
 			idMatches(record) &&
 			(terms.length === 0 ||
-				terms.some((term) => term.every(({ field, conditions }) => conditions.every((c) => c.matches(record[field])))));
+				terms.some((term) =>
+					term.every(({ field, conditions }) => conditions.every((c) => c.matches(record[field]))),
+				));
 	}
 	const andFilters = filters.filter((filter) => !filter.orWithOthers);
 	const orFilters = filters.filter((filter) => filter.orWithOthers);
@@ -195,7 +210,8 @@ export function buildFilter(
 	return (record) => {
 		if (!idMatches(record)) return false;
 		if (filters.length === 0) return true;
-		if (andFilters.length > 0 && andFilters.every((filter) => fieldMatches(filter, record))) return true;
+		if (andFilters.length > 0 && andFilters.every((filter) => fieldMatches(filter, record)))
+			return true;
 		return orFilters.some((filter) => fieldMatches(filter, record));
 	};
 }

@@ -29,9 +29,14 @@ export function errorResponse(status: number, message: string, details: string):
 	return { status, body: { status_code: status, message, details } };
 }
 
-export const badRequest = (details: string): SimResponse => errorResponse(400, 'Bad Request', details);
+export const badRequest = (details: string): SimResponse =>
+	errorResponse(400, 'Bad Request', details);
 export const conflict = (details: string): SimResponse => errorResponse(409, 'Conflict', details);
 export const notFound = (details = 'No resource matches the URL specified.'): SimResponse =>
 	errorResponse(404, 'NotFound', details);
 export const methodNotAllowed = (method: string): SimResponse =>
-	errorResponse(405, 'MethodNotAllowed', `The requested resource does not support http method '${method}'.`);
+	errorResponse(
+		405,
+		'MethodNotAllowed',
+		`The requested resource does not support http method '${method}'.`,
+	);

@@ -4,7 +4,13 @@
  */
 import { buildFilter, RESERVED_PARAMS } from './filters';
 import { badRequest, notFound, type RequestContext, type SimResponse } from './httpTypes';
-import { embeddedNames, findNested, RESOURCES, type NestedDef, type ResourceDef } from './resources';
+import {
+	embeddedNames,
+	findNested,
+	RESOURCES,
+	type NestedDef,
+	type ResourceDef,
+} from './resources';
 import type { MemoryStore } from './store';
 import { looksLikeDate, parseInstant, restyleTimestamp } from './time';
 import type { LookupMatching, SimRecord } from './types';
@@ -13,11 +19,20 @@ const DEFAULT_COUNT = 100;
 
 /** Comma list param -> set of names ('' entries dropped). */
 export function nameSet(value: string | null): Set<string> {
-	return new Set((value ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+	return new Set(
+		(value ?? '')
+			.split(',')
+			.map((name) => name.trim())
+			.filter(Boolean),
+	);
 }
 
 /** Records of one nested collection of `parent`. Returned records are live; do not mutate. */
-export function nestedRecords(store: MemoryStore, nested: NestedDef, parent: SimRecord): readonly SimRecord[] {
+export function nestedRecords(
+	store: MemoryStore,
+	nested: NestedDef,
+	parent: SimRecord,
+): readonly SimRecord[] {
 	switch (nested.kind) {
 		case 'child':
 			return store.lookup(nested.resource, nested.foreignKey, parent.id);
@@ -28,7 +43,9 @@ export function nestedRecords(store: MemoryStore, nested: NestedDef, parent: Sim
 		case 'embedded': {
 			const stored = parent[nested.name];
 			if (!Array.isArray(stored)) return [];
-			const entries = stored.filter((entry): entry is SimRecord => entry !== null && typeof entry === 'object');
+			const entries = stored.filter(
+				(entry): entry is SimRecord => entry !== null && typeof entry === 'object',
+			);
 			if (!nested.resolve) return entries;
 			const resolveFrom = nested.resolve;
 			return entries
@@ -133,17 +150,28 @@ function compareKeys(a: SortKey, b: SortKey): number {
 }
 
 /** `sort=f1,-f2`; always tie-broken by id ascending so pages are stable. */
-export function sortRecords(records: readonly SimRecord[], sortParam: string | null, timeZone: string): readonly SimRecord[] {
+export function sortRecords(
+	records: readonly SimRecord[],
+	sortParam: string | null,
+	timeZone: string,
+): readonly SimRecord[] {
 	const specs = (sortParam ?? '')
 		.split(',')
 		.map((part) => part.trim())
 		.filter(Boolean)
-		.map((part) => (part.startsWith('-') ? { field: part.slice(1), direction: -1 } : { field: part.replace(/^\+/, ''), direction: 1 }))
+		.map((part) =>
+			part.startsWith('-')
+				? { field: part.slice(1), direction: -1 }
+				: { field: part.replace(/^\+/, ''), direction: 1 },
+		)
 		.filter((spec) => spec.field !== 'id' || spec.direction === -1);
 	const descendingId = specs.length === 1 && specs[0].field === 'id';
 	if (specs.length === 0) return records; // stored order is id ascending
 	if (descendingId) return [...records].reverse();
-	const decorated = records.map((record) => ({ record, keys: specs.map((spec) => sortKey(record[spec.field], timeZone)) }));
+	const decorated = records.map((record) => ({
+		record,
+		keys: specs.map((spec) => sortKey(record[spec.field], timeZone)),
+	}));
 	decorated.sort((a, b) => {
 		for (let i = 0; i < specs.length; i++) {
 			const difference = compareKeys(a.keys[i], b.keys[i]);
@@ -188,18 +216,29 @@ export function listResponse(args: ListArgs): SimResponse {
 	const { query, settings } = ctx;
 	const pageParam = parsePositiveInt(query.get('page'));
 	const countParam = parsePositiveInt(query.get('count'));
-	if (Number.isNaN(pageParam) || (pageParam !== null && pageParam < 1)) return badRequest('page must be a positive integer');
-	if (Number.isNaN(countParam) || (countParam !== null && countParam < 1)) return badRequest('count must be a positive integer');
+	if (Number.isNaN(pageParam) || (pageParam !== null && pageParam < 1))
+		return badRequest('page must be a positive integer');
+	if (Number.isNaN(countParam) || (countParam !== null && countParam < 1))
+		return badRequest('count must be a positive integer');
 	const quirks = settings.quirks;
 	const page = quirks.ignorePage ? 1 : (pageParam ?? 1);
 	const count = Math.min(countParam ?? DEFAULT_COUNT, settings.maxPageSize);
 
-	const knownFields = args.fieldsFrom ? ctx.store.knownFields(args.fieldsFrom) : new Set<string>(args.records.flatMap((r) => Object.keys(r)));
+	const knownFields = args.fieldsFrom
+		? ctx.store.knownFields(args.fieldsFrom)
+		: new Set<string>(args.records.flatMap((r) => Object.keys(r)));
 	const predicate = quirks.ignoreFilters
 		? null
-		: buildFilter(looseQuery(query, settings.lookupMatching), knownFields, settings.timeZone, settings.filterPrecedence);
+		: buildFilter(
+				looseQuery(query, settings.lookupMatching),
+				knownFields,
+				settings.timeZone,
+				settings.filterPrecedence,
+			);
 	const filtered = predicate ? args.records.filter(predicate) : args.records;
-	const sorted = quirks.ignoreSort ? filtered : sortRecords(filtered, query.get('sort'), settings.timeZone);
+	const sorted = quirks.ignoreSort
+		? filtered
+		: sortRecords(filtered, query.get('sort'), settings.timeZone);
 	const total = sorted.length;
 
 	const start = args.unpaged ? 0 : (page - 1) * count;
@@ -211,10 +250,16 @@ export function listResponse(args: ListArgs): SimResponse {
 	const fieldsParam = query.get('fields');
 	const fields = fieldsParam ? nameSet(fieldsParam) : null;
 	const body: Record<string, unknown> = { total_count: total };
-	if (!args.unpaged && (start + count < total || quirks.endlessNextPage)) body.next_page = pageLink(ctx, args.linkPath, page + 1, count);
+	if (!args.unpaged && (start + count < total || quirks.endlessNextPage))
+		body.next_page = pageLink(ctx, args.linkPath, page + 1, count);
 	if (!args.unpaged && page > 1) body.previous_page = pageLink(ctx, args.linkPath, page - 1, count);
-	const rendered = pageRecords.map((record) => renderRecord(ctx.store, def, record, expand, fields));
-	body[args.recordsKey] = quirks.timestampStyle && quirks.timestampStyle !== 'offset' ? rendered.map((record) => restyled(record, ctx)) : rendered;
+	const rendered = pageRecords.map((record) =>
+		renderRecord(ctx.store, def, record, expand, fields),
+	);
+	body[args.recordsKey] =
+		quirks.timestampStyle && quirks.timestampStyle !== 'offset'
+			? rendered.map((record) => restyled(record, ctx))
+			: rendered;
 	return { status: 200, body };
 }
 
@@ -225,7 +270,8 @@ function restyled(record: SimRecord, ctx: RequestContext): SimRecord {
 	const { quirks, timeZone } = ctx.settings;
 	const copy: SimRecord = { ...record };
 	for (const field of quirks.timestampFields ?? DEFAULT_TIMESTAMP_FIELDS) {
-		if (field in copy) copy[field] = restyleTimestamp(copy[field], quirks.timestampStyle ?? 'offset', timeZone);
+		if (field in copy)
+			copy[field] = restyleTimestamp(copy[field], quirks.timestampStyle ?? 'offset', timeZone);
 	}
 	return copy;
 }

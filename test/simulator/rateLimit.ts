@@ -46,7 +46,11 @@ export class RollingWindowLimiter {
 }
 
 /** Retry-After value: whole seconds (at least 1) or an HTTP-date. */
-export function retryAfterValue(delayMs: number, style: 'seconds' | 'http-date', nowMs = Date.now()): string {
+export function retryAfterValue(
+	delayMs: number,
+	style: 'seconds' | 'http-date',
+	nowMs = Date.now(),
+): string {
 	const seconds = Math.max(1, Math.ceil(delayMs / 1000));
 	return style === 'http-date' ? new Date(nowMs + seconds * 1000).toUTCString() : String(seconds);
 }

@@ -42,10 +42,23 @@ export interface ResourceDef {
 }
 
 const ALL: ResourceOps = { list: true, get: true, create: true, update: true, delete: true };
-const READ_ONLY: ResourceOps = { list: true, get: true, create: false, update: false, delete: false };
-const LIST_UPDATE: ResourceOps = { list: true, get: true, create: false, update: true, delete: false };
+const READ_ONLY: ResourceOps = {
+	list: true,
+	get: true,
+	create: false,
+	update: false,
+	delete: false,
+};
+const LIST_UPDATE: ResourceOps = {
+	list: true,
+	get: true,
+	create: false,
+	update: true,
+	delete: false,
+};
 
-const empty = (...names: string[]): NestedDef[] => names.map((name) => ({ name, kind: 'empty' as const }));
+const empty = (...names: string[]): NestedDef[] =>
+	names.map((name) => ({ name, kind: 'empty' as const }));
 const child = (name: string, resource: string, foreignKey: string): NestedDef => ({
 	name,
 	kind: 'child',
@@ -60,7 +73,12 @@ function def(path: string, extra: Partial<ResourceDef> = {}): ResourceDef {
 const CORE: ResourceDef[] = [
 	def('orders', {
 		firstId: 100001,
-		required: ['customer_id', 'order_status_id', 'order_billing_address_id', 'order_shipping_address_id'],
+		required: [
+			'customer_id',
+			'order_status_id',
+			'order_billing_address_id',
+			'order_shipping_address_id',
+		],
 		nested: [
 			child('items', 'order_items', 'order_id'),
 			child('payments', 'order_payments', 'order_id'),
@@ -95,13 +113,28 @@ const CORE: ResourceDef[] = [
 			child('variant_inventory', 'variant_inventory', 'product_id'),
 			child('pricing', 'product_pricing', 'product_id'),
 			child('pictures', 'product_pictures', 'product_id'),
-			{ name: 'categories', kind: 'reference', resource: 'categories', localKey: 'primary_category_id' },
+			{
+				name: 'categories',
+				kind: 'reference',
+				resource: 'categories',
+				localKey: 'primary_category_id',
+			},
 			child('reviews', 'product_reviews', 'product_id'),
 			child('child_products', 'products', 'master_product_id'),
-			...empty('personalizations', 'related', 'attributes', 'shipping_rate_adjustments', 'custom_fields'),
+			...empty(
+				'personalizations',
+				'related',
+				'attributes',
+				'shipping_rate_adjustments',
+				'custom_fields',
+			),
 		],
 	}),
-	def('product_variants', { recordsKey: 'variants', keyUnknown: true, required: ['product_id', 'variant_group_id'] }),
+	def('product_variants', {
+		recordsKey: 'variants',
+		keyUnknown: true,
+		required: ['product_id', 'variant_group_id'],
+	}),
 	def('variant_groups', { nested: [child('variants', 'product_variants', 'variant_group_id')] }),
 	def('variant_inventory', {
 		required: ['product_id', 'variants'],
@@ -112,7 +145,11 @@ const CORE: ResourceDef[] = [
 	}),
 	def('product_pricing', { required: ['product_id'] }),
 	def('product_statuses', { required: ['name'] }),
-	def('product_pictures', { recordsKey: 'pictures', keyUnknown: true, required: ['product_id', 'image_file'] }),
+	def('product_pictures', {
+		recordsKey: 'pictures',
+		keyUnknown: true,
+		required: ['product_id', 'image_file'],
+	}),
 	def('categories', {
 		required: ['name'],
 		nested: [child('products', 'products', 'primary_category_id'), ...empty('custom_fields')],
@@ -136,14 +173,50 @@ const CORE: ResourceDef[] = [
 
 /** The remaining resources of docs/resource_list.md, served generically (LGCUD, mostly empty). */
 const OTHER_PATHS = [
-	'adcodes', 'affiliates', 'attributes', 'attribute_groups', 'blogs', 'blog_categories', 'blog_posts', 'carts',
-	'cart_items', 'credit_cards', 'custom_fields', 'custom_field_values', 'customer_association',
-	'customer_payment_methods', 'discount_actions', 'discount_methods', 'discount_rules', 'drips',
-	'email_templates', 'external_image_whitelist', 'blacklisted_ips', 'gift_certificate_transactions', 'links',
-	'mailing_lists', 'microstores', 'notifications', 'pages', 'payment_methods', 'price_calculators',
-	'price_calculator_rules', 'price_calculator_rule_modifiers', 'product_inactive_in_store', 'product_lists',
-	'product_reviews', 'profiles', 'quotes', 'regions', 'sessions', 'shipping_rate_adjustments', 'subscriptions',
-	'tax_rates', 'themes', 'url_redirects', 'wishlists',
+	'adcodes',
+	'affiliates',
+	'attributes',
+	'attribute_groups',
+	'blogs',
+	'blog_categories',
+	'blog_posts',
+	'carts',
+	'cart_items',
+	'credit_cards',
+	'custom_fields',
+	'custom_field_values',
+	'customer_association',
+	'customer_payment_methods',
+	'discount_actions',
+	'discount_methods',
+	'discount_rules',
+	'drips',
+	'email_templates',
+	'external_image_whitelist',
+	'blacklisted_ips',
+	'gift_certificate_transactions',
+	'links',
+	'mailing_lists',
+	'microstores',
+	'notifications',
+	'pages',
+	'payment_methods',
+	'price_calculators',
+	'price_calculator_rules',
+	'price_calculator_rule_modifiers',
+	'product_inactive_in_store',
+	'product_lists',
+	'product_reviews',
+	'profiles',
+	'quotes',
+	'regions',
+	'sessions',
+	'shipping_rate_adjustments',
+	'subscriptions',
+	'tax_rates',
+	'themes',
+	'url_redirects',
+	'wishlists',
 ];
 
 /**
@@ -170,11 +243,24 @@ const OTHER_REQUIRED: Record<string, string[]> = {
 	product_inactive_in_store: ['item_id', 'store_id'],
 	product_lists: ['name'],
 	profiles: ['username'],
-	quotes: ['customer_id', 'order_status_id', 'tax_total', 'grand_total', 'order_billing_address_id', 'store_id'],
+	quotes: [
+		'customer_id',
+		'order_status_id',
+		'tax_total',
+		'grand_total',
+		'order_billing_address_id',
+		'store_id',
+	],
 	regions: ['markup_amount', 'sort_order'],
 	subscriptions: [
-		'customer_id', 'frequency_type', 'frequency', 'original_order_id', 'shipping_method_name',
-		'customer_payment_method_id', 'shipping_address_id', 'billing_address_id',
+		'customer_id',
+		'frequency_type',
+		'frequency',
+		'original_order_id',
+		'shipping_method_name',
+		'customer_payment_method_id',
+		'shipping_address_id',
+		'billing_address_id',
 	],
 	tax_rates: ['rate', 'region_id', 'store_id'],
 	url_redirects: ['from', 'to'],
@@ -209,5 +295,7 @@ export function findNested(resource: ResourceDef, name: string): NestedDef | und
 
 /** Names of embedded collections, which are stored on the record but hidden unless expanded. */
 export function embeddedNames(resource: ResourceDef): string[] {
-	return resource.nested.filter((nested) => nested.kind === 'embedded').map((nested) => nested.name);
+	return resource.nested
+		.filter((nested) => nested.kind === 'embedded')
+		.map((nested) => nested.name);
 }

@@ -11,8 +11,12 @@ const NUMERIC_ID = /^\d+$/;
 export function apiSegments(pathname: string): string[] | null {
 	const match = /^\/api\/v1(?:\/(.*))?$/.exec(pathname);
 	if (!match) return null;
-	const segments = (match[1] ?? '').split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
-	if (segments.length > 0) segments[segments.length - 1] = segments[segments.length - 1].replace(/\.json$/i, '');
+	const segments = (match[1] ?? '')
+		.split('/')
+		.filter(Boolean)
+		.map((segment) => decodeURIComponent(segment));
+	if (segments.length > 0)
+		segments[segments.length - 1] = segments[segments.length - 1].replace(/\.json$/i, '');
 	return segments;
 }
 
@@ -25,7 +29,8 @@ export function route(ctx: RequestContext): SimResponse {
 	if (!def || rest.length > 0) return notFound();
 	if (second === undefined) return handleCollection(ctx, def);
 	if (second === 'select_many' && third === undefined) return handleSelectMany(ctx, def);
-	if (name === 'categories' && second === 'rebuild_tree' && third === undefined) return handleRebuildTree(ctx);
+	if (name === 'categories' && second === 'rebuild_tree' && third === undefined)
+		return handleRebuildTree(ctx);
 	if (!NUMERIC_ID.test(second)) return notFound();
 	const id = Number(second);
 	if (third === undefined) return handleRecord(ctx, def, id);

@@ -1,18 +1,85 @@
 /** Word lists for the seeded store (invented values, realistic shapes). */
 
 export const FIRST_NAMES = [
-	'Jane', 'John', 'Maria', 'James', 'Linda', 'Robert', 'Patricia', 'Michael', 'Barbara', 'William', 'Elizabeth',
-	'David', 'Jennifer', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Carlos', 'Karen', 'Daniel',
-	'Nancy', 'Matthew', 'Lisa', 'Anthony', 'Betty', 'Mark', 'Sandra', 'Wei', 'Ashley', 'Omar', 'Kimberly', 'Luis',
+	'Jane',
+	'John',
+	'Maria',
+	'James',
+	'Linda',
+	'Robert',
+	'Patricia',
+	'Michael',
+	'Barbara',
+	'William',
+	'Elizabeth',
+	'David',
+	'Jennifer',
+	'Richard',
+	'Susan',
+	'Joseph',
+	'Jessica',
+	'Thomas',
+	'Sarah',
+	'Carlos',
+	'Karen',
+	'Daniel',
+	'Nancy',
+	'Matthew',
+	'Lisa',
+	'Anthony',
+	'Betty',
+	'Mark',
+	'Sandra',
+	'Wei',
+	'Ashley',
+	'Omar',
+	'Kimberly',
+	'Luis',
 ];
 
 export const LAST_NAMES = [
-	'Doe', 'Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez',
-	'Hernandez', 'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee',
-	'Perez', 'Thompson', 'White', 'Harris', 'Sanchez', 'Clark', 'Nguyen', "O'Brien",
+	'Doe',
+	'Smith',
+	'Johnson',
+	'Williams',
+	'Brown',
+	'Jones',
+	'Garcia',
+	'Miller',
+	'Davis',
+	'Rodriguez',
+	'Martinez',
+	'Hernandez',
+	'Lopez',
+	'Gonzalez',
+	'Wilson',
+	'Anderson',
+	'Thomas',
+	'Taylor',
+	'Moore',
+	'Jackson',
+	'Martin',
+	'Lee',
+	'Perez',
+	'Thompson',
+	'White',
+	'Harris',
+	'Sanchez',
+	'Clark',
+	'Nguyen',
+	"O'Brien",
 ];
 
-export const COMPANIES = ['', '', '', '', 'Acme Supply', 'Bluebonnet Retail', 'Gulf Coast Outfitters', 'Lone Star Goods'];
+export const COMPANIES = [
+	'',
+	'',
+	'',
+	'',
+	'Acme Supply',
+	'Bluebonnet Retail',
+	'Gulf Coast Outfitters',
+	'Lone Star Goods',
+];
 
 export interface Place {
 	city: string;
@@ -36,16 +103,54 @@ export const PLACES: Place[] = [
 	{ city: 'New York', state: 'New York', stateCode: 'NY', postalCode: '10001' },
 ];
 
-export const STREETS = ['N Bristol Ave', 'Main St', 'Oak Ln', 'Elm St', 'Calder Ave', 'Maple Dr', 'Pine Rd', 'Cedar Ct', 'Lakeview Blvd'];
+export const STREETS = [
+	'N Bristol Ave',
+	'Main St',
+	'Oak Ln',
+	'Elm St',
+	'Calder Ave',
+	'Maple Dr',
+	'Pine Rd',
+	'Cedar Ct',
+	'Lakeview Blvd',
+];
 
 export const CATEGORY_NAMES = [
-	'Apparel', 'Accessories', 'Home & Kitchen', 'Outdoors', 'Toys', 'Electronics', 'T-Shirts', 'Hoodies', 'Hats',
-	'Bags', 'Mugs', 'Camping', 'Gadgets', 'Stickers', 'Posters', 'Socks', 'Jackets', 'Drinkware', 'Gift Sets', 'Sale',
+	'Apparel',
+	'Accessories',
+	'Home & Kitchen',
+	'Outdoors',
+	'Toys',
+	'Electronics',
+	'T-Shirts',
+	'Hoodies',
+	'Hats',
+	'Bags',
+	'Mugs',
+	'Camping',
+	'Gadgets',
+	'Stickers',
+	'Posters',
+	'Socks',
+	'Jackets',
+	'Drinkware',
+	'Gift Sets',
+	'Sale',
 ];
 
 export const MANUFACTURER_NAMES = [
-	'Northwind Apparel', 'Contoso Goods', 'Fabrikam', 'Tailspin Outdoor', 'Wide World Importers', 'Adventure Works',
-	'Litware', 'Proseware', 'Coho Supply', 'Trey Research', 'Lucerne Publishing', 'Margie Travel',
+	'Northwind Apparel',
+	'Contoso Goods',
+	'Fabrikam',
+	'Tailspin Outdoor',
+	'Wide World Importers',
+	'Adventure Works',
+	'Litware',
+	'Proseware',
+	'Coho Supply',
+	'Trey Research',
+	'Lucerne Publishing',
+	'Margie Travel',
 ];
 
 export interface ProductKind {
@@ -72,8 +177,24 @@ export const PRODUCT_KINDS: ProductKind[] = [
 ];
 
 export const PRODUCT_ADJECTIVES = [
-	'Logo', 'Classic', 'Vintage', 'Organic', 'Heavyweight', 'Trail', 'Retro', 'Everyday', 'Premium', 'Limited Edition',
-	'Summer', 'Winter', 'Coastal', 'Midnight', 'Sunset', 'Urban', 'Rugged', 'Travel',
+	'Logo',
+	'Classic',
+	'Vintage',
+	'Organic',
+	'Heavyweight',
+	'Trail',
+	'Retro',
+	'Everyday',
+	'Premium',
+	'Limited Edition',
+	'Summer',
+	'Winter',
+	'Coastal',
+	'Midnight',
+	'Sunset',
+	'Urban',
+	'Rugged',
+	'Travel',
 ];
 
 export interface VariantOption {
@@ -108,7 +229,15 @@ export const ORDER_STATUSES = [
 ];
 
 /** Status ids used by the seeder (positions in ORDER_STATUSES, 1-based). */
-export const STATUS = { pending: 1, processing: 2, shipped: 3, partiallyShipped: 4, cancelled: 5, declined: 6, refunded: 7 };
+export const STATUS = {
+	pending: 1,
+	processing: 2,
+	shipped: 3,
+	partiallyShipped: 4,
+	cancelled: 5,
+	declined: 6,
+	refunded: 7,
+};
 
 export const PRODUCT_STATUSES = [
 	{ name: 'In Stock', is_unavailable: false, is_back_ordered: false },

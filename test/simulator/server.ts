@@ -14,12 +14,27 @@ import { apiSegments, route } from './router';
 import { resolveSizes, seedStore } from './seed';
 import { MemoryStore } from './store';
 import { learnFieldTypes } from './validation';
-import type { RecordedRequest, ScriptedFault, Simulator, SimulatorOptions, SimulatorSettings } from './types';
+import type {
+	RecordedRequest,
+	ScriptedFault,
+	Simulator,
+	SimulatorOptions,
+	SimulatorSettings,
+} from './types';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 const STATUS_MESSAGES: Record<number, string> = {
-	400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed', 409: 'Conflict',
-	429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'NotFound',
+	405: 'MethodNotAllowed',
+	409: 'Conflict',
+	429: 'Too Many Requests',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+	504: 'Gateway Timeout',
 };
 const UNAUTHORIZED = errorResponse(401, 'Unauthorized', 'Invalid or missing access token.');
 
@@ -37,7 +52,10 @@ export function resolveSettings(options: SimulatorOptions): SimulatorSettings {
 		router: options.router ?? { userName: 'sim-user', userSecret: 'sim-secret', siteId: '1' },
 		timeZone,
 		now: options.now ?? (() => DateTime.now()),
-		rateLimit: options.rateLimit === undefined ? { limit: 1000, windowMs: 10_000, retryAfter: 'seconds' } : options.rateLimit,
+		rateLimit:
+			options.rateLimit === undefined
+				? { limit: 1000, windowMs: 10_000, retryAfter: 'seconds' }
+				: options.rateLimit,
 		latencyMs: options.latencyMs ?? 0,
 		faults: options.faults ?? {},
 		maxPageSize: options.maxPageSize ?? 1000,
@@ -60,11 +78,15 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
 	const settings = resolveSettings(options);
-	const store = new MemoryStore({ nowMs: () => settings.now().toMillis(), timeZone: () => settings.timeZone });
+	const store = new MemoryStore({
+		nowMs: () => settings.now().toMillis(),
+		timeZone: () => settings.timeZone,
+	});
 	const anchorMs = options.seedAnchor
 		? DateTime.fromISO(options.seedAnchor, { zone: settings.timeZone }).toMillis()
 		: settings.now().setZone(settings.timeZone).startOf('day').toMillis();
-	if (!Number.isFinite(anchorMs)) throw new Error(`Invalid seedAnchor: ${String(options.seedAnchor)}`);
+	if (!Number.isFinite(anchorMs))
+		throw new Error(`Invalid seedAnchor: ${String(options.seedAnchor)}`);
 	seedStore(store, settings.seed, settings.sizes, anchorMs, settings.timeZone);
 	learnFieldTypes(store);
 
@@ -87,11 +109,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			res.end();
 			return;
 		}
-		res.writeHead(response.status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+		res.writeHead(response.status, {
+			'Content-Type': 'application/json; charset=utf-8',
+			...headers,
+		});
 		res.end(JSON.stringify(response.body));
 	};
 
-	const sendFault = (req: IncomingMessage, res: ServerResponse, recorded: RecordedRequest, fault: PlannedFault): void => {
+	const sendFault = (
+		req: IncomingMessage,
+		res: ServerResponse,
+		recorded: RecordedRequest,
+		fault: PlannedFault,
+	): void => {
 		const action = fault.action;
 		if (action.kind === 'reset') {
 			recorded.status = 0;
@@ -106,19 +136,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		}
 		if (action.kind === 'malformed') {
 			recorded.status = 200;
-			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...callLimitHeader() });
+			res.writeHead(200, {
+				'Content-Type': 'application/json; charset=utf-8',
+				...callLimitHeader(),
+			});
 			res.end(MALFORMED_BODY);
 			return;
 		}
 		const headers: Record<string, string> = {};
 		if (action.status === 429) {
-			const style = settings.rateLimit ? settings.rateLimit.retryAfter ?? 'seconds' : 'seconds';
+			const style = settings.rateLimit ? (settings.rateLimit.retryAfter ?? 'seconds') : 'seconds';
 			headers['Retry-After'] = action.retryAfter ?? retryAfterValue(1000, style);
 		} else if (action.retryAfter !== undefined) {
 			headers['Retry-After'] = action.retryAfter;
 		}
 		const details = action.status === 429 ? 'API call limit exceeded.' : 'Simulated fault.';
-		send(res, recorded, { ...errorResponse(action.status, STATUS_MESSAGES[action.status] ?? 'Error', details), headers });
+		send(res, recorded, {
+			...errorResponse(action.status, STATUS_MESSAGES[action.status] ?? 'Error', details),
+			headers,
+		});
 	};
 
 	const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -139,7 +175,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const pathname = queryStart >= 0 ? target.slice(0, queryStart) : target;
 		const rawQuery = queryStart >= 0 ? target.slice(queryStart + 1) : '';
 		const recorded: RecordedRequest = {
-			method, path: pathname, rawQuery, query: new URLSearchParams(rawQuery), headers: { ...req.headers }, body, status: 0, at: Date.now(),
+			method,
+			path: pathname,
+			rawQuery,
+			query: new URLSearchParams(rawQuery),
+			headers: { ...req.headers },
+			body,
+			status: 0,
+			at: Date.now(),
 		};
 		requests.push(recorded);
 		try {
@@ -156,7 +199,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				authenticate(req.headers, method, target, settings.accessToken, settings.router) !== null;
 			const runHandler = (): SimResponse => {
 				if (!segments) return notFound();
-				const ctx: RequestContext = { method, segments, query: recorded.query, body, bodyInvalid, store, settings, baseUrl };
+				const ctx: RequestContext = {
+					method,
+					segments,
+					query: recorded.query,
+					body,
+					bodyInvalid,
+					store,
+					settings,
+					baseUrl,
+				};
 				return route(ctx);
 			};
 			const isWrite = WRITE_METHODS.has(method);
@@ -176,7 +228,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				if (!decision.allowed) {
 					const retryAfter = retryAfterValue(decision.retryAfterMs, limit.retryAfter ?? 'seconds');
 					return send(res, recorded, {
-						...errorResponse(429, 'Too Many Requests', `API call limit of ${limit.limit} per ${limit.windowMs / 1000} s exceeded.`),
+						...errorResponse(
+							429,
+							'Too Many Requests',
+							`API call limit of ${limit.limit} per ${limit.windowMs / 1000} s exceeded.`,
+						),
 						headers: { 'Retry-After': retryAfter },
 					});
 				}
@@ -191,7 +247,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			send(res, recorded, runHandler());
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
-			if (!res.headersSent) send(res, recorded, errorResponse(500, 'Internal Server Error', message));
+			if (!res.headersSent)
+				send(res, recorded, errorResponse(500, 'Internal Server Error', message));
 			else res.destroy();
 		}
 	};
@@ -207,7 +264,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		});
 	});
 	const port = (server.address() as AddressInfo).port;
-	const hostForUrl = settings.host.includes(':') ? `[${settings.host}]` : settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host;
+	const hostForUrl = settings.host.includes(':')
+		? `[${settings.host}]`
+		: settings.host === '0.0.0.0'
+			? '127.0.0.1'
+			: settings.host;
 	baseUrl = `http://${hostForUrl}:${port}`;
 
 	return {

@@ -1,5 +1,12 @@
 /** Endpoints outside the generic pattern: order status change, category tree rebuild, store e-mail. */
-import { badRequest, conflict, methodNotAllowed, notFound, type RequestContext, type SimResponse } from './httpTypes';
+import {
+	badRequest,
+	conflict,
+	methodNotAllowed,
+	notFound,
+	type RequestContext,
+	type SimResponse,
+} from './httpTypes';
 import { objectBody } from './validation';
 
 /** `PUT /orders/{id}/status` {order_status_id}: records the previous status and the change time. */
@@ -12,7 +19,8 @@ export function handleOrderStatus(ctx: RequestContext, orderId: number): SimResp
 	const statusId = body.value.order_status_id;
 	if (statusId === undefined || statusId === null) return badRequest('order_status_id is required');
 	if (typeof statusId !== 'number') return conflict('order_status_id must be a number');
-	if (!ctx.store.raw('order_statuses', statusId)) return notFound(`Order status ${statusId} was not found.`);
+	if (!ctx.store.raw('order_statuses', statusId))
+		return notFound(`Order status ${statusId} was not found.`);
 	const updated = ctx.store.patch(
 		'orders',
 		orderId,
@@ -35,7 +43,10 @@ export function handleRebuildTree(ctx: RequestContext): SimResponse {
 export function handleStoreAlertEmail(ctx: RequestContext, storeId: number): SimResponse {
 	if (!ctx.store.raw('stores', storeId)) return notFound();
 	if (ctx.method === 'GET') {
-		return { status: 200, body: { store_alert_email: ctx.store.storeAlertEmails.get(storeId) ?? '' } };
+		return {
+			status: 200,
+			body: { store_alert_email: ctx.store.storeAlertEmails.get(storeId) ?? '' },
+		};
 	}
 	if (ctx.method !== 'PUT') return methodNotAllowed(ctx.method);
 	const body = objectBody(ctx);

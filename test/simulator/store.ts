@@ -107,11 +107,16 @@ export class MemoryStore implements SimStore {
 	}
 
 	create(resource: string, fields: SimRecord): SimRecord {
-		return copyRecord(this.insert(resource, structuredClone(fields), { countWrite: true, keepTimestamps: true }));
+		return copyRecord(
+			this.insert(resource, structuredClone(fields), { countWrite: true, keepTimestamps: true }),
+		);
 	}
 
 	update(resource: string, id: number, patch: SimRecord): SimRecord {
-		const updated = this.patch(resource, id, structuredClone(patch), { countWrite: true, keepTimestamps: true });
+		const updated = this.patch(resource, id, structuredClone(patch), {
+			countWrite: true,
+			keepTimestamps: true,
+		});
 		if (!updated) throw new Error(`${resource} ${id} does not exist`);
 		return copyRecord(updated);
 	}
@@ -173,7 +178,8 @@ export class MemoryStore implements SimStore {
 	insert(resource: string, fields: SimRecord, options: WriteOptions = {}): SimRecord {
 		const table = this.table(resource);
 		const record: SimRecord = { ...fields };
-		const requestedId = typeof fields.id === 'number' && Number.isInteger(fields.id) ? fields.id : undefined;
+		const requestedId =
+			typeof fields.id === 'number' && Number.isInteger(fields.id) ? fields.id : undefined;
 		if (requestedId !== undefined && table.byId.has(requestedId)) {
 			throw new Error(`${resource} ${requestedId} already exists`);
 		}
@@ -207,13 +213,19 @@ export class MemoryStore implements SimStore {
 		table.indexes.clear();
 	}
 
-	patch(resource: string, id: number, patch: SimRecord, options: WriteOptions = {}): SimRecord | undefined {
+	patch(
+		resource: string,
+		id: number,
+		patch: SimRecord,
+		options: WriteOptions = {},
+	): SimRecord | undefined {
 		const table = this.table(resource);
 		const record = table.byId.get(id);
 		if (!record) return undefined;
 		const changes: SimRecord = { ...patch };
 		delete changes.id;
-		if (!options.keepTimestamps || changes.updated_at === undefined) changes.updated_at = this.nowTimestamp();
+		if (!options.keepTimestamps || changes.updated_at === undefined)
+			changes.updated_at = this.nowTimestamp();
 		for (const [field, index] of table.indexes) {
 			if (field in changes && indexKey(changes[field]) !== indexKey(record[field])) {
 				this.removeFromIndex(index, record, field);

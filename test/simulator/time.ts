@@ -88,12 +88,26 @@ const offsetCache = new Map<string, number>();
 const PARSED_CACHE_LIMIT = 500_000;
 
 /** The canonical API shape (offset or Z present): parsed directly, since this runs per record. */
-const OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
+const OFFSET_DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
 
 function parseOffsetDateTime(value: string): number | null {
 	const match = OFFSET_DATE_TIME.exec(value);
 	if (!match) return null;
-	const [, year, month, day, hour, minute, second, fraction, zulu, sign, offsetHours, offsetMinutesText] = match;
+	const [
+		,
+		year,
+		month,
+		day,
+		hour,
+		minute,
+		second,
+		fraction,
+		zulu,
+		sign,
+		offsetHours,
+		offsetMinutesText,
+	] = match;
 	const m = Number(month);
 	const d = Number(day);
 	const h = Number(hour);
@@ -103,7 +117,9 @@ function parseOffsetDateTime(value: string): number | null {
 	const millis = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0'));
 	const utc = Date.UTC(Number(year), m - 1, d, h, min, sec, millis);
 	if (new Date(utc).getUTCDate() !== d) return null; // e.g. February 30th
-	const offset = zulu ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutesText));
+	const offset = zulu
+		? 0
+		: (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutesText));
 	return utc - offset * 60_000;
 }
 

@@ -256,7 +256,10 @@ export interface Simulator {
 	 * Runs `action` once, just before the first request for which `match` is true is served: e.g.
 	 * writes between page 1 and page 2 of one read. Returns a function that cancels it.
 	 */
-	beforeRequest(match: (req: RecordedRequest) => boolean, action: (req: RecordedRequest) => void | Promise<void>): () => void;
+	beforeRequest(
+		match: (req: RecordedRequest) => boolean,
+		action: (req: RecordedRequest) => void | Promise<void>,
+	): () => void;
 	clearRequests(): void;
 	stop(): Promise<void>;
 }

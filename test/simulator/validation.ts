@@ -19,7 +19,9 @@ function typeOf(value: unknown): FieldType | null {
 	if (value === null || value === undefined) return null;
 	if (Array.isArray(value)) return 'array';
 	const type = typeof value;
-	return type === 'number' || type === 'string' || type === 'boolean' || type === 'object' ? (type as FieldType) : null;
+	return type === 'number' || type === 'string' || type === 'boolean' || type === 'object'
+		? (type as FieldType)
+		: null;
 }
 
 /**
@@ -86,7 +88,11 @@ export function checkRequired(def: ResourceDef, body: SimRecord): SimResponse | 
  * Copies the writable fields, checks their types against the table and normalises dates to the
  * store's local time (the API echoes dates back with the store offset). Unknown fields pass through.
  */
-export function cleanFields(ctx: RequestContext, resource: string, body: SimRecord): Result<SimRecord> {
+export function cleanFields(
+	ctx: RequestContext,
+	resource: string,
+	body: SimRecord,
+): Result<SimRecord> {
 	const types = fieldTypes(ctx.store, resource);
 	const fields: SimRecord = {};
 	for (const [field, value] of Object.entries(body)) {

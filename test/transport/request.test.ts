@@ -26,7 +26,8 @@ function validOrderFields(sim: Simulator) {
 	};
 }
 const node = new CartCom();
-const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.id as number);
+const ids = (items: Array<{ json: Record<string, unknown> }>) =>
+	items.map((item) => item.json.id as number);
 
 function expectEachExactlyOnce(actual: number[], expected: number[]) {
 	expect(new Set(actual).size).toBe(actual.length);
@@ -46,24 +47,47 @@ describe.each([
 
 	it(`returns each of the ${ORDER_COUNT} orders exactly once across pages`, async () => {
 		const items = await runNode(node, {
-			parameters: { ...authParameters, resource: 'order', operation: 'getAll', returnAll: true, simplify: false, options: { pageSize: 250 } },
+			parameters: {
+				...authParameters,
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: true,
+				simplify: false,
+				options: { pageSize: 250 },
+			},
 			credentials: credentialsFor(sim),
 		});
-		expectEachExactlyOnce(ids(items), sim.store.list('orders').map((order) => order.id as number));
+		expectEachExactlyOnce(
+			ids(items),
+			sim.store.list('orders').map((order) => order.id as number),
+		);
 		// 2,600 records at 250 a page: 11 pages, and no request past the last one.
 		expect(servedRequests(sim, 'GET')).toHaveLength(11);
 		expect(sim.requests.map((request) => request.query.get('page'))).toEqual(
 			Array.from({ length: 11 }, (_v, index) => String(index + 1)),
 		);
-		expect(items.every((item, index) => item.pairedItem && (item.pairedItem as { item: number }).item === 0 && index >= 0)).toBe(true);
+		expect(
+			items.every(
+				(item, index) =>
+					item.pairedItem && (item.pairedItem as { item: number }).item === 0 && index >= 0,
+			),
+		).toBe(true);
 	});
 
 	it('returns each matching order exactly once with a date filter and a custom filter', async () => {
 		const orders = sim.store.list('orders');
-		const instants = orders.map((order) => DateTime.fromISO(order.updated_at as string).toMillis()).sort((a, b) => a - b);
-		const since = DateTime.fromMillis(instants[Math.floor(instants.length / 3)]).setZone('America/Chicago');
+		const instants = orders
+			.map((order) => DateTime.fromISO(order.updated_at as string).toMillis())
+			.sort((a, b) => a - b);
+		const since = DateTime.fromMillis(instants[Math.floor(instants.length / 3)]).setZone(
+			'America/Chicago',
+		);
 		const expected = orders
-			.filter((order) => DateTime.fromISO(order.updated_at as string) >= since && (order.grand_total as number) > 50)
+			.filter(
+				(order) =>
+					DateTime.fromISO(order.updated_at as string) >= since &&
+					(order.grand_total as number) > 50,
+			)
 			.map((order) => order.id as number);
 		expect(expected.length).toBeGreaterThan(500);
 
@@ -89,11 +113,20 @@ describe.each([
 
 	it('honours Limit with the fewest requests', async () => {
 		const items = await runNode(node, {
-			parameters: { ...authParameters, resource: 'order', operation: 'getAll', returnAll: false, limit: 130 },
+			parameters: {
+				...authParameters,
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 130,
+			},
 			credentials: credentialsFor(sim),
 		});
 		expect(items).toHaveLength(130);
-		expect(requestLines(sim).map((line) => line.replace(/.*\?/, ''))).toEqual(['count=100&page=1', 'count=100&page=2']);
+		expect(requestLines(sim).map((line) => line.replace(/.*\?/, ''))).toEqual([
+			'count=100&page=1',
+			'count=100&page=2',
+		]);
 	});
 });
 
@@ -109,14 +142,28 @@ describe('faults', () => {
 	});
 
 	it('a Return All under injected 429s, 500/503s, resets and malformed bodies loses and duplicates nothing', async () => {
-		sim.options.faults = { errorRate: 0.12, rateLimitRate: 0.05, resetRate: 0.08, malformedRate: 0.06 };
+		sim.options.faults = {
+			errorRate: 0.12,
+			rateLimitRate: 0.05,
+			resetRate: 0.08,
+			malformedRate: 0.06,
+		};
 		configureTransport({ maxRetries: 12 });
 		const items = await runNode(node, {
-			parameters: { resource: 'order', operation: 'getAll', returnAll: true, simplify: false, options: { pageSize: 50 } },
+			parameters: {
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: true,
+				simplify: false,
+				options: { pageSize: 50 },
+			},
 			credentials: tokenCredentials(sim),
 		});
 		configureTransport({ maxRetries: 5 });
-		expectEachExactlyOnce(ids(items), sim.store.list('orders').map((order) => order.id as number));
+		expectEachExactlyOnce(
+			ids(items),
+			sim.store.list('orders').map((order) => order.id as number),
+		);
 		const statuses = sim.requests.map((request) => request.status);
 		expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
 		expect(statuses.filter((status) => status >= 500).length).toBeGreaterThan(0);
@@ -140,14 +187,16 @@ describe('faults', () => {
 	it('a POST that got a 500 is not sent again, and the error says the write may have happened', async () => {
 		const before = sim.store.writeCount('customers');
 		sim.scriptFaults([{ match: { method: 'POST' }, status: 500, applyWrite: true }]);
-		const error = await failureOf(runNode(node, {
-			parameters: {
-				resource: 'order',
-				operation: 'create',
-				...validOrderFields(sim),
-			},
-			credentials: tokenCredentials(sim),
-		}));
+		const error = await failureOf(
+			runNode(node, {
+				parameters: {
+					resource: 'order',
+					operation: 'create',
+					...validOrderFields(sim),
+				},
+				credentials: tokenCredentials(sim),
+			}),
+		);
 		expect(error.httpCode).toBe('500');
 		expect(error.description).toMatch(/writes are not/i);
 		expect(sim.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
@@ -158,10 +207,12 @@ describe('faults', () => {
 	it('a POST whose connection was reset is not sent again', async () => {
 		const writesBefore = sim.store.writeCount('orders');
 		sim.scriptFaults([{ match: { method: 'POST' }, reset: true, applyWrite: true }]);
-		const error = await failureOf(runNode(node, {
-			parameters: { resource: 'order', operation: 'create', ...validOrderFields(sim) },
-			credentials: tokenCredentials(sim),
-		}));
+		const error = await failureOf(
+			runNode(node, {
+				parameters: { resource: 'order', operation: 'create', ...validOrderFields(sim) },
+				credentials: tokenCredentials(sim),
+			}),
+		);
 		expect(error.description).toMatch(/may already have been applied/);
 		expect(sim.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
 		expect(sim.store.writeCount('orders')).toBe(writesBefore + 1);
@@ -175,7 +226,9 @@ describe('faults', () => {
 			credentials: tokenCredentials(sim),
 		});
 		expect(items[0].json.id).toEqual(expect.any(Number));
-		expect(sim.requests.filter((request) => request.method === 'POST').map((r) => r.status)).toEqual([429, 201]);
+		expect(
+			sim.requests.filter((request) => request.method === 'POST').map((r) => r.status),
+		).toEqual([429, 201]);
 		expect(sim.store.writeCount('orders')).toBe(writesBefore + 1);
 	});
 
@@ -184,29 +237,50 @@ describe('faults', () => {
 	it('a PUT that got a 503 is retried (idempotent) and applied', async () => {
 		sim.scriptFaults([{ match: { method: 'PUT' }, status: 503 }]);
 		const items = await runNode(node, {
-			parameters: { resource: 'order', operation: 'update', recordId: { mode: 'id', value: someOrderId() }, updateFields: { adminComments: 'checked' } },
+			parameters: {
+				resource: 'order',
+				operation: 'update',
+				recordId: { mode: 'id', value: someOrderId() },
+				updateFields: { adminComments: 'checked' },
+			},
 			credentials: tokenCredentials(sim),
 		});
 		expect(items[0].json.admin_comments).toBe('checked');
-		expect(sim.requests.filter((request) => request.method === 'PUT').map((r) => r.status)).toEqual([503, 200]);
+		expect(sim.requests.filter((request) => request.method === 'PUT').map((r) => r.status)).toEqual(
+			[503, 200],
+		);
 	});
 
 	it('every request asks for fresh data (Cache-Control: no-cache)', async () => {
 		await runNode(node, {
-			parameters: { resource: 'order', operation: 'get', recordId: { mode: 'id', value: someOrderId() } },
+			parameters: {
+				resource: 'order',
+				operation: 'get',
+				recordId: { mode: 'id', value: someOrderId() },
+			},
 			credentials: tokenCredentials(sim),
 		});
-		expect(sim.requests.every((request) => request.headers['cache-control'] === 'no-cache')).toBe(true);
+		expect(sim.requests.every((request) => request.headers['cache-control'] === 'no-cache')).toBe(
+			true,
+		);
 	});
 });
 
 describe('call budget', () => {
 	it('stays under X-AC-Call-Limit: no 429 while paging with a tight limit', async () => {
-		const sim = await startStore({ sizes: { orders: 600 }, rateLimit: { limit: 4, windowMs: 1000 } });
+		const sim = await startStore({
+			sizes: { orders: 600 },
+			rateLimit: { limit: 4, windowMs: 1000 },
+		});
 		configureTransport({ callWindowMs: 1000 });
 		try {
 			const items = await runNode(node, {
-				parameters: { resource: 'order', operation: 'getAll', returnAll: true, options: { pageSize: 50 } },
+				parameters: {
+					resource: 'order',
+					operation: 'getAll',
+					returnAll: true,
+					options: { pageSize: 50 },
+				},
 				credentials: tokenCredentials(sim),
 			});
 			expect(items).toHaveLength(600);
@@ -226,7 +300,14 @@ describe('secrets', () => {
 	it('never appear in outputs or errors, even with continueOnFail', async () => {
 		const sim = await startStore({ accessToken: 'tok-SECRET-abcdef' });
 		try {
-			sim.scriptFaults([{ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }]);
+			sim.scriptFaults([
+				{ status: 500 },
+				{ status: 500 },
+				{ status: 500 },
+				{ status: 500 },
+				{ status: 500 },
+				{ status: 500 },
+			]);
 			const items = await runNode(node, {
 				parameters: { resource: 'order', operation: 'get', recordId: { mode: 'id', value: '1' } },
 				credentials: tokenCredentials(sim),

@@ -15,9 +15,15 @@ import { routerSignature } from '../simulator';
 
 describe('query encoding', () => {
 	it('form-encodes like the router signature expects and drops empty values', () => {
-		expect(encodeQuery({ updated_at: 'gte:2024-01-01T00:00:00Z AND lt:2024-02-01', ids: '1,2', empty: '', none: undefined, n: 0 })).toBe(
-			'updated_at=gte%3A2024-01-01T00%3A00%3A00Z+AND+lt%3A2024-02-01&ids=1%2C2&n=0',
-		);
+		expect(
+			encodeQuery({
+				updated_at: 'gte:2024-01-01T00:00:00Z AND lt:2024-02-01',
+				ids: '1,2',
+				empty: '',
+				none: undefined,
+				n: 0,
+			}),
+		).toBe('updated_at=gte%3A2024-01-01T00%3A00%3A00Z+AND+lt%3A2024-02-01&ids=1%2C2&n=0');
 		expect(encodeQuery({ name: "it's (a) test*!" })).toBe('name=it%27s+%28a%29+test%2A%21');
 	});
 });
@@ -59,19 +65,30 @@ describe('filters', () => {
 	});
 
 	it('refuses field names that are not Cart.com fields', () => {
-		expect(() => buildFilterQuery([{ field: 'price&x=1', operator: 'eq', value: 1 }])).toThrow(/not a Cart.com field name/);
+		expect(() => buildFilterQuery([{ field: 'price&x=1', operator: 'eq', value: 1 }])).toThrow(
+			/not a Cart.com field name/,
+		);
 	});
 });
 
 describe('list envelopes', () => {
 	it('detects the records key when it differs from the path', () => {
-		const page = parseListPage({ total_count: 2, next_page: 'https://s/api/v1/order_items?page=2', items: [{ id: 1 }, { id: 2 }] }, 'order_items');
+		const page = parseListPage(
+			{
+				total_count: 2,
+				next_page: 'https://s/api/v1/order_items?page=2',
+				items: [{ id: 1 }, { id: 2 }],
+			},
+			'order_items',
+		);
 		expect(page).toMatchObject({ recordsKey: 'items', totalCount: 2, hasNextPage: true });
 		expect(page.records.map((r) => r.id)).toEqual([1, 2]);
 	});
 
 	it('prefers the expected key when several arrays are present, and refuses to guess otherwise', () => {
-		expect(parseListPage({ shipments: [{ id: 1 }], other: [] }, 'shipments').recordsKey).toBe('shipments');
+		expect(parseListPage({ shipments: [{ id: 1 }], other: [] }, 'shipments').recordsKey).toBe(
+			'shipments',
+		);
 		expect(() => parseListPage({ a: [], b: [] }, 'c')).toThrow(UnexpectedResponseError);
 		expect(() => parseListPage('<html>', 'c')).toThrow(/not a JSON object/);
 	});
@@ -133,7 +150,9 @@ describe('CallBudget', () => {
 
 describe('redaction', () => {
 	it('removes every occurrence of every secret', () => {
-		expect(redact('token abcd1234 and abcd1234, user me', ['abcd1234', 'me'])).toBe('token *** and ***, user ***');
+		expect(redact('token abcd1234 and abcd1234, user me', ['abcd1234', 'me'])).toBe(
+			'token *** and ***, user ***',
+		);
 	});
 
 	it('removes a secret in its JSON-escaped, URL-encoded, form-encoded and base64 forms', () => {
@@ -153,10 +172,18 @@ describe('redaction', () => {
 describe('date input', () => {
 	it('reads a date without an offset in the given (workflow) time zone, and keeps explicit offsets', async () => {
 		const { tryParseDateInput } = await import('../../nodes/CartCom/transport/filters');
-		expect(tryParseDateInput('2024-05-14T10:00:00', 'America/Chicago')?.toUTC().toISO()).toBe('2024-05-14T15:00:00.000Z');
-		expect(tryParseDateInput('2024-01-14T10:00:00', 'America/Chicago')?.toUTC().toISO()).toBe('2024-01-14T16:00:00.000Z');
-		expect(tryParseDateInput('2024-05-14T10:00:00+02:00', 'America/Chicago')?.toUTC().toISO()).toBe('2024-05-14T08:00:00.000Z');
-		expect(tryParseDateInput('2024-05-14T10:00:00')?.toUTC().toISO()).toBe('2024-05-14T10:00:00.000Z');
+		expect(tryParseDateInput('2024-05-14T10:00:00', 'America/Chicago')?.toUTC().toISO()).toBe(
+			'2024-05-14T15:00:00.000Z',
+		);
+		expect(tryParseDateInput('2024-01-14T10:00:00', 'America/Chicago')?.toUTC().toISO()).toBe(
+			'2024-01-14T16:00:00.000Z',
+		);
+		expect(tryParseDateInput('2024-05-14T10:00:00+02:00', 'America/Chicago')?.toUTC().toISO()).toBe(
+			'2024-05-14T08:00:00.000Z',
+		);
+		expect(tryParseDateInput('2024-05-14T10:00:00')?.toUTC().toISO()).toBe(
+			'2024-05-14T10:00:00.000Z',
+		);
 		expect(tryParseDateInput('not a date', 'America/Chicago')).toBeUndefined();
 	});
 });

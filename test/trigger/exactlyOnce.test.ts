@@ -16,7 +16,17 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Simulator } from '../helpers/fixtures';
 import type { SimRecord } from '../simulator';
-import { Clock, emitted, instant, nodeState, poll, requestsTo, startTriggerStore, stateSize, versionKeyOf } from '../helpers/triggerKit';
+import {
+	Clock,
+	emitted,
+	instant,
+	nodeState,
+	poll,
+	requestsTo,
+	startTriggerStore,
+	stateSize,
+	versionKeyOf,
+} from '../helpers/triggerKit';
 
 const ORDERS = '/api/v1/orders';
 
@@ -30,7 +40,11 @@ function prng(seed: number) {
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
-	return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), chance: (p: number) => next() < p };
+	return {
+		next,
+		int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+		chance: (p: number) => next() < p,
+	};
 }
 
 interface Version {
@@ -82,7 +96,10 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 	});
 
 	async function activate(watchers: Watcher[]): Promise<void> {
-		for (const watcher of watchers) expect(await poll(sim, { parameters: watcher.parameters, staticData: watcher.staticData })).toBeNull();
+		for (const watcher of watchers)
+			expect(
+				await poll(sim, { parameters: watcher.parameters, staticData: watcher.staticData }),
+			).toBeNull();
 	}
 
 	/** One random change; `spread` picks any order alike (a backlog touching many records). */
@@ -96,14 +113,26 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 			else clock.advance(rng.int(1000, 3000));
 			const op = rng.next();
 			if (op < 0.25) {
-				ledger.record(sim.store.create('orders', { customer_id: 1, order_status_id: rng.int(1, 4), grand_total: rng.int(1, 500) }), true);
+				ledger.record(
+					sim.store.create('orders', {
+						customer_id: 1,
+						order_status_id: rng.int(1, 4),
+						grand_total: rng.int(1, 500),
+					}),
+					true,
+				);
 				return;
 			}
 			const ids = [...ledger.current.keys()];
 			// Recent orders change more often, as in a real store; but any order may change.
 			const recent = !spread && rng.chance(0.6) && ids.length > 0;
-			const id = recent ? ids[Math.max(0, ids.length - 1 - rng.int(0, 30))] : 100001 + rng.int(0, seededOrders - 1);
-			const record = op < 0.9 ? sim.store.update('orders', id, { order_status_id: rng.int(1, 4) }) : sim.store.touch('orders', id);
+			const id = recent
+				? ids[Math.max(0, ids.length - 1 - rng.int(0, 30))]
+				: 100001 + rng.int(0, seededOrders - 1);
+			const record =
+				op < 0.9
+					? sim.store.update('orders', id, { order_status_id: rng.int(1, 4) })
+					: sim.store.touch('orders', id);
 			ledger.record(record, false);
 		};
 	}
@@ -123,7 +152,13 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 		};
 		const statuses = new Set([1, 3]);
 		const watchers: Watcher[] = [
-			{ name: 'updated', parameters: { event: 'orderUpdated', simplify: false }, staticData: {}, emitted: [], wants: () => true },
+			{
+				name: 'updated',
+				parameters: { event: 'orderUpdated', simplify: false },
+				staticData: {},
+				emitted: [],
+				wants: () => true,
+			},
 			{
 				name: 'updated, no look-back',
 				parameters: { event: 'orderUpdated', simplify: false, options: { lookBackSeconds: 0 } },
@@ -139,7 +174,13 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 				wants: (_key, version) => statuses.has(version.status),
 				may: (version) => [...version.statuses].some((status) => statuses.has(status)),
 			},
-			{ name: 'created', parameters: { event: 'orderCreated' }, staticData: {}, emitted: [], wants: () => false },
+			{
+				name: 'created',
+				parameters: { event: 'orderCreated' },
+				staticData: {},
+				emitted: [],
+				wants: () => false,
+			},
 		];
 		await activate(watchers);
 
@@ -147,12 +188,14 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 		let pagingChanges = 0;
 		let failedPolls = 0;
 		let mostRequestsInAPoll = 0;
-		const servedPages = () => requestsTo(sim, ORDERS).filter((request) => request.status === 200).length;
+		const servedPages = () =>
+			requestsTo(sim, ORDERS).filter((request) => request.status === 200).length;
 		const stopHook = sim.onRequest((request) => {
 			if (request.path !== ORDERS) return;
 			if (rng.chance(0.3)) {
 				const count = rng.int(1, 6);
-				for (let i = 0; i < count && changes + pagingChanges < 1000; i++, pagingChanges++) change(true); // any order: also ones this poll already read
+				for (let i = 0; i < count && changes + pagingChanges < 1000; i++, pagingChanges++)
+					change(true); // any order: also ones this poll already read
 			}
 			if (rng.chance(0.05)) sim.scriptFaults([{ status: 429, retryAfter: '0' }]);
 		});
@@ -177,7 +220,8 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 				const pollStart = requestsTo(sim, ORDERS).length;
 				const stopReChange = bulk.length
 					? sim.beforeRequest(
-							(request) => request.path === ORDERS && requestsTo(sim, ORDERS).length === pollStart + 2,
+							(request) =>
+								request.path === ORDERS && requestsTo(sim, ORDERS).length === pollStart + 2,
 							() => {
 								clock.advance(rng.int(1, 1500));
 								for (const id of [bulk[5], bulk[60], bulk[140]]) {
@@ -194,14 +238,18 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 				const stopFault =
 					failAt > 0
 						? sim.onRequest((request) => {
-								if (request.path === ORDERS && ++served === failAt) sim.scriptFaults(Array.from({ length: 6 }, () => ({ status: 503 })));
+								if (request.path === ORDERS && ++served === failAt)
+									sim.scriptFaults(Array.from({ length: 6 }, () => ({ status: 503 })));
 							})
 						: () => {};
 				const stateBefore = JSON.stringify(watcher.staticData);
 				const requestsBefore = servedPages();
 				let result;
 				try {
-					result = await poll(sim, { parameters: watcher.parameters, staticData: watcher.staticData });
+					result = await poll(sim, {
+						parameters: watcher.parameters,
+						staticData: watcher.staticData,
+					});
 				} catch (error) {
 					// Only the scripted outage may fail a poll, and it must leave the cursor as it was.
 					expect(failAt).toBeGreaterThan(0);
@@ -214,14 +262,22 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 				}
 				const items = emitted(result);
 				mostRequestsInAPoll = Math.max(mostRequestsInAPoll, servedPages() - requestsBefore);
-				if (watcher.name === 'created') watcher.emitted.push(...items.map((item) => String(item.id)));
+				if (watcher.name === 'created')
+					watcher.emitted.push(...items.map((item) => String(item.id)));
 				else watcher.emitted.push(...items.map(versionKeyOf));
 				expect(stateSize(watcher.staticData)).toBeLessThan(2048);
 				if (watcher.name === 'created') continue;
 				const after = ledger.snapshot();
 				const done = new Set(watcher.emitted);
-				const missing = [...before].filter((key) => after.has(key) && watcher.wants(key, ledger.versions.get(key)!) && !done.has(key));
-				expect({ watcher: watcher.name, round, missing }).toEqual({ watcher: watcher.name, round, missing: [] });
+				const missing = [...before].filter(
+					(key) =>
+						after.has(key) && watcher.wants(key, ledger.versions.get(key)!) && !done.has(key),
+				);
+				expect({ watcher: watcher.name, round, missing }).toEqual({
+					watcher: watcher.name,
+					round,
+					missing: [],
+				});
 			}
 		}
 		stopHook();
@@ -233,28 +289,43 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 		expect(mostRequestsInAPoll).toBeGreaterThanOrEqual(2); // some polls paged, with changes landing in between
 		expect(sim.requests.filter((request) => request.status === 429).length).toBeGreaterThan(0);
 		expect(sim.requests.filter((request) => request.status >= 500).length).toBeGreaterThan(0);
-		const offsets = new Set([...ledger.versions.keys()].map((key) => sim.store.get('orders', Number(key.split('@')[0]))?.updated_at).map((value) => String(value).slice(-6)));
+		const offsets = new Set(
+			[...ledger.versions.keys()]
+				.map((key) => sim.store.get('orders', Number(key.split('@')[0]))?.updated_at)
+				.map((value) => String(value).slice(-6)),
+		);
 		expect(offsets.size).toBeGreaterThanOrEqual(2);
 
 		// Quiet store: one more poll each brings everything still current.
 		sim.options.faults = {};
 		for (const watcher of watchers) {
-			const items = emitted(await poll(sim, { parameters: watcher.parameters, staticData: watcher.staticData }));
-			watcher.emitted.push(...items.map((item) => (watcher.name === 'created' ? String(item.id) : versionKeyOf(item))));
+			const items = emitted(
+				await poll(sim, { parameters: watcher.parameters, staticData: watcher.staticData }),
+			);
+			watcher.emitted.push(
+				...items.map((item) => (watcher.name === 'created' ? String(item.id) : versionKeyOf(item))),
+			);
 		}
 
 		const current = ledger.snapshot();
 		for (const watcher of watchers) {
-			expect({ watcher: watcher.name, duplicates: watcher.emitted.length - new Set(watcher.emitted).size }).toEqual({ watcher: watcher.name, duplicates: 0 });
+			expect({
+				watcher: watcher.name,
+				duplicates: watcher.emitted.length - new Set(watcher.emitted).size,
+			}).toEqual({ watcher: watcher.name, duplicates: 0 });
 			if (watcher.name === 'created') {
 				expect(watcher.emitted.map(Number).sort()).toEqual([...ledger.createdIds].sort());
 				continue;
 			}
 			const allowed = watcher.may ?? (() => true);
-			const unknown = watcher.emitted.filter((key) => !ledger.versions.has(key) || !allowed(ledger.versions.get(key)!));
+			const unknown = watcher.emitted.filter(
+				(key) => !ledger.versions.has(key) || !allowed(ledger.versions.get(key)!),
+			);
 			expect({ watcher: watcher.name, unknown }).toEqual({ watcher: watcher.name, unknown: [] });
 			const done = new Set(watcher.emitted);
-			const missing = [...current].filter((key) => watcher.wants(key, ledger.versions.get(key)!) && !done.has(key));
+			const missing = [...current].filter(
+				(key) => watcher.wants(key, ledger.versions.get(key)!) && !done.has(key),
+			);
 			expect({ watcher: watcher.name, missing }).toEqual({ watcher: watcher.name, missing: [] });
 		}
 		// Sanity: the ledger really saw many same-millisecond versions and a good share were emitted.
@@ -270,8 +341,20 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 		const ledger = new Ledger();
 		const change = makeChanger(ledger, rng);
 		const watchers: Watcher[] = [
-			{ name: 'updated', parameters: { event: 'orderUpdated', options: { lookBackSeconds: 300 } }, staticData: {}, emitted: [], wants: () => true },
-			{ name: 'created', parameters: { event: 'orderCreated' }, staticData: {}, emitted: [], wants: () => false },
+			{
+				name: 'updated',
+				parameters: { event: 'orderUpdated', options: { lookBackSeconds: 300 } },
+				staticData: {},
+				emitted: [],
+				wants: () => true,
+			},
+			{
+				name: 'created',
+				parameters: { event: 'orderCreated' },
+				staticData: {},
+				emitted: [],
+				wants: () => false,
+			},
 		];
 		await activate(watchers);
 		let largest = 0;
@@ -285,8 +368,14 @@ describe('Cart.com Trigger: exactly once under random load', () => {
 				change();
 			}
 			for (const watcher of watchers) {
-				const items = emitted(await poll(sim, { parameters: watcher.parameters, staticData: watcher.staticData }));
-				watcher.emitted.push(...items.map((item) => (watcher.name === 'created' ? String(item.id) : versionKeyOf(item))));
+				const items = emitted(
+					await poll(sim, { parameters: watcher.parameters, staticData: watcher.staticData }),
+				);
+				watcher.emitted.push(
+					...items.map((item) =>
+						watcher.name === 'created' ? String(item.id) : versionKeyOf(item),
+					),
+				);
 				largest = Math.max(largest, stateSize(watcher.staticData));
 			}
 			clock.advance(1); // a poll takes time: the next change is not in the instant just read

@@ -2,7 +2,12 @@
  * Cart.com Trigger: behaviour of single polls against the store simulator, through n8n-core's real
  * PollContext. The randomized exactly-once runs are in exactlyOnce.test.ts.
  */
-import { NodeApiError, NodeOperationError, type IDataObject, type INodeParameters } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type INodeParameters,
+} from 'n8n-workflow';
 import { PollContext } from 'n8n-core';
 
 import { CartComTrigger } from '../../nodes/CartCom/CartComTrigger.node';
@@ -25,7 +30,11 @@ const ORDERS = '/api/v1/orders';
 const PRODUCTS = '/api/v1/products';
 const START = Date.parse('2024-11-03T06:40:00.000Z'); // 01:40 CDT (-05:00), 20 minutes before fall-back
 
-const raw = (event: string, extra: INodeParameters = {}): INodeParameters => ({ event, simplify: false, ...extra });
+const raw = (event: string, extra: INodeParameters = {}): INodeParameters => ({
+	event,
+	simplify: false,
+	...extra,
+});
 
 describe('Cart.com Trigger', () => {
 	let sim: Simulator;
@@ -46,15 +55,25 @@ describe('Cart.com Trigger', () => {
 		return staticData;
 	}
 
-	const touchOrder = (id: number, patch: Record<string, unknown> = {}) => sim.store.update('orders', id, patch);
+	const touchOrder = (id: number, patch: Record<string, unknown> = {}) =>
+		sim.store.update('orders', id, patch);
 	const orderIds = () => sim.store.list('orders').map((order) => order.id as number);
 
 	describe('node description', () => {
 		it('is a polling trigger with the events and the action node credentials', () => {
 			const { description } = new CartComTrigger();
-			expect(description).toMatchObject({ name: 'cartComTrigger', displayName: 'Cart.com Trigger', polling: true, inputs: [], group: ['trigger'] });
+			expect(description).toMatchObject({
+				name: 'cartComTrigger',
+				displayName: 'Cart.com Trigger',
+				polling: true,
+				inputs: [],
+				group: ['trigger'],
+			});
 			expect(description.usableAsTool).toBeUndefined();
-			expect(description.credentials?.map((credential) => credential.name)).toEqual(['cartComApi', 'cartComRouterApi']);
+			expect(description.credentials?.map((credential) => credential.name)).toEqual([
+				'cartComApi',
+				'cartComRouterApi',
+			]);
 			const event = description.properties.find((property) => property.name === 'event');
 			expect(event?.options?.map((option) => (option as { value: string }).value)).toEqual([
 				'customerCreated',
@@ -71,14 +90,27 @@ describe('Cart.com Trigger', () => {
 		it('first run records the store newest change with one request, returns null and emits no history', async () => {
 			sim.clearRequests();
 			const staticData = await activate(raw('orderUpdated'));
-			expect(requestsTo(sim, ORDERS).map((request) => request.rawQuery)).toEqual(['sort=-updated_at%2C-id&count=1&page=1']);
-			const newest = sim.store.list('orders').sort((a, b) => instant(b.updated_at) - instant(a.updated_at) || (b.id as number) - (a.id as number))[0];
-			expect(nodeState(staticData).cursor).toEqual({ from: instant(newest.updated_at), afterId: newest.id, seen: [] });
+			expect(requestsTo(sim, ORDERS).map((request) => request.rawQuery)).toEqual([
+				'sort=-updated_at%2C-id&count=1&page=1',
+			]);
+			const newest = sim.store
+				.list('orders')
+				.sort(
+					(a, b) =>
+						instant(b.updated_at) - instant(a.updated_at) || (b.id as number) - (a.id as number),
+				)[0];
+			expect(nodeState(staticData).cursor).toEqual({
+				from: instant(newest.updated_at),
+				afterId: newest.id,
+				seen: [],
+			});
 
 			sim.clearRequests();
 			expect(await poll(sim, { parameters: raw('orderUpdated'), staticData })).toBeNull();
 			expect(sim.requests).toHaveLength(1); // idle poll: exactly one request
-			expect(sim.requests[0].query.get('updated_at')).toBe(`gt:${new Date(instant(newest.updated_at)).toISOString()}`);
+			expect(sim.requests[0].query.get('updated_at')).toBe(
+				`gt:${new Date(instant(newest.updated_at)).toISOString()}`,
+			);
 		});
 
 		it('an idle poll costs exactly one request and leaves the state as it was, also with look-back versions in it', async () => {
@@ -88,7 +120,9 @@ describe('Cart.com Trigger', () => {
 			clock.advance(500);
 			touchOrder(b);
 			touchOrder(c);
-			expect(emitted(await poll(sim, { parameters: raw('orderUpdated'), staticData })).map((o) => o.id)).toEqual([a, b, c]);
+			expect(
+				emitted(await poll(sim, { parameters: raw('orderUpdated'), staticData })).map((o) => o.id),
+			).toEqual([a, b, c]);
 			const before = JSON.stringify(staticData);
 			for (let i = 0; i < 3; i++) {
 				sim.clearRequests();
@@ -104,7 +138,11 @@ describe('Cart.com Trigger', () => {
 			clock.advance(1000);
 			touchOrder(second);
 			const fresh: IDataObject = {};
-			const result = await poll(sim, { parameters: raw('orderUpdated'), staticData: fresh, mode: 'manual' });
+			const result = await poll(sim, {
+				parameters: raw('orderUpdated'),
+				staticData: fresh,
+				mode: 'manual',
+			});
 			expect(emitted(result).map((order) => order.id)).toEqual([second]);
 			expect(fresh).toEqual({});
 
@@ -112,12 +150,20 @@ describe('Cart.com Trigger', () => {
 			const snapshot = JSON.stringify(staticData);
 			const created = sim.store.create('orders', { customer_id: 1, order_status_id: 1 });
 			sim.clearRequests();
-			const manual = await poll(sim, { parameters: raw('orderCreated'), staticData, mode: 'manual' });
+			const manual = await poll(sim, {
+				parameters: raw('orderCreated'),
+				staticData,
+				mode: 'manual',
+			});
 			expect(emitted(manual).map((order) => order.id)).toEqual([created.id]);
 			expect(sim.requests.map((request) => request.query.get('sort'))).toEqual(['-id']);
 			expect(JSON.stringify(staticData)).toBe(snapshot);
 			// The real poll afterwards still sees the order: manual mode did not consume it.
-			expect(emitted(await poll(sim, { parameters: raw('orderCreated'), staticData })).map((order) => order.id)).toEqual([created.id]);
+			expect(
+				emitted(await poll(sim, { parameters: raw('orderCreated'), staticData })).map(
+					(order) => order.id,
+				),
+			).toEqual([created.id]);
 		});
 
 		it('changing the event, the filters or the store resets the cursor (first run again)', async () => {
@@ -141,7 +187,9 @@ describe('Cart.com Trigger', () => {
 			expect(nodeState(staticData).key).toBe(filterKey);
 			// Another store (here: the same simulator through the router, i.e. another site): a new start.
 			const viaRouter = { ...withFilter, authentication: 'centralApiRouter' };
-			expect(await poll(sim, { parameters: viaRouter, staticData, credentials: routerCredentials(sim) })).toBeNull();
+			expect(
+				await poll(sim, { parameters: viaRouter, staticData, credentials: routerCredentials(sim) }),
+			).toBeNull();
 			expect(nodeState(staticData).key).not.toBe(filterKey);
 		});
 	});
@@ -154,16 +202,31 @@ describe('Cart.com Trigger', () => {
 			touchOrder(ids[1]); // same millisecond as the previous one
 			clock.advance(7);
 			touchOrder(ids[2]);
-			const first = emitted(await poll(sim, { parameters: raw('orderUpdated', { options: { lookBackSeconds: 0 } }), staticData }));
+			const first = emitted(
+				await poll(sim, {
+					parameters: raw('orderUpdated', { options: { lookBackSeconds: 0 } }),
+					staticData,
+				}),
+			);
 			expect(first.map((order) => order.id)).toEqual([ids[1], ids[3], ids[2]]);
 			expect(nodeState(staticData).cursor).toEqual({ from: clock.ms, seen: [[ids[2], 0]] });
 
 			touchOrder(ids[4]); // same instant as the boundary version, different id: new
 			clock.advance(1);
 			touchOrder(ids[3]); // a new version of an order already emitted
-			const second = emitted(await poll(sim, { parameters: raw('orderUpdated', { options: { lookBackSeconds: 0 } }), staticData }));
-			expect(second.map(versionKeyOf)).toEqual([`${ids[4]}@${clock.ms - 1}`, `${ids[3]}@${clock.ms}`]);
-			expect(sim.requests.at(-1)?.query.get('updated_at')).toBe(`gte:${new Date(clock.ms - 1).toISOString()}`);
+			const second = emitted(
+				await poll(sim, {
+					parameters: raw('orderUpdated', { options: { lookBackSeconds: 0 } }),
+					staticData,
+				}),
+			);
+			expect(second.map(versionKeyOf)).toEqual([
+				`${ids[4]}@${clock.ms - 1}`,
+				`${ids[3]}@${clock.ms}`,
+			]);
+			expect(sim.requests.at(-1)?.query.get('updated_at')).toBe(
+				`gte:${new Date(clock.ms - 1).toISOString()}`,
+			);
 		});
 
 		it('compares instants across the DST fall-back (-05:00 then -06:00), never strings', async () => {
@@ -176,12 +239,18 @@ describe('Cart.com Trigger', () => {
 			const after = touchOrder(b);
 			expect(before.updated_at).toBe('2024-11-03T01:59:59.25-05:00');
 			expect(after.updated_at).toBe('2024-11-03T01:00:00.5-06:00');
-			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual([a, b]);
+			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual(
+				[a, b],
+			);
 
 			clock.advance(30 * 60_000); // 01:30 CST, still "earlier" than 01:59 CDT as text
 			touchOrder(c);
-			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual([c]);
-			expect(sim.requests.at(-1)?.query.get('updated_at')).toMatch(/^gte:2024-11-03T0\d:\d\d:\d\d\.\d{3}Z$/);
+			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual(
+				[c],
+			);
+			expect(sim.requests.at(-1)?.query.get('updated_at')).toMatch(
+				/^gte:2024-11-03T0\d:\d\d:\d\d\.\d{3}Z$/,
+			);
 		});
 
 		it('order status filter: several statuses are tested on each order read (no OR next to the cursor), and only matching orders are emitted', async () => {
@@ -192,7 +261,9 @@ describe('Cart.com Trigger', () => {
 			touchOrder(b, { order_status_id: 2 });
 			touchOrder(c, { order_status_id: 3 });
 			sim.clearRequests();
-			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual([a, c]);
+			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual(
+				[a, c],
+			);
 			// Cart.com reads `eq:3 OR eq:1` next to the cursor condition as `3 OR (1 AND cursor)` (no parentheses).
 			expect(sim.requests[0].query.has('order_status_id')).toBe(false);
 		});
@@ -201,7 +272,9 @@ describe('Cart.com Trigger', () => {
 			sim.clearRequests();
 			const parameters = raw('orderUpdated', { filters: { orderStatusIds: ['shipped'] } });
 			await expect(poll(sim, { parameters, staticData: {} })).rejects.toThrow(NodeOperationError);
-			await expect(poll(sim, { parameters, staticData: {} })).rejects.toThrow(/Order Status Names or IDs/);
+			await expect(poll(sim, { parameters, staticData: {} })).rejects.toThrow(
+				/Order Status Names or IDs/,
+			);
 			expect(sim.requests).toHaveLength(0);
 		});
 
@@ -210,9 +283,17 @@ describe('Cart.com Trigger', () => {
 			const copy = JSON.parse(JSON.stringify(staticData)) as IDataObject;
 			const id = orderIds()[0];
 			touchOrder(id);
-			const [simple] = emitted(await poll(sim, { parameters: { event: 'orderUpdated' }, staticData }));
-			expect(Object.keys(simple).sort()).toEqual(['id', ...orderSpec.simplifyFields!].filter((field) => field in sim.store.get('orders', id)!).sort());
-			const [full] = emitted(await poll(sim, { parameters: raw('orderUpdated'), staticData: copy }));
+			const [simple] = emitted(
+				await poll(sim, { parameters: { event: 'orderUpdated' }, staticData }),
+			);
+			expect(Object.keys(simple).sort()).toEqual(
+				['id', ...orderSpec.simplifyFields!]
+					.filter((field) => field in sim.store.get('orders', id)!)
+					.sort(),
+			);
+			const [full] = emitted(
+				await poll(sim, { parameters: raw('orderUpdated'), staticData: copy }),
+			);
 			expect(full).toEqual(sim.store.get('orders', id));
 		});
 
@@ -224,8 +305,13 @@ describe('Cart.com Trigger', () => {
 			const expected = sim.store
 				.list('orders')
 				.filter((order) => instant(order.updated_at) >= since)
-				.sort((x, y) => instant(x.updated_at) - instant(y.updated_at) || (x.id as number) - (y.id as number));
-			const parameters = raw('orderUpdated', { options: { startFrom: new Date(since).toISOString() } });
+				.sort(
+					(x, y) =>
+						instant(x.updated_at) - instant(y.updated_at) || (x.id as number) - (y.id as number),
+				);
+			const parameters = raw('orderUpdated', {
+				options: { startFrom: new Date(since).toISOString() },
+			});
 			const staticData: IDataObject = {};
 			const first = emitted(await poll(sim, { parameters, staticData }));
 			expect(first.map(versionKeyOf)).toEqual(expected.map(versionKeyOf));
@@ -244,7 +330,9 @@ describe('Cart.com Trigger', () => {
 			const created: number[] = [];
 			for (let i = 0; i < 200; i++) {
 				clock.advance(1);
-				created.push(sim.store.create('orders', { customer_id: 1, order_status_id: 1 }).id as number);
+				created.push(
+					sim.store.create('orders', { customer_id: 1, order_status_id: 1 }).id as number,
+				);
 			}
 			const notYetRead = created[190]; // position 250 of the updated_at order: page 3
 			const total = sim.store.count('orders');
@@ -272,10 +360,17 @@ describe('Cart.com Trigger', () => {
 			const parameters = raw('productUpdated');
 			const staticData = await activate(parameters);
 			clock.advance(1000);
-			const created = Array.from({ length: 240 }, () => sim.store.create('products', { item_name: 'Bulk', price: 1 }).id as number);
+			const created = Array.from(
+				{ length: 240 },
+				() => sim.store.create('products', { item_name: 'Bulk', price: 1 }).id as number,
+			);
 			const result = emitted(await poll(sim, { parameters, staticData }));
 			expect(result.map((product) => product.id)).toEqual(created);
-			expect(nodeState(staticData).cursor).toEqual({ from: clock.ms, afterId: created.at(-1), seen: [] });
+			expect(nodeState(staticData).cursor).toEqual({
+				from: clock.ms,
+				afterId: created.at(-1),
+				seen: [],
+			});
 			expect(240).toBeGreaterThan(MAX_SEEN_VERSIONS);
 			expect(stateSize(staticData)).toBeLessThan(2048);
 			sim.clearRequests();
@@ -283,7 +378,9 @@ describe('Cart.com Trigger', () => {
 			expect(sim.requests).toHaveLength(1);
 			clock.advance(1);
 			sim.store.touch('products', created[10]);
-			expect(emitted(await poll(sim, { parameters, staticData })).map((product) => product.id)).toEqual([created[10]]);
+			expect(
+				emitted(await poll(sim, { parameters, staticData })).map((product) => product.id),
+			).toEqual([created[10]]);
 		});
 
 		it('late writes: a change stamped inside the look-back window is caught, one older than it is documented as missed', async () => {
@@ -292,9 +389,14 @@ describe('Cart.com Trigger', () => {
 			const [a, b, c, d] = orderIds();
 			clock.advance(10_000);
 			touchOrder(a);
-			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual([a]);
+			expect(emitted(await poll(sim, { parameters, staticData })).map((order) => order.id)).toEqual(
+				[a],
+			);
 			// Committed after that poll, but stamped 1.5 s and 5 s before the newest change we emitted.
-			const late = sim.store.update('orders', b, { updated_at: sim.store.get('orders', a)!.updated_at, order_number: 'same instant' });
+			const late = sim.store.update('orders', b, {
+				updated_at: sim.store.get('orders', a)!.updated_at,
+				order_number: 'same instant',
+			});
 			sim.store.update('orders', c, { updated_at: new Date(clock.ms - 1500).toISOString() });
 			sim.store.update('orders', d, { updated_at: new Date(clock.ms - 5000).toISOString() });
 			const result = emitted(await poll(sim, { parameters, staticData }));
@@ -305,14 +407,19 @@ describe('Cart.com Trigger', () => {
 	});
 
 	it('works through the Central API Router credential too (signed queries with filters)', async () => {
-		const parameters = raw('orderUpdated', { authentication: 'centralApiRouter', filters: { orderStatusIds: [1, 2] } });
+		const parameters = raw('orderUpdated', {
+			authentication: 'centralApiRouter',
+			filters: { orderStatusIds: [1, 2] },
+		});
 		const credentials = routerCredentials(sim);
 		const staticData: IDataObject = {};
 		expect(await poll(sim, { parameters, staticData, credentials })).toBeNull();
 		const id = orderIds()[0];
 		touchOrder(id, { order_status_id: 2 });
 		sim.clearRequests();
-		expect(emitted(await poll(sim, { parameters, staticData, credentials })).map((order) => order.id)).toEqual([id]);
+		expect(
+			emitted(await poll(sim, { parameters, staticData, credentials })).map((order) => order.id),
+		).toEqual([id]);
 		expect(sim.requests[0].headers['x-ac-pub-auth-signature']).toBeTruthy();
 		expect(sim.requests[0].status).toBe(200);
 	});
@@ -335,23 +442,44 @@ describe('Cart.com Trigger', () => {
 
 			sim.clearRequests();
 			const news = emitted(await poll(sim, { parameters: created, staticData: createdState }));
-			expect(news.map((order) => [order.id, order.order_status_id])).toEqual([[first.id, 2], [second.id, 1]]);
+			expect(news.map((order) => [order.id, order.order_status_id])).toEqual([
+				[first.id, 2],
+				[second.id, 1],
+			]);
 			expect(sim.requests[0].query.get('id')).toBe(`gt:${(first.id as number) - 1}`);
-			expect(emitted(await poll(sim, { parameters: updated, staticData: updatedState })).map((order) => order.id)).toEqual([existing, first.id, second.id]);
+			expect(
+				emitted(await poll(sim, { parameters: updated, staticData: updatedState })).map(
+					(order) => order.id,
+				),
+			).toEqual([existing, first.id, second.id]);
 			expect(await poll(sim, { parameters: created, staticData: createdState })).toBeNull();
 		});
 
 		it('products and customers: Created by id, with Start From translated to the first id created since then', async () => {
 			const products = sim.store.list('products');
 			const since = products.map((product) => instant(product.created_at)).sort((x, y) => y - x)[2];
-			const expected = products.filter((product) => (product.id as number) >= Math.min(...products.filter((p) => instant(p.created_at) >= since).map((p) => p.id as number)));
-			const parameters = raw('productCreated', { options: { startFrom: new Date(since).toISOString() } });
+			const expected = products.filter(
+				(product) =>
+					(product.id as number) >=
+					Math.min(
+						...products.filter((p) => instant(p.created_at) >= since).map((p) => p.id as number),
+					),
+			);
+			const parameters = raw('productCreated', {
+				options: { startFrom: new Date(since).toISOString() },
+			});
 			const staticData: IDataObject = {};
-			expect(emitted(await poll(sim, { parameters, staticData })).map((product) => product.id)).toEqual(expected.map((product) => product.id));
+			expect(
+				emitted(await poll(sim, { parameters, staticData })).map((product) => product.id),
+			).toEqual(expected.map((product) => product.id));
 
 			const customers = await activate(raw('customerCreated'));
 			const customer = sim.store.create('customers', { email: 'new@example.com', store_id: 1 });
-			expect(emitted(await poll(sim, { parameters: raw('customerCreated'), staticData: customers })).map((c) => c.id)).toEqual([customer.id]);
+			expect(
+				emitted(await poll(sim, { parameters: raw('customerCreated'), staticData: customers })).map(
+					(c) => c.id,
+				),
+			).toEqual([customer.id]);
 		});
 	});
 
@@ -363,11 +491,13 @@ describe('Cart.com Trigger', () => {
 				clock.advance(2);
 				touchOrder(id);
 			}
-			for (let i = 0; i < 150; i++) sim.store.create('orders', { customer_id: 1, order_status_id: 1 });
+			for (let i = 0; i < 150; i++)
+				sim.store.create('orders', { customer_id: 1, order_status_id: 1 });
 			const snapshot = JSON.stringify(staticData);
 			let served = 0;
 			const stop = sim.onRequest((request) => {
-				if (request.path === ORDERS && ++served === 2) sim.scriptFaults(Array.from({ length: 6 }, () => ({ status: 503 })));
+				if (request.path === ORDERS && ++served === 2)
+					sim.scriptFaults(Array.from({ length: 6 }, () => ({ status: 503 })));
 			});
 			const error = await poll(sim, { parameters, staticData }).catch((caught: unknown) => caught);
 			stop();
@@ -378,7 +508,8 @@ describe('Cart.com Trigger', () => {
 			// 429s mid-poll are waited out and retried by the transport: nothing lost, nothing doubled.
 			let calls = 0;
 			const stop429 = sim.onRequest((request) => {
-				if (request.path === ORDERS && ++calls % 2 === 0) sim.scriptFaults([{ status: 429, retryAfter: '0' }]);
+				if (request.path === ORDERS && ++calls % 2 === 0)
+					sim.scriptFaults([{ status: 429, retryAfter: '0' }]);
 			});
 			const result = emitted(await poll(sim, { parameters, staticData }));
 			stop429();

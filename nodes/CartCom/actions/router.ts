@@ -10,9 +10,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const module = RESOURCES.find((candidate) => candidate.value === resource);
 	const handler = module?.operations.find((candidate) => candidate.option.value === operation);
 	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for resource "${resource}"`, {
-			description: 'Pick the resource and operation again; the workflow may come from a newer version of this node.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not known for resource "${resource}"`,
+			{
+				description:
+					'Pick the resource and operation again; the workflow may come from a newer version of this node.',
+			},
+		);
 	}
 	return [await handler.execute.call(this, this.getInputData())];
 }

@@ -16,7 +16,11 @@ export const authenticationProperty: INodeProperties = {
 };
 
 export const credentialsDescription: INodeCredentialDescription[] = [
-	{ name: 'cartComApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+	{
+		name: 'cartComApi',
+		required: true,
+		displayOptions: { show: { authentication: ['accessToken'] } },
+	},
 	{
 		name: 'cartComRouterApi',
 		required: true,
@@ -54,5 +58,7 @@ export const resourceProperties: INodeProperties[] = [
 		default: 'order',
 	},
 	...RESOURCES.map(operationProperty),
-	...RESOURCES.flatMap((resource) => resource.operations.flatMap((operation) => operation.description)),
+	...RESOURCES.flatMap((resource) =>
+		resource.operations.flatMap((operation) => operation.description),
+	),
 ];

@@ -31,7 +31,11 @@ export function recordLocator(
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchRecords', searchable: true, searchFilterRequired: false },
+				typeOptions: {
+					searchListMethod: 'searchRecords',
+					searchable: true,
+					searchFilterRequired: false,
+				},
 			},
 			{
 				displayName: 'By ID',
@@ -39,7 +43,10 @@ export function recordLocator(
 				type: 'string',
 				placeholder: 'e.g. 100231',
 				validation: [
-					{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Enter a numeric ID' } },
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Enter a numeric ID' },
+					},
 				],
 			},
 		],
@@ -91,7 +98,12 @@ export function fieldParameter(field: FieldSpec, asRequired: boolean): INodeProp
 						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				};
 			}
-			return { ...base, type: 'options', options: field.options ?? [], default: field.options?.[0]?.value ?? '' };
+			return {
+				...base,
+				type: 'options',
+				options: field.options ?? [],
+				default: field.options?.[0]?.value ?? '',
+			};
 		default:
 			return { ...base, type: 'string', default: '' };
 	}
@@ -103,7 +115,8 @@ export const OTHER_FIELDS: INodeProperties = {
 	name: 'otherFieldsJson',
 	type: 'json',
 	default: '{}',
-	description: 'Any further Cart.com fields as a JSON object, sent as they are, e.g. {"custom_flag_1": true}',
+	description:
+		'Any further Cart.com fields as a JSON object, sent as they are, e.g. {"custom_flag_1": true}',
 };
 
 export function fieldsCollection(
@@ -116,7 +129,9 @@ export function fieldsCollection(
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...fields.map((field) => fieldParameter(field, false)), OTHER_FIELDS].sort(byDisplayName),
+		options: [...fields.map((field) => fieldParameter(field, false)), OTHER_FIELDS].sort(
+			byDisplayName,
+		),
 	};
 }
 
@@ -152,10 +167,34 @@ export function simplifyParameter(spec: ResourceSpec): INodeProperties[] {
 }
 
 const DATE_FILTERS: INodeProperties[] = [
-	{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '', description: 'Only records created at or after this time' },
-	{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '', description: 'Only records created before this time' },
-	{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '', description: 'Only records changed at or after this time' },
-	{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '', description: 'Only records changed before this time' },
+	{
+		displayName: 'Created After',
+		name: 'createdAfter',
+		type: 'dateTime',
+		default: '',
+		description: 'Only records created at or after this time',
+	},
+	{
+		displayName: 'Created Before',
+		name: 'createdBefore',
+		type: 'dateTime',
+		default: '',
+		description: 'Only records created before this time',
+	},
+	{
+		displayName: 'Updated After',
+		name: 'updatedAfter',
+		type: 'dateTime',
+		default: '',
+		description: 'Only records changed at or after this time',
+	},
+	{
+		displayName: 'Updated Before',
+		name: 'updatedBefore',
+		type: 'dateTime',
+		default: '',
+		description: 'Only records changed before this time',
+	},
 ];
 
 export function filtersCollection(spec: ResourceSpec): INodeProperties {
@@ -197,9 +236,28 @@ export const customFiltersParameter: INodeProperties = {
 			displayName: 'Condition',
 			name: 'conditions',
 			values: [
-				{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'e.g. grand_total', description: 'Cart.com field name (snake_case)' },
-				{ displayName: 'Operator', name: 'operator', type: 'options', options: OPERATOR_OPTIONS, default: 'eq' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Dates in ISO 8601, e.g. 2024-05-14T00:00:00Z' },
+				{
+					displayName: 'Field',
+					name: 'field',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. grand_total',
+					description: 'Cart.com field name (snake_case)',
+				},
+				{
+					displayName: 'Operator',
+					name: 'operator',
+					type: 'options',
+					options: OPERATOR_OPTIONS,
+					default: 'eq',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					description: 'Dates in ISO 8601, e.g. 2024-05-14T00:00:00Z',
+				},
 			],
 		},
 	],
@@ -226,7 +284,8 @@ export function listOptionsCollection(spec: ResourceSpec): INodeProperties {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. order_number,updated_at,grand_total',
-			description: 'Comma-separated fields to return; the record ID is always included. Empty returns all fields.',
+			description:
+				'Comma-separated fields to return; the record ID is always included. Empty returns all fields.',
 		},
 		{
 			displayName: 'Page Size',
@@ -234,7 +293,8 @@ export function listOptionsCollection(spec: ResourceSpec): INodeProperties {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
 			default: 100,
-			description: 'Records per request. Larger pages need fewer calls from the store’s rate budget.',
+			description:
+				'Records per request. Larger pages need fewer calls from the store’s rate budget.',
 		},
 		{
 			displayName: 'Sort',

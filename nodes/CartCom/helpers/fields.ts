@@ -9,10 +9,18 @@ import type { FieldSpec } from './types';
 type Extra = Partial<FieldSpec>;
 
 /** Free text. */
-export const text = (name: string, extra: Extra = {}): FieldSpec => ({ name, type: 'string', ...extra });
+export const text = (name: string, extra: Extra = {}): FieldSpec => ({
+	name,
+	type: 'string',
+	...extra,
+});
 
 /** A number that may be negative or have decimals (amounts, weights, rates of change). */
-export const number = (name: string, extra: Extra = {}): FieldSpec => ({ name, type: 'number', ...extra });
+export const number = (name: string, extra: Extra = {}): FieldSpec => ({
+	name,
+	type: 'number',
+	...extra,
+});
 
 /** Prices, totals and rates: Cart.com means them as 0 or more. */
 export const money = (name: string, extra: Extra = {}): FieldSpec => ({
@@ -40,13 +48,25 @@ export const integer = (name: string, extra: Extra = {}): FieldSpec => ({
 });
 
 /** true / false. */
-export const flag = (name: string, extra: Extra = {}): FieldSpec => ({ name, type: 'boolean', ...extra });
+export const flag = (name: string, extra: Extra = {}): FieldSpec => ({
+	name,
+	type: 'boolean',
+	...extra,
+});
 
 /** A date and time (ISO 8601; without an offset the workflow's time zone applies). */
-export const date = (name: string, extra: Extra = {}): FieldSpec => ({ name, type: 'dateTime', ...extra });
+export const date = (name: string, extra: Extra = {}): FieldSpec => ({
+	name,
+	type: 'dateTime',
+	...extra,
+});
 
 /** A JSON value (set `jsonShape` to insist on an array or an object). */
-export const json = (name: string, extra: Extra = {}): FieldSpec => ({ name, type: 'json', ...extra });
+export const json = (name: string, extra: Extra = {}): FieldSpec => ({
+	name,
+	type: 'json',
+	...extra,
+});
 
 /** One of a fixed list of values. */
 export const choice = (
@@ -69,7 +89,9 @@ export const contains = (name: string, extra: Extra = {}): FieldSpec => ({
 	name,
 	type: 'string',
 	operator: 'like',
-	description: `${name.replace(/_/g, ' ')} contains this text`.replace(/^./, (c) => c.toUpperCase()),
+	description: `${name.replace(/_/g, ' ')} contains this text`.replace(/^./, (c) =>
+		c.toUpperCase(),
+	),
 	...extra,
 });
 

@@ -57,7 +57,14 @@ export interface FieldSpec {
 	operator?: 'eq' | 'like' | 'startwith';
 }
 
-export type ResourceOperation = 'get' | 'getAll' | 'create' | 'update' | 'delete' | 'getFilled' | 'selectMany';
+export type ResourceOperation =
+	| 'get'
+	| 'getAll'
+	| 'create'
+	| 'update'
+	| 'delete'
+	| 'getFilled'
+	| 'selectMany';
 
 /**
  * One of the operations every spec-driven resource shares (actions/standard/*.operation.ts): the
@@ -67,7 +74,11 @@ export interface StandardOperation {
 	value: ResourceOperation;
 	option: (spec: ResourceSpec) => OperationOption;
 	description: (spec: ResourceSpec) => INodeProperties[];
-	execute: (this: IExecuteFunctions, items: INodeExecutionData[], spec: ResourceSpec) => Promise<INodeExecutionData[]>;
+	execute: (
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+		spec: ResourceSpec,
+	) => Promise<INodeExecutionData[]>;
 }
 
 /** What the generic operations need to know about one Cart.com resource. */

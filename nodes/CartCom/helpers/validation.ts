@@ -20,7 +20,12 @@ export function inputError(
 }
 
 /** Ids in Cart.com are positive integers; catching "abc" or "12.5" here saves a useless request. */
-export function toRecordId(ctx: IExecuteFunctions, value: unknown, field: string, itemIndex: number): number {
+export function toRecordId(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number {
 	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
 	if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
 		throw inputError(
@@ -79,7 +84,13 @@ export function toNumber(
 ): number {
 	const example = rule.integer ? '12' : '19.99';
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-		throw inputError(ctx, itemIndex, label, 'is empty', `Enter ${label} as a number, e.g. ${example}.`);
+		throw inputError(
+			ctx,
+			itemIndex,
+			label,
+			'is empty',
+			`Enter ${label} as a number, e.g. ${example}.`,
+		);
 	}
 	const number = parsePlainNumber(value);
 	if (number === undefined) {
@@ -92,7 +103,13 @@ export function toNumber(
 		);
 	}
 	if (rule.integer && !Number.isInteger(number)) {
-		throw inputError(ctx, itemIndex, label, `${shownInput(value)} is not a whole number`, `Enter a whole number for ${label}, e.g. ${example}.`);
+		throw inputError(
+			ctx,
+			itemIndex,
+			label,
+			`${shownInput(value)} is not a whole number`,
+			`Enter a whole number for ${label}, e.g. ${example}.`,
+		);
 	}
 	if (rule.integer && (number < INT32_MIN || number > INT32_MAX)) {
 		throw inputError(
@@ -105,7 +122,13 @@ export function toNumber(
 	}
 	const minimum = rule.minimum ?? (rule.nonNegative ? 0 : undefined);
 	if (minimum !== undefined && number < minimum) {
-		throw inputError(ctx, itemIndex, label, `${shownInput(value)} is below ${minimum}`, `Enter ${label} as ${minimum} or more.`);
+		throw inputError(
+			ctx,
+			itemIndex,
+			label,
+			`${shownInput(value)} is below ${minimum}`,
+			`Enter ${label} as ${minimum} or more.`,
+		);
 	}
 	// -0 would be sent as 0 anyway; normalising keeps comparisons with stored values simple.
 	return number === 0 ? 0 : number;
@@ -117,34 +140,69 @@ export function isJsonObject(value: unknown): value is IDataObject {
 }
 
 /** Parses a JSON parameter into an object (n8n may already hand us an object from an expression). */
-export function toJsonObject(ctx: IExecuteFunctions, value: unknown, field: string, itemIndex: number): IDataObject {
+export function toJsonObject(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): IDataObject {
 	if (value === undefined || value === null || value === '') return {};
 	let parsed: unknown = value;
 	if (typeof value === 'string') {
 		try {
 			parsed = jsonParse(value);
 		} catch {
-			throw inputError(ctx, itemIndex, field, 'is not valid JSON', 'Enter a JSON object, e.g. {"name": "Blue"}.');
+			throw inputError(
+				ctx,
+				itemIndex,
+				field,
+				'is not valid JSON',
+				'Enter a JSON object, e.g. {"name": "Blue"}.',
+			);
 		}
 	}
 	if (!isJsonObject(parsed)) {
-		throw inputError(ctx, itemIndex, field, 'must be a JSON object', 'Enter a JSON object, e.g. {"name": "Blue"}.');
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			'must be a JSON object',
+			'Enter a JSON object, e.g. {"name": "Blue"}.',
+		);
 	}
 	return parsed;
 }
 
 /** Every entry of a JSON array carries the ID keys the field needs, each a valid ID. */
-function checkEntryIds(ctx: IExecuteFunctions, itemIndex: number, entries: unknown[], label: string, spec: FieldSpec): void {
+function checkEntryIds(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	entries: unknown[],
+	label: string,
+	spec: FieldSpec,
+): void {
 	const keys = spec.entryIdKeys ?? [];
 	const example = spec.placeholder ? `, e.g. ${spec.placeholder}` : '';
 	entries.forEach((entry, index) => {
 		const where = `${label} [${index}]`;
 		if (!isJsonObject(entry)) {
-			throw inputError(ctx, itemIndex, where, 'must be an object', `Give each entry ${keys.join(', ')}${example}.`);
+			throw inputError(
+				ctx,
+				itemIndex,
+				where,
+				'must be an object',
+				`Give each entry ${keys.join(', ')}${example}.`,
+			);
 		}
 		const missing = keys.filter((key) => entry[key] === undefined);
 		if (missing.length) {
-			throw inputError(ctx, itemIndex, where, `needs ${missing.join(', ')}`, `Give each entry ${keys.join(', ')}${example}.`);
+			throw inputError(
+				ctx,
+				itemIndex,
+				where,
+				`needs ${missing.join(', ')}`,
+				`Give each entry ${keys.join(', ')}${example}.`,
+			);
 		}
 		for (const key of keys) toRecordId(ctx, entry[key], `${where}.${key}`, itemIndex);
 	});
@@ -154,20 +212,40 @@ function checkEntryIds(ctx: IExecuteFunctions, itemIndex: number, entries: unkno
 export type FieldValue = IDataObject[string];
 
 /** Converts one parameter value to what Cart.com expects for the field, or throws naming it. */
-export function coerceField(ctx: IExecuteFunctions, spec: FieldSpec, value: unknown, itemIndex: number): FieldValue {
+export function coerceField(
+	ctx: IExecuteFunctions,
+	spec: FieldSpec,
+	value: unknown,
+	itemIndex: number,
+): FieldValue {
 	const label = spec.label ?? toTitle(spec.name);
 	switch (spec.type) {
 		case 'number':
-			return toNumber(ctx, itemIndex, value, label, { integer: spec.integer, nonNegative: spec.nonNegative });
+			return toNumber(ctx, itemIndex, value, label, {
+				integer: spec.integer,
+				nonNegative: spec.nonNegative,
+			});
 		case 'boolean':
 			if (typeof value === 'boolean') return value;
 			if (value === 'true' || value === 'false') return value === 'true';
-			throw inputError(ctx, itemIndex, label, `"${String(value)}" is not true or false`, `Set ${label} to true or false.`);
+			throw inputError(
+				ctx,
+				itemIndex,
+				label,
+				`"${String(value)}" is not true or false`,
+				`Set ${label} to true or false.`,
+			);
 		case 'dateTime': {
 			// Offsets are kept: Cart.com stores local times and accepts any ISO 8601 offset.
 			const date = tryParseDateInput(value, ctx.getTimezone());
 			if (!date) {
-				throw inputError(ctx, itemIndex, label, `"${String(value)}" is not a valid date`, 'Use ISO 8601, e.g. 2024-05-15T00:00:00-05:00.');
+				throw inputError(
+					ctx,
+					itemIndex,
+					label,
+					`"${String(value)}" is not a valid date`,
+					'Use ISO 8601, e.g. 2024-05-15T00:00:00-05:00.',
+				);
 			}
 			return date.toISO();
 		}
@@ -177,15 +255,28 @@ export function coerceField(ctx: IExecuteFunctions, spec: FieldSpec, value: unkn
 				try {
 					parsed = jsonParse(value);
 				} catch {
-					throw inputError(ctx, itemIndex, label, 'is not valid JSON', `Enter valid JSON for ${label}.`);
+					throw inputError(
+						ctx,
+						itemIndex,
+						label,
+						'is not valid JSON',
+						`Enter valid JSON for ${label}.`,
+					);
 				}
 			}
 			const isArray = Array.isArray(parsed);
 			const isObject = parsed !== null && typeof parsed === 'object' && !isArray;
 			if ((spec.jsonShape === 'array' && !isArray) || (spec.jsonShape === 'object' && !isObject)) {
-				throw inputError(ctx, itemIndex, label, `must be a JSON ${spec.jsonShape}`, `Enter a JSON ${spec.jsonShape} for ${label}.`);
+				throw inputError(
+					ctx,
+					itemIndex,
+					label,
+					`must be a JSON ${spec.jsonShape}`,
+					`Enter a JSON ${spec.jsonShape} for ${label}.`,
+				);
 			}
-			if (isArray && spec.entryIdKeys) checkEntryIds(ctx, itemIndex, parsed as unknown[], label, spec);
+			if (isArray && spec.entryIdKeys)
+				checkEntryIds(ctx, itemIndex, parsed as unknown[], label, spec);
 			// JSON text, or what an expression gave: JSON data either way.
 			return parsed as FieldValue;
 		}

@@ -1,13 +1,20 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { buildFilterQuery, fetchListPage, FilterInputError, getConnection, type Query } from '../transport';
+import {
+	buildFilterQuery,
+	fetchListPage,
+	FilterInputError,
+	getConnection,
+	type Query,
+} from '../transport';
 import { findSpec } from '../actions/specs';
 import { asNodeError } from '../helpers/errors';
 import type { ResourceSpec } from '../helpers/types';
 
 const SEARCH_PAGE_SIZE = 50;
 
-const idOf = (spec: ResourceSpec, record: Record<string, unknown>) => String(record[spec.idField ?? 'id']);
+const idOf = (spec: ResourceSpec, record: Record<string, unknown>) =>
+	String(record[spec.idField ?? 'id']);
 
 function title(spec: ResourceSpec, record: Record<string, unknown>): string {
 	const label = spec.titleField ? record[spec.titleField] : undefined;
@@ -27,8 +34,10 @@ async function search(
 	let filterQuery: Query = {};
 	const term = filter?.trim();
 	try {
-		if (term && /^\d+$/.test(term)) filterQuery = buildFilterQuery([{ field: idField, operator: 'eq', value: term }]);
-		else if (term && spec.titleField) filterQuery = buildFilterQuery([{ field: spec.titleField, operator: 'like', value: term }]);
+		if (term && /^\d+$/.test(term))
+			filterQuery = buildFilterQuery([{ field: idField, operator: 'eq', value: term }]);
+		else if (term && spec.titleField)
+			filterQuery = buildFilterQuery([{ field: spec.titleField, operator: 'like', value: term }]);
 	} catch (error) {
 		// A search text Cart.com would read as several conditions finds nothing rather than too much.
 		if (error instanceof FilterInputError) return { results: [] };

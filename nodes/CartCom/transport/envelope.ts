@@ -37,8 +37,15 @@ function readTotalCount(value: unknown, notes: string[]): number | undefined {
 /** Whether `next_page` announces another page: a URL as documented, or a page number as some stores send. */
 function readHasNextPage(value: unknown, notes: string[]): boolean {
 	if (value === undefined || value === null || value === '' || value === false) return false;
-	if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || value === true) return true;
-	notes.push(`next_page ${JSON.stringify(value)} is neither a URL nor a page number; it was read as "more pages"`);
+	if (
+		typeof value === 'string' ||
+		(typeof value === 'number' && Number.isFinite(value)) ||
+		value === true
+	)
+		return true;
+	notes.push(
+		`next_page ${JSON.stringify(value)} is neither a URL nor a page number; it was read as "more pages"`,
+	);
 	return true;
 }
 
@@ -58,7 +65,9 @@ export class UnexpectedResponseError extends Error {
 export function parseListPage(body: unknown, preferredKey?: string): ListPage {
 	const parsed = listEnvelopeSchema.safeParse(body);
 	if (!parsed.success || Array.isArray(body)) {
-		throw new UnexpectedResponseError('Cart.com returned a list response that is not a JSON object');
+		throw new UnexpectedResponseError(
+			'Cart.com returned a list response that is not a JSON object',
+		);
 	}
 	const envelope = parsed.data;
 	const arrayKeys = Object.keys(envelope).filter(
@@ -75,7 +84,11 @@ export function parseListPage(body: unknown, preferredKey?: string): ListPage {
 		);
 	}
 	const records = envelope[recordsKey] as unknown[];
-	if (!records.every((record) => record !== null && typeof record === 'object' && !Array.isArray(record))) {
+	if (
+		!records.every(
+			(record) => record !== null && typeof record === 'object' && !Array.isArray(record),
+		)
+	) {
 		throw new UnexpectedResponseError(`Cart.com returned non-object entries in "${recordsKey}"`);
 	}
 	const notes: string[] = [];

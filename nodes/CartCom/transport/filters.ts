@@ -3,7 +3,16 @@ import { DateTime } from 'luxon';
 import type { Query } from './query';
 
 /** Cart.com's filter operators (`?field=op:value`); docs query_syntax.md. */
-export const FILTER_OPERATORS = ['eq', 'not', 'like', 'startwith', 'gt', 'gte', 'lt', 'lte'] as const;
+export const FILTER_OPERATORS = [
+	'eq',
+	'not',
+	'like',
+	'startwith',
+	'gt',
+	'gte',
+	'lt',
+	'lte',
+] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 export type FilterValue = string | number | boolean | DateTime;
@@ -67,7 +76,8 @@ const RESERVED_PARAMETERS = new Set(['page', 'count', 'sort', 'fields', 'expand'
 function hasControlCharacter(value: string): boolean {
 	for (const char of value) {
 		const code = char.charCodeAt(0);
-		if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+		if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029)
+			return true;
 	}
 	return false;
 }
@@ -81,7 +91,10 @@ const CONNECTOR_WORD = /(^|\s)(and|or)(\s|$)/i;
  */
 export function checkFilterValue(field: string, value: string): void {
 	if (hasControlCharacter(value)) {
-		throw new FilterInputError(field, `The value for ${field} contains a control character (a line break, tab or similar)`);
+		throw new FilterInputError(
+			field,
+			`The value for ${field} contains a control character (a line break, tab or similar)`,
+		);
 	}
 	if (/\s/.test(value.trim()) && CONNECTOR_WORD.test(value)) {
 		throw new FilterInputError(
@@ -95,14 +108,23 @@ export function checkFilterValue(field: string, value: string): void {
  * Conditions → query parameters. Conditions on one field share a parameter joined by ` AND ` /
  * ` OR `; separate fields are separate parameters, ANDed by Cart.com, or ORed with an `OR ` prefix.
  */
-export function buildFilterQuery(conditions: FilterCondition[], combine: 'AND' | 'OR' = 'AND'): Query {
+export function buildFilterQuery(
+	conditions: FilterCondition[],
+	combine: 'AND' | 'OR' = 'AND',
+): Query {
 	const byField = new Map<string, string[]>();
 	for (const { field, operator, value } of conditions) {
 		if (!/^[a-z0-9_]+$/i.test(field)) {
-			throw new FilterInputError(field, `"${field}" is not a Cart.com field name (letters, digits and _ only)`);
+			throw new FilterInputError(
+				field,
+				`"${field}" is not a Cart.com field name (letters, digits and _ only)`,
+			);
 		}
 		if (RESERVED_PARAMETERS.has(field.toLowerCase())) {
-			throw new FilterInputError(field, `"${field}" steers the list (paging, sorting, fields) and cannot be a filter`);
+			throw new FilterInputError(
+				field,
+				`"${field}" steers the list (paging, sorting, fields) and cannot be a filter`,
+			);
 		}
 		const formatted = formatFilterValue(value);
 		checkFilterValue(field, formatted);
@@ -131,7 +153,8 @@ export function buildListFilterQuery(
 	alternatives: FilterCondition[],
 	match: 'all' | 'any',
 ): Query {
-	if (match === 'all' || alternatives.length <= 1) return buildFilterQuery([...required, ...alternatives]);
+	if (match === 'all' || alternatives.length <= 1)
+		return buildFilterQuery([...required, ...alternatives]);
 	if (required.length > 0) {
 		const others = [...new Set(required.map((condition) => condition.field))].join(', ');
 		throw new FilterInputError(

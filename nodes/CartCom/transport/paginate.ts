@@ -1,8 +1,19 @@
-import { parseListPage, UnexpectedResponseError, type CartComErrorBody, type CartComRecord, type ListPage } from './envelope';
+import {
+	parseListPage,
+	UnexpectedResponseError,
+	type CartComErrorBody,
+	type CartComRecord,
+	type ListPage,
+} from './envelope';
 import { warnUser } from '../../shared/http';
 import { cartComTransportError } from './errors';
 import type { Query } from './query';
-import { cartComRequest, getConnection, type CartComFunctions, type ConnectionInfo } from './request';
+import {
+	cartComRequest,
+	getConnection,
+	type CartComFunctions,
+	type ConnectionInfo,
+} from './request';
 
 /** Cart.com's own default page size; the API documents no maximum (Airbyte reads 1,000 live). */
 export const DEFAULT_PAGE_SIZE = 100;
@@ -64,7 +75,8 @@ export async function fetchListPage(
 	if (body === undefined) return { records: [], hasNextPage: false };
 	try {
 		const { records, hasNextPage, totalCount, notes } = parseListPage(body, request.recordsKey);
-		for (const note of notes) warnUser(ctx, connection, `Cart.com GET ${request.path} page ${page}: ${note}`);
+		for (const note of notes)
+			warnUser(ctx, connection, `Cart.com GET ${request.path} page ${page}: ${note}`);
 		return { records, hasNextPage, totalCount };
 	} catch (error) {
 		throw cartComTransportError(
@@ -125,11 +137,22 @@ export async function* iterateListPages(
 		if (fresh.length > 0) yield fresh;
 		if (limit !== undefined && returned >= limit) return;
 		const lastPage = totalCount === undefined ? undefined : Math.ceil(totalCount / count);
-		const ended = !hasNextPage || records.length === 0 || (lastPage !== undefined && page >= lastPage);
+		const ended =
+			!hasNextPage || records.length === 0 || (lastPage !== undefined && page >= lastPage);
 		if (ended || (fresh.length === 0 && repeated > 0)) {
-			warnIfShort(this, connection, options, { page, count, returned, totalCount, lastPageFull: records.length >= count });
+			warnIfShort(this, connection, options, {
+				page,
+				count,
+				returned,
+				totalCount,
+				lastPageFull: records.length >= count,
+			});
 			if (!ended) {
-				warnUser(this, connection, `Cart.com GET ${options.path} page ${page} repeated records already read, so reading stopped there (the store may be ignoring the page parameter).`);
+				warnUser(
+					this,
+					connection,
+					`Cart.com GET ${options.path} page ${page} repeated records already read, so reading stopped there (the store may be ignoring the page parameter).`,
+				);
 			}
 			return;
 		}
@@ -148,7 +171,13 @@ function warnIfShort(
 	ctx: CartComFunctions,
 	connection: ConnectionInfo,
 	options: ListOptions,
-	read: { page: number; count: number; returned: number; totalCount?: number; lastPageFull: boolean },
+	read: {
+		page: number;
+		count: number;
+		returned: number;
+		totalCount?: number;
+		lastPageFull: boolean;
+	},
 ): void {
 	if (options.limit !== undefined || read.totalCount === undefined) return;
 	if (!read.lastPageFull || read.returned >= read.totalCount) return;
@@ -160,7 +189,10 @@ function warnIfShort(
 }
 
 /** Collects a list (all of it, or up to `limit`). */
-export async function cartComGetMany(this: CartComFunctions, options: ListOptions): Promise<CartComRecord[]> {
+export async function cartComGetMany(
+	this: CartComFunctions,
+	options: ListOptions,
+): Promise<CartComRecord[]> {
 	const all: CartComRecord[] = [];
 	for await (const page of iterateListPages.call(this, options)) {
 		for (const record of page) all.push(record);

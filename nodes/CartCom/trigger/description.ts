@@ -25,7 +25,8 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to return a simplified version of each record (ID and up to 10 key fields) instead of the raw data',
+		description:
+			'Whether to return a simplified version of each record (ID and up to 10 key fields) instead of the raw data',
 	},
 	{
 		displayName: 'Filters',

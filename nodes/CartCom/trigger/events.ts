@@ -43,8 +43,12 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [customerSpec, orderSpec, productS
 	.flatMap(eventsFor)
 	.sort((a, b) => a.name.localeCompare(b.name));
 
-export const ORDER_EVENTS = TRIGGER_EVENTS.filter((event) => event.resource === orderSpec).map((event) => event.value);
-export const UPDATED_EVENTS = TRIGGER_EVENTS.filter((event) => event.kind === 'updated').map((event) => event.value);
+export const ORDER_EVENTS = TRIGGER_EVENTS.filter((event) => event.resource === orderSpec).map(
+	(event) => event.value,
+);
+export const UPDATED_EVENTS = TRIGGER_EVENTS.filter((event) => event.kind === 'updated').map(
+	(event) => event.value,
+);
 
 export function findEvent(value: string): TriggerEvent | undefined {
 	return TRIGGER_EVENTS.find((event) => event.value === value);

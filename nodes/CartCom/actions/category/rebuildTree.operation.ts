@@ -15,16 +15,23 @@ export const rebuildTree: OperationModule = {
 		name: 'Rebuild Tree',
 		value: 'rebuildTree',
 		action: 'Rebuild category tree',
-		description: 'Start rebuilding the storefront category tree after categories changed (runs once for all items)',
+		description:
+			'Start rebuilding the storefront category tree after categories changed (runs once for all items)',
 	},
 	description: forOperation('category', 'rebuildTree', []),
 	async execute(items): Promise<INodeExecutionData[]> {
 		const pairedItem = items.map((_item, index) => ({ item: index }));
 		try {
-			await cartComRequest.call(this, { method: 'POST', path: '/categories/rebuild_tree', itemIndex: 0 });
+			await cartComRequest.call(this, {
+				method: 'POST',
+				path: '/categories/rebuild_tree',
+				itemIndex: 0,
+			});
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this, error, 0);
-			return [{ json: { error: error instanceof Error ? error.message : String(error) }, pairedItem }];
+			return [
+				{ json: { error: error instanceof Error ? error.message : String(error) }, pairedItem },
+			];
 		}
 		return [{ json: { rebuild_requested: true }, pairedItem }];
 	},

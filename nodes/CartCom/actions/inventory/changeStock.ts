@@ -2,7 +2,13 @@ import { forOperation, writeOptionsCollection } from '../../helpers/descriptions
 import { runWritesPerItem } from '../../helpers/items';
 import type { OperationModule } from '../../helpers/types';
 import { cartComWrite } from '../../transport';
-import { identifierParameters, quantityParameter, readIdentifier, readQuantity, resolveStockTarget } from './identifier';
+import {
+	identifierParameters,
+	quantityParameter,
+	readIdentifier,
+	readQuantity,
+	resolveStockTarget,
+} from './identifier';
 
 export type StockChange = 'set' | 'add' | 'remove';
 
@@ -31,7 +37,11 @@ export function stockChangeOperation(
 				const body = { [field]: value, quantity };
 				// Answered without the stock record, the change is still reported, as what was sent.
 				const sent = { [field]: value, change, quantity_sent: quantity };
-				return await cartComWrite.call(this, { method: 'POST', path: `/inventory/${change}`, body, itemIndex: i }, sent);
+				return await cartComWrite.call(
+					this,
+					{ method: 'POST', path: `/inventory/${change}`, body, itemIndex: i },
+					sent,
+				);
 			});
 		},
 	};

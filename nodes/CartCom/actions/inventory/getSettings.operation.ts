@@ -13,7 +13,11 @@ export const getSettings: OperationModule = {
 	description: forOperation('inventory', 'getSettings', []),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {
-			return await cartComRequest.call(this, { method: 'GET', path: '/inventory/settings', itemIndex: i });
+			return await cartComRequest.call(this, {
+				method: 'GET',
+				path: '/inventory/settings',
+				itemIndex: i,
+			});
 		});
 	},
 };

@@ -1,7 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError, isJsonObject, toNumber, toRecordId } from '../../helpers/validation';
-import { CODE_LABELS, findAllByCode, sameCode, singleTarget, toLookupText, type CodeField } from '../product/catalogLookup';
+import {
+	CODE_LABELS,
+	findAllByCode,
+	sameCode,
+	singleTarget,
+	toLookupText,
+	type CodeField,
+} from '../product/catalogLookup';
 
 /** The identifiers Cart.com's inventory endpoint accepts (docs/resources/inventory.md); a variant SKU/GTIN addresses its row. */
 export type IdentifierField = 'item_number' | 'gtin' | 'product_id' | 'variant_inventory_id';
@@ -64,7 +71,14 @@ export async function resolveStockTarget(
 ): Promise<StockIdentifier> {
 	if (!isCode(identifier)) return identifier;
 	const matches = await findAllByCode(ctx, identifier.field, identifier.value, itemIndex);
-	const target = singleTarget(ctx, itemIndex, matches, CODE_LABELS[identifier.field], identifier.value, 'Identifier');
+	const target = singleTarget(
+		ctx,
+		itemIndex,
+		matches,
+		CODE_LABELS[identifier.field],
+		identifier.value,
+		'Identifier',
+	);
 	return target.variantInventoryId !== null
 		? { field: 'variant_inventory_id', value: target.variantInventoryId }
 		: { field: 'product_id', value: target.productId };
@@ -88,7 +102,9 @@ export function checkAnswerCarries(
 ): IDataObject {
 	const record = isJsonObject(answer) ? answer : {};
 	const stored = record[identifier.field];
-	const carries = isCode(identifier) ? sameCode(stored, identifier.value) : Number(stored) === identifier.value;
+	const carries = isCode(identifier)
+		? sameCode(stored, identifier.value)
+		: Number(stored) === identifier.value;
 	if (carries) return record;
 	const label = LABELS[identifier.field];
 	throw inputError(

@@ -27,10 +27,26 @@ const settingsSpec: ResourceSpec = {
 			],
 			{ description: 'When an order takes its items off the stock' },
 		),
-		statusField('in_stock_product_status_id', 'In Stock Status ID', 'Status set when a product is in stock'),
-		statusField('out_of_stock_product_status_id', 'Out of Stock Status ID', 'Status set when stock reaches zero'),
-		statusField('back_order_product_status_id', 'Back Order Status ID', 'Status set for back-ordered products'),
-		statusField('discontinued_product_status_id', 'Discontinued Status ID', 'Status set for discontinued products'),
+		statusField(
+			'in_stock_product_status_id',
+			'In Stock Status ID',
+			'Status set when a product is in stock',
+		),
+		statusField(
+			'out_of_stock_product_status_id',
+			'Out of Stock Status ID',
+			'Status set when stock reaches zero',
+		),
+		statusField(
+			'back_order_product_status_id',
+			'Back Order Status ID',
+			'Status set for back-ordered products',
+		),
+		statusField(
+			'discontinued_product_status_id',
+			'Discontinued Status ID',
+			'Status set for discontinued products',
+		),
 		flag('product_hide_no_inventory', {
 			label: 'Hide Products Without Stock',
 			description: 'Whether products without stock are hidden from the storefront',
@@ -53,9 +69,19 @@ export const updateSettings: OperationModule = {
 		return await runWritesPerItem(this, items, async (i) => {
 			const body = readBody(this, settingsSpec, i, 'update');
 			if (Object.keys(body).length === 0) {
-				throw inputError(this, i, 'Update Fields', 'no setting to change', 'Add at least one setting under Update Fields.');
+				throw inputError(
+					this,
+					i,
+					'Update Fields',
+					'no setting to change',
+					'Add at least one setting under Update Fields.',
+				);
 			}
-			return await cartComWrite.call(this, { method: 'PUT', path: '/inventory/settings', body, itemIndex: i }, body);
+			return await cartComWrite.call(
+				this,
+				{ method: 'PUT', path: '/inventory/settings', body, itemIndex: i },
+				body,
+			);
 		});
 	},
 };

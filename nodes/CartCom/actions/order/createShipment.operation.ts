@@ -2,7 +2,12 @@ import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { fieldsCollection, forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
+import {
+	fieldsCollection,
+	forOperation,
+	recordLocator,
+	writeOptionsCollection,
+} from '../../helpers/descriptions';
 import { asNodeError } from '../../helpers/errors';
 import { count, flag, number, text } from '../../helpers/fields';
 import { runWritesPerItem } from '../../helpers/items';
@@ -11,7 +16,12 @@ import { readBody, readCollection, readRecordId } from '../../helpers/parameters
 import { nestedRecords } from '../../helpers/records';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { inputError, toJsonObject, toNumber, toRecordId } from '../../helpers/validation';
-import { cartComGetMany, cartComWrite, tryParseDateInput, type CartComRecord } from '../../transport';
+import {
+	cartComGetMany,
+	cartComWrite,
+	tryParseDateInput,
+	type CartComRecord,
+} from '../../transport';
 import { orderShipmentSpec } from '../orderShipment/spec';
 import {
 	findExistingShipment,
@@ -43,7 +53,9 @@ const SHIPMENT_FIELDS: FieldSpec[] = [
 		placeholder: 'e.g. UPS Ground',
 		description: 'Cart.com fills its shipping method ID when it knows this name',
 	}),
-	text('tracking_url', { placeholder: 'e.g. https://www.ups.com/track?tracknum=1Z999AA10123456784' }),
+	text('tracking_url', {
+		placeholder: 'e.g. https://www.ups.com/track?tracknum=1Z999AA10123456784',
+	}),
 	count('number_of_packages'),
 	number('total_weight'),
 	flag('email_sent', {
@@ -90,7 +102,8 @@ const properties: INodeProperties[] = [
 		name: 'shippedAt',
 		type: 'dateTime',
 		default: '',
-		description: 'When the shipment left; empty means now. Without an offset the workflow’s time zone applies.',
+		description:
+			'When the shipment left; empty means now. Without an offset the workflow’s time zone applies.',
 	},
 	{
 		displayName: 'Items to Ship',
@@ -101,10 +114,19 @@ const properties: INodeProperties[] = [
 			{
 				name: 'All Unshipped Items',
 				value: 'allUnshipped',
-				description: 'Every item of the order, less what its shipments contain; if nothing is left, the latest shipment is returned',
+				description:
+					'Every item of the order, less what its shipments contain; if nothing is left, the latest shipment is returned',
 			},
-			{ name: 'Listed by Order Item ID', value: 'byOrderItemId', description: 'Order item IDs and quantities' },
-			{ name: 'Listed by SKU', value: 'bySku', description: 'SKUs (item numbers) and quantities, matched to the order’s items' },
+			{
+				name: 'Listed by Order Item ID',
+				value: 'byOrderItemId',
+				description: 'Order item IDs and quantities',
+			},
+			{
+				name: 'Listed by SKU',
+				value: 'bySku',
+				description: 'SKUs (item numbers) and quantities, matched to the order’s items',
+			},
 			{
 				name: 'Listed in JSON',
 				value: 'json',
@@ -151,7 +173,13 @@ const properties: INodeProperties[] = [
 				displayName: 'Item',
 				name: 'rows',
 				values: [
-					{ displayName: 'SKU', name: 'sku', type: 'string', default: '', placeholder: 'e.g. TSHIRT-RED-L' },
+					{
+						displayName: 'SKU',
+						name: 'sku',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. TSHIRT-RED-L',
+					},
 					quantityParameter,
 				],
 			},
@@ -191,7 +219,12 @@ interface ShipmentRequest {
 }
 
 /** A line's quantity; none (or 0) means what is left of the line. Blank text is refused: a failed mapping must not ship everything. */
-function readQuantity(ctx: IExecuteFunctions, value: unknown, i: number, field: string): number | undefined {
+function readQuantity(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	i: number,
+	field: string,
+): number | undefined {
 	if (value === undefined || value === null) return undefined;
 	const quantity = toNumber(ctx, i, value, field, { nonNegative: true });
 	return quantity === 0 ? undefined : quantity;
@@ -204,23 +237,56 @@ function readJsonLines(ctx: IExecuteFunctions, i: number): RequestedLine[] {
 		try {
 			parsed = jsonParse(raw);
 		} catch {
-			throw inputError(ctx, i, 'Items (JSON)', 'is not valid JSON', 'Enter a JSON array, e.g. [{"sku": "TSHIRT-RED-L", "quantity": 2}].');
+			throw inputError(
+				ctx,
+				i,
+				'Items (JSON)',
+				'is not valid JSON',
+				'Enter a JSON array, e.g. [{"sku": "TSHIRT-RED-L", "quantity": 2}].',
+			);
 		}
 	}
 	if (!Array.isArray(parsed)) {
-		throw inputError(ctx, i, 'Items (JSON)', 'must be a JSON array', 'Enter a JSON array, e.g. [{"order_item_id": 135, "quantity": 2}].');
+		throw inputError(
+			ctx,
+			i,
+			'Items (JSON)',
+			'must be a JSON array',
+			'Enter a JSON array, e.g. [{"order_item_id": 135, "quantity": 2}].',
+		);
 	}
 	return parsed.map((entry, index) => {
 		const line = toJsonObject(ctx, entry, `Items (JSON) entry ${index + 1}`, i);
-		const quantity = readQuantity(ctx, line.quantity ?? line.quantity_shipped, i, `Items (JSON) entry ${index + 1} quantity`);
+		const quantity = readQuantity(
+			ctx,
+			line.quantity ?? line.quantity_shipped,
+			i,
+			`Items (JSON) entry ${index + 1} quantity`,
+		);
 		const id = line.order_item_id ?? line.id;
 		const sku = line.sku ?? line.item_number;
 		if ((id === undefined) === (sku === undefined)) {
-			throw inputError(ctx, i, `Items (JSON) entry ${index + 1}`, 'needs either "order_item_id" or "sku"', 'Give each line one of the two, e.g. {"sku": "TSHIRT-RED-L", "quantity": 2}.');
+			throw inputError(
+				ctx,
+				i,
+				`Items (JSON) entry ${index + 1}`,
+				'needs either "order_item_id" or "sku"',
+				'Give each line one of the two, e.g. {"sku": "TSHIRT-RED-L", "quantity": 2}.',
+			);
 		}
-		if (id !== undefined) return { orderItemId: toRecordId(ctx, id, `Items (JSON) entry ${index + 1} order_item_id`, i), quantity };
+		if (id !== undefined)
+			return {
+				orderItemId: toRecordId(ctx, id, `Items (JSON) entry ${index + 1} order_item_id`, i),
+				quantity,
+			};
 		if (typeof sku !== 'string' || !sku.trim()) {
-			throw inputError(ctx, i, `Items (JSON) entry ${index + 1}`, '"sku" is empty', 'Enter the SKU as text.');
+			throw inputError(
+				ctx,
+				i,
+				`Items (JSON) entry ${index + 1}`,
+				'"sku" is empty',
+				'Enter the SKU as text.',
+			);
 		}
 		return { sku: sku.trim(), quantity };
 	});
@@ -242,13 +308,27 @@ function readSelection(ctx: IExecuteFunctions, i: number): ItemSelection {
 		const rows = nestedRecords(readCollection(ctx, 'skuRows', i).rows);
 		lines = rows.map((row) => {
 			const sku = String(row.sku ?? '').trim();
-			if (!sku) throw inputError(ctx, i, 'SKU', 'is empty', 'Enter the SKU (item number) of each line.');
+			if (!sku)
+				throw inputError(ctx, i, 'SKU', 'is empty', 'Enter the SKU (item number) of each line.');
 			return { sku, quantity: readQuantity(ctx, row.quantity, i, 'Quantity') };
 		});
 	} else {
-		throw inputError(ctx, i, 'Items to Ship', `"${mode}" is not a known choice`, 'Pick one of the listed choices.');
+		throw inputError(
+			ctx,
+			i,
+			'Items to Ship',
+			`"${mode}" is not a known choice`,
+			'Pick one of the listed choices.',
+		);
 	}
-	if (lines.length === 0) throw inputError(ctx, i, 'Items', 'no item listed', 'Add at least one item, or choose All Unshipped Items.');
+	if (lines.length === 0)
+		throw inputError(
+			ctx,
+			i,
+			'Items',
+			'no item listed',
+			'Add at least one item, or choose All Unshipped Items.',
+		);
 	return { mode: 'listed', lines };
 }
 
@@ -256,10 +336,17 @@ function readSelection(ctx: IExecuteFunctions, i: number): ItemSelection {
 function readShippedAt(ctx: IExecuteFunctions, i: number): string {
 	const zone = ctx.getTimezone();
 	const value = ctx.getNodeParameter('shippedAt', i, '');
-	if (value === '' || value === undefined || value === null) return DateTime.now().setZone(zone).toISO() ?? '';
+	if (value === '' || value === undefined || value === null)
+		return DateTime.now().setZone(zone).toISO() ?? '';
 	const date = tryParseDateInput(value, zone);
 	if (!date) {
-		throw inputError(ctx, i, 'Shipped At', `"${String(value)}" is not a valid date`, 'Use ISO 8601, e.g. 2024-05-15T00:00:00-05:00, or leave it empty for now.');
+		throw inputError(
+			ctx,
+			i,
+			'Shipped At',
+			`"${String(value)}" is not a valid date`,
+			'Use ISO 8601, e.g. 2024-05-15T00:00:00-05:00, or leave it empty for now.',
+		);
 	}
 	return date.toISO() ?? '';
 }
@@ -270,9 +357,18 @@ function readShipmentRequest(ctx: IExecuteFunctions, i: number): ShipmentRequest
 	const fields = readBody(ctx, shipmentFieldsSpec, i, 'create');
 	if ('id' in fields) {
 		// A POST with an id updates that shipment: never let a create overwrite one by accident.
-		throw inputError(ctx, i, 'Other Fields (JSON)', 'must not contain "id"', 'Use Order Shipment → Update to change a shipment.');
+		throw inputError(
+			ctx,
+			i,
+			'Other Fields (JSON)',
+			'must not contain "id"',
+			'Use Order Shipment → Update to change a shipment.',
+		);
 	}
-	const explicitName = typeof fields.shipment_name === 'string' && fields.shipment_name.trim() ? fields.shipment_name.trim() : undefined;
+	const explicitName =
+		typeof fields.shipment_name === 'string' && fields.shipment_name.trim()
+			? fields.shipment_name.trim()
+			: undefined;
 	delete fields.shipment_name;
 	delete fields.items;
 	delete fields.order_id;
@@ -282,7 +378,9 @@ function readShipmentRequest(ctx: IExecuteFunctions, i: number): ShipmentRequest
 	fields.shipped_at = readShippedAt(ctx, i);
 	const statusValue = readCollection(ctx, 'writeOptions', i).setStatusId;
 	const setStatusId =
-		statusValue === undefined || statusValue === '' ? undefined : toRecordId(ctx, statusValue, 'Then Set Order Status', i);
+		statusValue === undefined || statusValue === ''
+			? undefined
+			: toRecordId(ctx, statusValue, 'Then Set Order Status', i);
 	return { trackingNumbers, selection, fields, explicitName, setStatusId };
 }
 
@@ -293,7 +391,11 @@ function readShipmentRequest(ctx: IExecuteFunctions, i: number): ShipmentRequest
 const ofOrder = (records: CartComRecord[], orderId: number) =>
 	records.filter((record) => Number(record.order_id) === orderId);
 
-async function orderShipments(ctx: IExecuteFunctions, orderId: number, i: number): Promise<CartComRecord[]> {
+async function orderShipments(
+	ctx: IExecuteFunctions,
+	orderId: number,
+	i: number,
+): Promise<CartComRecord[]> {
 	const answer = await cartComGetMany.call(ctx, {
 		path: orderShipmentSpec.path,
 		recordsKey: orderShipmentSpec.recordsKey,
@@ -303,7 +405,11 @@ async function orderShipments(ctx: IExecuteFunctions, orderId: number, i: number
 	return ofOrder(answer, orderId);
 }
 
-async function orderItems(ctx: IExecuteFunctions, orderId: number, i: number): Promise<CartComRecord[]> {
+async function orderItems(
+	ctx: IExecuteFunctions,
+	orderId: number,
+	i: number,
+): Promise<CartComRecord[]> {
 	const answer = await cartComGetMany.call(ctx, {
 		path: `${orderSpec.path}/${orderId}/items`,
 		recordsKey: 'items',
@@ -325,7 +431,11 @@ async function ensureShipment(
 	i: number,
 ): Promise<ShipmentOutcome> {
 	const shipments = await orderShipments(ctx, orderId, i);
-	const identity = shipmentIdentity(request.explicitName, request.trackingNumbers, request.selection);
+	const identity = shipmentIdentity(
+		request.explicitName,
+		request.trackingNumbers,
+		request.selection,
+	);
 	const existing = findExistingShipment(shipments, identity, request.trackingNumbers);
 	if (existing) return { shipment: existing, created: false };
 
@@ -346,7 +456,13 @@ async function ensureShipment(
 		// All shipped already, e.g. by an earlier run of this workflow: report that shipment.
 		const latest = latestShipment(shipments);
 		if (latest) return { shipment: latest, created: false };
-		throw inputError(ctx, i, 'Items to Ship', `order ${orderId} has no items to ship`, 'Check the order’s items; non-shipping items are skipped.');
+		throw inputError(
+			ctx,
+			i,
+			'Items to Ship',
+			`order ${orderId} has no items to ship`,
+			'Check the order’s items; non-shipping items are skipped.',
+		);
 	}
 	const body: IDataObject = { ...request.fields, order_id: orderId, items: lines };
 	if (identity) body.shipment_name = identity;
@@ -354,7 +470,10 @@ async function ensureShipment(
 	const reread = async () => {
 		const now = await orderShipments(ctx, orderId, i);
 		const added = now.filter((shipment) => !shipments.some((before) => before.id === shipment.id));
-		return findExistingShipment(now, identity, request.trackingNumbers) ?? (added.length === 1 ? added[0] : undefined);
+		return (
+			findExistingShipment(now, identity, request.trackingNumbers) ??
+			(added.length === 1 ? added[0] : undefined)
+		);
 	};
 	const shipment = await cartComWrite.call(
 		ctx,
@@ -369,7 +488,8 @@ export const createShipment: OperationModule = {
 		name: 'Create Shipment',
 		value: OPERATION,
 		action: 'Create shipment for order',
-		description: 'Record a shipment with tracking numbers; a re-run returns the existing shipment instead of adding another',
+		description:
+			'Record a shipment with tracking numbers; a re-run returns the existing shipment instead of adding another',
 	},
 	description: forOperation(orderSpec.value, OPERATION, properties),
 	async execute(items) {

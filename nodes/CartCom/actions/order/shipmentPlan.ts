@@ -58,7 +58,9 @@ export function parseTrackingNumbers(value: unknown): string[] {
 /** Whether a stored shipment carries exactly these tracking numbers (any order, any case). */
 export function hasSameTrackingNumbers(shipment: CartComRecord, numbers: string[]): boolean {
 	if (numbers.length === 0) return false;
-	const stored = new Set(parseTrackingNumbers(shipment.tracking_numbers).map((n) => n.toUpperCase()));
+	const stored = new Set(
+		parseTrackingNumbers(shipment.tracking_numbers).map((n) => n.toUpperCase()),
+	);
 	return stored.size === numbers.length && numbers.every((n) => stored.has(n.toUpperCase()));
 }
 
@@ -96,7 +98,10 @@ export function shipmentIdentity(
 	if (trackingNumbers.length) return trackingNumbers.join(',');
 	if (selection.mode === 'allUnshipped') return undefined;
 	const canonical = selection.lines
-		.map((line) => `${line.orderItemId !== undefined ? `id:${line.orderItemId}` : `sku:${line.sku.toUpperCase()}`}x${line.quantity ?? 'all'}`)
+		.map(
+			(line) =>
+				`${line.orderItemId !== undefined ? `id:${line.orderItemId}` : `sku:${line.sku.toUpperCase()}`}x${line.quantity ?? 'all'}`,
+		)
 		.sort()
 		.join('|');
 	return `n8n-${createHash('sha256').update(canonical).digest('hex').slice(0, 12)}`;
@@ -117,7 +122,8 @@ export function shippedQuantities(shipments: CartComRecord[]): Map<number, numbe
 		for (const line of nestedRecords(shipment.items)) {
 			const id = Number(line?.id);
 			const quantity = Number(line?.quantity_shipped ?? 0);
-			if (Number.isFinite(id) && Number.isFinite(quantity)) shipped.set(id, (shipped.get(id) ?? 0) + quantity);
+			if (Number.isFinite(id) && Number.isFinite(quantity))
+				shipped.set(id, (shipped.get(id) ?? 0) + quantity);
 		}
 	}
 	return shipped;
@@ -127,7 +133,10 @@ const remainingOf = (item: CartComRecord, shipped: Map<number, number>) =>
 	Math.max(0, Number(item.quantity ?? 0) - (shipped.get(Number(item.id)) ?? 0));
 
 /** Every shippable item of the order with what is left of it; items marked non-shipping are skipped. */
-export function unshippedLines(orderItems: CartComRecord[], shipped: Map<number, number>): ShipmentLine[] {
+export function unshippedLines(
+	orderItems: CartComRecord[],
+	shipped: Map<number, number>,
+): ShipmentLine[] {
 	return orderItems
 		.filter((item) => item.is_non_shipping_item !== true)
 		.map((item) => ({ id: Number(item.id), quantity_shipped: remainingOf(item, shipped) }))
@@ -162,20 +171,36 @@ export function resolveLines(
 			}
 			const item = orderItems?.find((candidate) => Number(candidate.id) === line.orderItemId);
 			if (!item) {
-				throw new ShipmentPlanError('Items', `order item ${line.orderItemId} is not on order ${orderId}`, 'Use the ID of one of the order’s items (Order Item → Get Many with the Order ID filter).');
+				throw new ShipmentPlanError(
+					'Items',
+					`order item ${line.orderItemId} is not on order ${orderId}`,
+					'Use the ID of one of the order’s items (Order Item → Get Many with the Order ID filter).',
+				);
 			}
 			const quantity = line.quantity ?? remainingOf(item, shipped);
 			if (quantity <= 0) {
-				throw new ShipmentPlanError('Items', `order item ${line.orderItemId} has nothing left to ship`, 'Remove the line, or give a quantity.');
+				throw new ShipmentPlanError(
+					'Items',
+					`order item ${line.orderItemId} has nothing left to ship`,
+					'Remove the line, or give a quantity.',
+				);
 			}
 			addLine(lines, line.orderItemId, quantity);
 			continue;
 		}
 		const candidates = (orderItems ?? []).filter((item) => skuMatches(item, line.sku));
 		if (candidates.length === 0) {
-			throw new ShipmentPlanError('Items', `SKU "${line.sku}" is not on order ${orderId}`, 'Check the SKU against the order’s items (their item number).');
+			throw new ShipmentPlanError(
+				'Items',
+				`SKU "${line.sku}" is not on order ${orderId}`,
+				'Check the SKU against the order’s items (their item number).',
+			);
 		}
-		const available = candidates.reduce((sum, item) => sum + Math.max(0, remainingOf(item, shipped) - (lines.get(Number(item.id)) ?? 0)), 0);
+		const available = candidates.reduce(
+			(sum, item) =>
+				sum + Math.max(0, remainingOf(item, shipped) - (lines.get(Number(item.id)) ?? 0)),
+			0,
+		);
 		const wanted = line.quantity ?? available;
 		if (wanted <= 0 || wanted > available) {
 			throw new ShipmentPlanError(

@@ -47,7 +47,13 @@ export const updateStatus: OperationModule = {
 			const orderId = readRecordId(this, i, undefined, 'Order');
 			const statusId = toRecordId(this, this.getNodeParameter('statusId', i), 'Status', i);
 			const options = readCollection(this, 'writeOptions', i);
-			const { order, changed } = await changeOrderStatus(this, orderId, statusId, i, options.skipIfUnchanged !== false);
+			const { order, changed } = await changeOrderStatus(
+				this,
+				orderId,
+				statusId,
+				i,
+				options.skipIfUnchanged !== false,
+			);
 			return { ...order, status_changed: changed };
 		});
 	},

@@ -52,13 +52,19 @@ export const createFromStoreLocation: OperationModule = {
 		name: 'Create From Store Location',
 		value: OPERATION,
 		action: 'Create order address from store location',
-		description: 'Create an order address that copies a store location’s address, e.g. for in-store pickup',
+		description:
+			'Create an order address that copies a store location’s address, e.g. for in-store pickup',
 	},
 	description: forOperation(orderAddressSpec.value, OPERATION, properties),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {
 			const body: IDataObject = {
-				location_id: toRecordId(this, this.getNodeParameter('locationId', i), 'Store Location ID', i),
+				location_id: toRecordId(
+					this,
+					this.getNodeParameter('locationId', i),
+					'Store Location ID',
+					i,
+				),
 				customer_id: toRecordId(this, this.getNodeParameter('customerId', i), 'Customer ID', i),
 			};
 			const extra = readCollection(this, 'additionalFields', i);

@@ -2,7 +2,13 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/errors';
 import { inputError } from '../../helpers/validation';
-import { buildFilterQuery, cartComGetMany, FilterInputError, type CartComRecord, type Query } from '../../transport';
+import {
+	buildFilterQuery,
+	cartComGetMany,
+	FilterInputError,
+	type CartComRecord,
+	type Query,
+} from '../../transport';
 
 /** The two codes a merchant's systems know an article by. */
 export type CodeField = 'item_number' | 'gtin';
@@ -73,17 +79,35 @@ export function exactMatchQuery(
 }
 
 /** A code (SKU, GTIN, option name) as trimmed text; checked here so that no request goes out for a bad one. */
-export function toLookupText(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, label: string): string {
-	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
+export function toLookupText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	raw: unknown,
+	label: string,
+): string {
+	const text =
+		typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
 	if (text === undefined) {
-		throw inputError(ctx, itemIndex, label, 'must be text', `Enter the ${label} as text, e.g. TSHIRT-RED-L.`);
+		throw inputError(
+			ctx,
+			itemIndex,
+			label,
+			'must be text',
+			`Enter the ${label} as text, e.g. TSHIRT-RED-L.`,
+		);
 	}
-	if (text === '') throw inputError(ctx, itemIndex, label, 'is empty', `Enter the ${label} to look for.`);
+	if (text === '')
+		throw inputError(ctx, itemIndex, label, 'is empty', `Enter the ${label} to look for.`);
 	exactMatchQuery(ctx, itemIndex, 'value', text, label);
 	return text;
 }
 
-export function readLookupText(ctx: IExecuteFunctions, itemIndex: number, parameter: string, label: string): string {
+export function readLookupText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	label: string,
+): string {
 	return toLookupText(ctx, itemIndex, ctx.getNodeParameter(parameter, itemIndex, ''), label);
 }
 
@@ -123,7 +147,15 @@ export async function findVariantRowsByCode(
 	itemIndex: number,
 	extraQuery: Query = {},
 ): Promise<CartComRecord[]> {
-	return await findByCode(ctx, '/variant_inventory', 'variant_inventory', field, value, itemIndex, extraQuery);
+	return await findByCode(
+		ctx,
+		'/variant_inventory',
+		'variant_inventory',
+		field,
+		value,
+		itemIndex,
+		extraQuery,
+	);
 }
 
 export interface CodeMatches {
@@ -174,7 +206,13 @@ export function singleTarget(
 ): CodeTarget {
 	const total = matches.products.length + matches.rows.length;
 	if (total === 0) {
-		throw inputError(ctx, itemIndex, parameter, `no product or variant has ${label} "${value}"`, 'Check the code, or create the product first.');
+		throw inputError(
+			ctx,
+			itemIndex,
+			parameter,
+			`no product or variant has ${label} "${value}"`,
+			'Check the code, or create the product first.',
+		);
 	}
 	if (total > 1) {
 		throw inputError(

@@ -8,7 +8,8 @@ import { inputError } from '../../helpers/validation';
 import { cartComRequest, type CartComRecord } from '../../transport';
 import { CODE_LABELS, findAllByCode, readLookupText, type CodeField } from './catalogLookup';
 
-const numberOrZero = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const numberOrZero = (value: unknown) =>
+	typeof value === 'number' && Number.isFinite(value) ? value : 0;
 
 /**
  * A product's own stock figure is meaningless when its stock is kept per variant row; then the
@@ -104,8 +105,16 @@ export const findBySku: OperationModule = {
 			name: 'ifNotFound',
 			type: 'options',
 			options: [
-				{ name: 'Fail', value: 'fail', description: 'Stop, or output an error item with Continue On Fail' },
-				{ name: 'Return Nothing', value: 'returnNothing', description: 'Output no item for this input item' },
+				{
+					name: 'Fail',
+					value: 'fail',
+					description: 'Stop, or output an error item with Continue On Fail',
+				},
+				{
+					name: 'Return Nothing',
+					value: 'returnNothing',
+					description: 'Output no item for this input item',
+				},
 			],
 			default: 'fail',
 		},
@@ -118,7 +127,13 @@ export const findBySku: OperationModule = {
 			const matches = await findAllByCode(this, field, value, i, { expand: 'variant_inventory' });
 			if (matches.products.length + matches.rows.length === 0) {
 				if (this.getNodeParameter('ifNotFound', i) === 'returnNothing') return [];
-				throw inputError(this, i, 'Value', `no product or variant has ${label} "${value}"`, 'Check the code, or set If Not Found to Return Nothing.');
+				throw inputError(
+					this,
+					i,
+					'Value',
+					`no product or variant has ${label} "${value}"`,
+					'Check the code, or set If Not Found to Return Nothing.',
+				);
 			}
 			const parents = await parentsOf(this, matches.rows, i);
 			return [

@@ -25,11 +25,16 @@ const parameters: INodeProperties[] = [
 		name: 'priceTarget',
 		type: 'options',
 		options: [
-			{ name: 'Base Price', value: 'product', description: 'The product’s own price, retail price and cost' },
+			{
+				name: 'Base Price',
+				value: 'product',
+				description: 'The product’s own price, retail price and cost',
+			},
 			{
 				name: 'Variant or Tier Price',
 				value: 'pricingRow',
-				description: 'A price row for one variant row and/or from a starting quantity; created when missing',
+				description:
+					'A price row for one variant row and/or from a starting quantity; created when missing',
 			},
 		],
 		default: 'product',
@@ -81,7 +86,8 @@ const parameters: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		default: 1,
-		description: 'The price applies from this quantity on (1 for the normal price, e.g. 10 for a quantity break)',
+		description:
+			'The price applies from this quantity on (1 for the normal price, e.g. 10 for a quantity break)',
 		displayOptions: showFor({ priceTarget: ['pricingRow'] }),
 	},
 	{
@@ -92,8 +98,21 @@ const parameters: INodeProperties[] = [
 		default: {},
 		displayOptions: showFor({ priceTarget: ['product'] }),
 		options: [
-			{ displayName: 'Cost', name: 'cost', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0 },
-			{ displayName: 'Retail Price', name: 'retail', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'The compare-at (list) price' },
+			{
+				displayName: 'Cost',
+				name: 'cost',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+			},
+			{
+				displayName: 'Retail Price',
+				name: 'retail',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'The compare-at (list) price',
+			},
 		],
 	},
 	{
@@ -104,24 +123,44 @@ const parameters: INodeProperties[] = [
 		default: {},
 		displayOptions: showFor({ priceTarget: ['pricingRow'] }),
 		options: [
-			{ displayName: 'Cost', name: 'cost', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0 },
+			{
+				displayName: 'Cost',
+				name: 'cost',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+			},
 			{
 				displayName: 'Customer Type Name or ID',
 				name: 'customerTypeId',
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getCustomerTypes' },
 				default: '',
-				description: 'Only for this customer type (part of which row is changed). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Only for this customer type (part of which row is changed). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			{ displayName: 'End Date', name: 'endDate', type: 'dateTime', default: '', description: 'Last day of a sale price (part of which row is changed)' },
-			{ displayName: 'Start Date', name: 'startDate', type: 'dateTime', default: '', description: 'First day of a sale price (part of which row is changed)' },
+			{
+				displayName: 'End Date',
+				name: 'endDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Last day of a sale price (part of which row is changed)',
+			},
+			{
+				displayName: 'Start Date',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description: 'First day of a sale price (part of which row is changed)',
+			},
 			{
 				displayName: 'Store Name or ID',
 				name: 'storeId',
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getStores' },
 				default: '',
-				description: 'Only in this store (part of which row is changed). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Only in this store (part of which row is changed). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
 	},
@@ -132,7 +171,12 @@ function toMoney(ctx: IExecuteFunctions, itemIndex: number, value: unknown, labe
 	return toNumber(ctx, itemIndex, value, label, { nonNegative: true });
 }
 
-function optionalId(ctx: IExecuteFunctions, itemIndex: number, value: unknown, label: string): number | null {
+function optionalId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+): number | null {
 	if (value === undefined || value === null || value === '' || value === 0) return null;
 	return toRecordId(ctx, value, label, itemIndex);
 }
@@ -141,7 +185,13 @@ function optionalDate(ctx: IExecuteFunctions, itemIndex: number, value: unknown,
 	if (value === undefined || value === null || value === '') return undefined;
 	const date = tryParseDateInput(value);
 	if (!date) {
-		throw inputError(ctx, itemIndex, label, `"${String(value)}" is not a valid date`, 'Use ISO 8601, e.g. 2024-05-15T00:00:00-05:00.');
+		throw inputError(
+			ctx,
+			itemIndex,
+			label,
+			`"${String(value)}" is not a valid date`,
+			'Use ISO 8601, e.g. 2024-05-15T00:00:00-05:00.',
+		);
 	}
 	return date;
 }
@@ -156,14 +206,26 @@ interface PriceRowKey {
 	endDate?: string;
 }
 
-function readPriceRowKey(ctx: IExecuteFunctions, itemIndex: number): { key: PriceRowKey; cost?: number } {
+function readPriceRowKey(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { key: PriceRowKey; cost?: number } {
 	const fields = readCollection(ctx, 'priceRowFields', itemIndex);
 	const quantity = ctx.getNodeParameter('startingQuantity', itemIndex, 1) as unknown;
-	const startingQuantity = toNumber(ctx, itemIndex, quantity, 'Starting Quantity', { integer: true, minimum: 1 });
+	const startingQuantity = toNumber(ctx, itemIndex, quantity, 'Starting Quantity', {
+		integer: true,
+		minimum: 1,
+	});
 	const start = optionalDate(ctx, itemIndex, fields.startDate, 'Start Date');
 	const end = optionalDate(ctx, itemIndex, fields.endDate, 'End Date');
 	if (start && end && end.toMillis() < start.toMillis()) {
-		throw inputError(ctx, itemIndex, 'End Date', 'is before Start Date', 'Swap the dates, or correct one of them.');
+		throw inputError(
+			ctx,
+			itemIndex,
+			'End Date',
+			'is before Start Date',
+			'Swap the dates, or correct one of them.',
+		);
 	}
 	return {
 		key: {
@@ -178,7 +240,8 @@ function readPriceRowKey(ctx: IExecuteFunctions, itemIndex: number): { key: Pric
 	};
 }
 
-const idOrNull = (value: unknown) => (value === undefined || value === null || value === 0 ? null : Number(value));
+const idOrNull = (value: unknown) =>
+	value === undefined || value === null || value === 0 ? null : Number(value);
 
 function sameDate(stored: unknown, wanted: string | undefined): boolean {
 	const date = typeof stored === 'string' && stored !== '' ? tryParseDateInput(stored) : undefined;
@@ -227,7 +290,11 @@ async function upsertPriceRow(
 	const values: IDataObject = { price, ...(cost !== undefined ? { cost } : {}) };
 	if (current) {
 		const path = `/product_pricing/${String(current.id)}`;
-		return await cartComWrite.call(ctx, { method: 'PUT', path, body: values, itemIndex }, { ...current, ...values });
+		return await cartComWrite.call(
+			ctx,
+			{ method: 'PUT', path, body: values, itemIndex },
+			{ ...current, ...values },
+		);
 	}
 	const body: IDataObject = {
 		product_id: productId,
@@ -240,20 +307,27 @@ async function upsertPriceRow(
 	if (key.startDate) body.start_date = key.startDate;
 	if (key.endDate) body.end_date = key.endDate;
 	// Answered without the new row: find it by its key, as a re-run would.
-	return await cartComWrite.call(ctx, { method: 'POST', path: '/product_pricing', body, itemIndex }, async () =>
-		await findPriceRow(ctx, itemIndex, productId, key),
+	return await cartComWrite.call(
+		ctx,
+		{ method: 'POST', path: '/product_pricing', body, itemIndex },
+		async () => await findPriceRow(ctx, itemIndex, productId, key),
 	);
 }
 
 function readBasePrices(ctx: IExecuteFunctions, itemIndex: number, price: number): IDataObject {
 	const fields = readCollection(ctx, 'basePriceFields', itemIndex);
 	const body: IDataObject = { price };
-	if (fields.retail !== undefined) body.retail = toMoney(ctx, itemIndex, fields.retail, 'Retail Price');
+	if (fields.retail !== undefined)
+		body.retail = toMoney(ctx, itemIndex, fields.retail, 'Retail Price');
 	if (fields.cost !== undefined) body.cost = toMoney(ctx, itemIndex, fields.cost, 'Cost');
 	return body;
 }
 
-async function findTarget(ctx: IExecuteFunctions, itemIndex: number, sku: string): Promise<CodeTarget> {
+async function findTarget(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	sku: string,
+): Promise<CodeTarget> {
 	const matches = await findAllByCode(ctx, 'item_number', sku, itemIndex);
 	return singleTarget(ctx, itemIndex, matches, 'SKU', sku);
 }
@@ -263,7 +337,8 @@ export const updatePrice: OperationModule = {
 		name: 'Update Price',
 		value: 'updatePrice',
 		action: 'Update product price',
-		description: 'Change a base price, or a variant or quantity-tier price row, by product ID or SKU',
+		description:
+			'Change a base price, or a variant or quantity-tier price row, by product ID or SKU',
 	},
 	description: forOperation('product', 'updatePrice', parameters),
 	async execute(items) {
@@ -277,10 +352,16 @@ export const updatePrice: OperationModule = {
 			const base = target === 'product' ? readBasePrices(this, i, price) : undefined;
 			const row = target === 'pricingRow' ? readPriceRowKey(this, i) : undefined;
 			if (row && byId) {
-				row.key.variantInventoryId = optionalId(this, i, this.getNodeParameter('variantInventoryId', i, ''), 'Variant Inventory ID');
+				row.key.variantInventoryId = optionalId(
+					this,
+					i,
+					this.getNodeParameter('variantInventoryId', i, ''),
+					'Variant Inventory ID',
+				);
 			}
 
-			const resolved: CodeTarget | undefined = sku === undefined ? undefined : await findTarget(this, i, sku);
+			const resolved: CodeTarget | undefined =
+				sku === undefined ? undefined : await findTarget(this, i, sku);
 			const id = productId ?? (resolved as CodeTarget).productId;
 			if (base) {
 				if (resolved?.variantInventoryId) {
@@ -292,7 +373,11 @@ export const updatePrice: OperationModule = {
 						'Choose Variant or Tier Price to price this variant, or use the product’s own SKU.',
 					);
 				}
-				return await cartComWrite.call(this, { method: 'PUT', path: `/products/${id}`, body: base, itemIndex: i }, { id, ...base });
+				return await cartComWrite.call(
+					this,
+					{ method: 'PUT', path: `/products/${id}`, body: base, itemIndex: i },
+					{ id, ...base },
+				);
 			}
 			const { key, cost } = row as { key: PriceRowKey; cost?: number };
 			if (resolved) key.variantInventoryId = resolved.variantInventoryId;

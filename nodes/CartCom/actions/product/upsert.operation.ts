@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { fieldParameter, fieldsCollection, forOperation, writeOptionsCollection } from '../../helpers/descriptions';
+import {
+	fieldParameter,
+	fieldsCollection,
+	forOperation,
+	writeOptionsCollection,
+} from '../../helpers/descriptions';
 import { runWritesPerItem } from '../../helpers/items';
 import { KeyedQueue } from '../../helpers/keyedQueue';
 import { toCamelCase } from '../../helpers/naming';
@@ -19,7 +24,8 @@ import {
 import { exactMatchQuery, findProductsByCode, keepExact, toLookupText } from './catalogLookup';
 import { productSpec } from './spec';
 
-const productField = (name: string): FieldSpec => productSpec.fields.find((field) => field.name === name) as FieldSpec;
+const productField = (name: string): FieldSpec =>
+	productSpec.fields.find((field) => field.name === name) as FieldSpec;
 
 /** The key: the product is found by it, so it is the one parameter always needed. */
 const SKU_FIELD: FieldSpec = { ...productField('item_number'), required: true };
@@ -44,7 +50,9 @@ const upsertSpec: ResourceSpec = {
 			.map((field) => ({
 				...field,
 				required: false,
-				description: CREATE_REQUIRED.includes(field.name) ? 'Required when the SKU is new' : field.description,
+				description: CREATE_REQUIRED.includes(field.name)
+					? 'Required when the SKU is new'
+					: field.description,
 			})),
 	],
 };
@@ -70,25 +78,50 @@ interface VariantInput {
 	stock?: number;
 }
 
-const lower = (value: unknown) => String(value ?? '').trim().toLowerCase();
+const lower = (value: unknown) =>
+	String(value ?? '')
+		.trim()
+		.toLowerCase();
 const comboKey = (variantIds: number[]) => [...variantIds].sort((a, b) => a - b).join(',');
 
 // ---- input, checked completely before the first request ----
 
-function parseOptions(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, label: string): OptionInput[] {
+function parseOptions(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	raw: unknown,
+	label: string,
+): OptionInput[] {
 	if (!isJsonObject(raw) || Object.keys(raw).length === 0) {
-		throw inputError(ctx, itemIndex, label, 'must be an object of option group → value, e.g. {"Color": "Red"}', VARIANTS_EXAMPLE);
+		throw inputError(
+			ctx,
+			itemIndex,
+			label,
+			'must be an object of option group → value, e.g. {"Color": "Red"}',
+			VARIANTS_EXAMPLE,
+		);
 	}
 	return Object.entries(raw).map(([group, value]) => {
 		const groupName = toLookupText(ctx, itemIndex, group, `${label} (group name)`);
 		if ((typeof value !== 'string' && typeof value !== 'number') || String(value).trim() === '') {
-			throw inputError(ctx, itemIndex, `${label}.${group}`, 'must be a non-empty text', VARIANTS_EXAMPLE);
+			throw inputError(
+				ctx,
+				itemIndex,
+				`${label}.${group}`,
+				'must be a non-empty text',
+				VARIANTS_EXAMPLE,
+			);
 		}
 		return { group: groupName, value: String(value).trim() };
 	});
 }
 
-function parseVariant(ctx: IExecuteFunctions, itemIndex: number, entry: unknown, index: number): VariantInput {
+function parseVariant(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	entry: unknown,
+	index: number,
+): VariantInput {
 	const label = `${VARIANTS_LABEL} [${index}]`;
 	if (!isJsonObject(entry)) {
 		throw inputError(ctx, itemIndex, label, 'must be an object', VARIANTS_EXAMPLE);
@@ -96,7 +129,13 @@ function parseVariant(ctx: IExecuteFunctions, itemIndex: number, entry: unknown,
 	const record = entry;
 	const unknownKey = Object.keys(record).find((key) => !VARIANT_KEYS.has(key));
 	if (unknownKey) {
-		throw inputError(ctx, itemIndex, `${label}.${unknownKey}`, 'is not a known key', 'Use sku, options, gtin and stock.');
+		throw inputError(
+			ctx,
+			itemIndex,
+			`${label}.${unknownKey}`,
+			'is not a known key',
+			'Use sku, options, gtin and stock.',
+		);
 	}
 	const variant: VariantInput = {
 		sku: toLookupText(ctx, itemIndex, record.sku ?? record.item_number, `${label}.sku`),
@@ -105,13 +144,22 @@ function parseVariant(ctx: IExecuteFunctions, itemIndex: number, entry: unknown,
 	if (record.gtin !== undefined && record.gtin !== null && record.gtin !== '') {
 		if (typeof record.gtin !== 'string') {
 			// A barcode read as a number has lost its leading zeros already.
-			throw inputError(ctx, itemIndex, `${label}.gtin`, 'must be text', 'Put the GTIN in quotes, e.g. "012345678912".');
+			throw inputError(
+				ctx,
+				itemIndex,
+				`${label}.gtin`,
+				'must be text',
+				'Put the GTIN in quotes, e.g. "012345678912".',
+			);
 		}
 		variant.gtin = record.gtin.trim();
 	}
 	const stock = record.stock ?? record.inventory;
 	if (stock !== undefined && stock !== null) {
-		variant.stock = toNumber(ctx, itemIndex, stock, `${label}.stock`, { integer: true, nonNegative: true });
+		variant.stock = toNumber(ctx, itemIndex, stock, `${label}.stock`, {
+			integer: true,
+			nonNegative: true,
+		});
 	}
 	return variant;
 }
@@ -126,7 +174,8 @@ function readVariants(ctx: IExecuteFunctions, itemIndex: number): VariantInput[]
 			throw inputError(ctx, itemIndex, VARIANTS_LABEL, 'is not valid JSON', VARIANTS_EXAMPLE);
 		}
 	}
-	if (!Array.isArray(parsed)) throw inputError(ctx, itemIndex, VARIANTS_LABEL, 'must be a JSON array', VARIANTS_EXAMPLE);
+	if (!Array.isArray(parsed))
+		throw inputError(ctx, itemIndex, VARIANTS_LABEL, 'must be a JSON array', VARIANTS_EXAMPLE);
 	const variants = parsed.map((entry, index) => parseVariant(ctx, itemIndex, entry, index));
 	const skus = new Set<string>();
 	const combinations = new Set<string>();
@@ -136,10 +185,22 @@ function readVariants(ctx: IExecuteFunctions, itemIndex: number): VariantInput[]
 			.sort()
 			.join('|');
 		if (skus.has(lower(variant.sku))) {
-			throw inputError(ctx, itemIndex, `${VARIANTS_LABEL} [${index}].sku`, `"${variant.sku}" appears twice`, 'Give every variant row its own SKU.');
+			throw inputError(
+				ctx,
+				itemIndex,
+				`${VARIANTS_LABEL} [${index}].sku`,
+				`"${variant.sku}" appears twice`,
+				'Give every variant row its own SKU.',
+			);
 		}
 		if (combinations.has(combination)) {
-			throw inputError(ctx, itemIndex, `${VARIANTS_LABEL} [${index}].options`, 'repeats an earlier combination', 'Each row must be a different combination of options.');
+			throw inputError(
+				ctx,
+				itemIndex,
+				`${VARIANTS_LABEL} [${index}].options`,
+				'repeats an earlier combination',
+				'Each row must be a different combination of options.',
+			);
 		}
 		skus.add(lower(variant.sku));
 		combinations.add(combination);
@@ -162,7 +223,12 @@ function changedFields(current: CartComRecord, wanted: IDataObject): IDataObject
 	return changes;
 }
 
-function requireCreateFields(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject, sku: string): void {
+function requireCreateFields(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+	sku: string,
+): void {
 	const missing = CREATE_REQUIRED.filter((name) => body[name] === undefined).map(productField);
 	throwIfMissing(ctx, itemIndex, missing, {
 		resource: 'product',
@@ -210,10 +276,14 @@ async function publishProduct(
 		return { product, action: 'updated' };
 	}
 	requireCreateFields(ctx, itemIndex, body, sku);
-	const product = await cartComWrite.call(ctx, { method: 'POST', path: '/products', body, itemIndex }, async () => {
-		const created = await findProductsByCode(ctx, 'item_number', sku, itemIndex);
-		return created.length === 1 ? created[0] : undefined;
-	});
+	const product = await cartComWrite.call(
+		ctx,
+		{ method: 'POST', path: '/products', body, itemIndex },
+		async () => {
+			const created = await findProductsByCode(ctx, 'item_number', sku, itemIndex);
+			return created.length === 1 ? created[0] : undefined;
+		},
+	);
 	return { product, action: 'created' };
 }
 
@@ -230,7 +300,10 @@ async function listChildren(
 	const answer = await cartComGetMany.call(ctx, {
 		path,
 		recordsKey,
-		query: { ...buildFilterQuery([{ field: 'product_id', operator: 'eq', value: productId }]), expand },
+		query: {
+			...buildFilterQuery([{ field: 'product_id', operator: 'eq', value: productId }]),
+			expand,
+		},
 		itemIndex,
 	});
 	// Only this product's: Overwrite deletes the rows it does not claim, so another product's must never get in.
@@ -246,7 +319,13 @@ async function resolveGroups(
 ): Promise<Map<string, number>> {
 	const groups = new Map<string, number>();
 	for (const name of names) {
-		groups.set(lower(name), await queue.run(`group:${lower(name)}`, async () => await findOrCreateGroup(ctx, itemIndex, name)));
+		groups.set(
+			lower(name),
+			await queue.run(
+				`group:${lower(name)}`,
+				async () => await findOrCreateGroup(ctx, itemIndex, name),
+			),
+		);
 	}
 	return groups;
 }
@@ -254,7 +333,11 @@ async function resolveGroups(
 /** Option group names are few per store; the cap only bounds a server answering far more than asked. */
 const GROUP_LOOKUP_LIMIT = 20;
 
-async function findGroup(ctx: IExecuteFunctions, itemIndex: number, name: string): Promise<CartComRecord | undefined> {
+async function findGroup(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+): Promise<CartComRecord | undefined> {
 	const answer = await cartComGetMany.call(ctx, {
 		path: '/variant_groups',
 		recordsKey: 'variant_groups',
@@ -262,16 +345,33 @@ async function findGroup(ctx: IExecuteFunctions, itemIndex: number, name: string
 		limit: GROUP_LOOKUP_LIMIT,
 		itemIndex,
 	});
-	const [found] = keepExact(ctx, itemIndex, answer, GROUP_LOOKUP_LIMIT, 'name', name, `${VARIANTS_LABEL} (group name)`);
+	const [found] = keepExact(
+		ctx,
+		itemIndex,
+		answer,
+		GROUP_LOOKUP_LIMIT,
+		'name',
+		name,
+		`${VARIANTS_LABEL} (group name)`,
+	);
 	return found;
 }
 
-async function findOrCreateGroup(ctx: IExecuteFunctions, itemIndex: number, name: string): Promise<number> {
+async function findOrCreateGroup(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+): Promise<number> {
 	const found = await findGroup(ctx, itemIndex, name);
 	if (found) return Number(found.id);
 	const created = await cartComWrite.call(
 		ctx,
-		{ method: 'POST', path: '/variant_groups', body: { name, display_type: 'DropDown' }, itemIndex },
+		{
+			method: 'POST',
+			path: '/variant_groups',
+			body: { name, display_type: 'DropDown' },
+			itemIndex,
+		},
 		async () => await findGroup(ctx, itemIndex, name),
 	);
 	return Number(created.id);
@@ -297,9 +397,13 @@ async function resolveOptions(
 	queue: KeyedQueue,
 ): Promise<OptionRefs> {
 	const allOptions = variants.flatMap((variant) => variant.options);
-	const groupNames = [...new Map(allOptions.map((option) => [lower(option.group), option.group])).values()];
+	const groupNames = [
+		...new Map(allOptions.map((option) => [lower(option.group), option.group])).values(),
+	];
 	const groups = await resolveGroups(ctx, itemIndex, groupNames, queue);
-	const existing = isNewProduct ? [] : await listChildren(ctx, itemIndex, '/product_variants', 'variants', productId);
+	const existing = isNewProduct
+		? []
+		: await listChildren(ctx, itemIndex, '/product_variants', 'variants', productId);
 	const keyOf = (groupId: number, value: unknown) => `${groupId}|${lower(value)}`;
 	const ids = new Map<string, number>();
 	const countPerGroup = new Map<number, number>();
@@ -324,16 +428,23 @@ async function resolveOptions(
 			price_adjustment_type: '',
 			sort_order: sortOrder,
 		};
-		const created = await cartComWrite.call(ctx, { method: 'POST', path: '/product_variants', body, itemIndex }, async () =>
-			(await listChildren(ctx, itemIndex, '/product_variants', 'variants', productId)).find(
-				(variant) => keyOf(Number(variant.variant_group_id), variant.description) === key,
-			),
+		const created = await cartComWrite.call(
+			ctx,
+			{ method: 'POST', path: '/product_variants', body, itemIndex },
+			async () =>
+				(await listChildren(ctx, itemIndex, '/product_variants', 'variants', productId)).find(
+					(variant) => keyOf(Number(variant.variant_group_id), variant.description) === key,
+				),
 		);
 		ids.set(key, Number(created.id));
 	}
 	return (option) => {
 		const groupId = groupIdOf(option);
-		return { id: ids.get(keyOf(groupId, option.value)) as number, product_id: productId, variant_group_id: groupId };
+		return {
+			id: ids.get(keyOf(groupId, option.value)) as number,
+			product_id: productId,
+			variant_group_id: groupId,
+		};
 	};
 }
 
@@ -344,7 +455,14 @@ function variantIdsOf(row: CartComRecord): number[] {
 }
 
 function rowSummary(row: CartComRecord, action: RowAction): CartComRecord {
-	return { id: row.id, item_number: row.item_number, gtin: row.gtin, inventory: row.inventory, description: row.description, action };
+	return {
+		id: row.id,
+		item_number: row.item_number,
+		gtin: row.gtin,
+		inventory: row.inventory,
+		description: row.description,
+		action,
+	};
 }
 
 interface RowSync {
@@ -363,7 +481,14 @@ async function syncRows(
 ): Promise<RowSync> {
 	const existing = isNewProduct
 		? []
-		: await listChildren(ctx, itemIndex, '/variant_inventory', 'variant_inventory', productId, 'variants');
+		: await listChildren(
+				ctx,
+				itemIndex,
+				'/variant_inventory',
+				'variant_inventory',
+				productId,
+				'variants',
+			);
 	// Without variants in the input (Overwrite clearing rows) no option is ever looked up.
 	const optionRefs: OptionRefs = variants.length
 		? await resolveOptions(ctx, itemIndex, productId, isNewProduct, variants, queue)
@@ -386,10 +511,13 @@ async function syncRows(
 				...(variant.stock !== undefined ? { inventory: variant.stock } : {}),
 				variants: refs,
 			};
-			const created = await cartComWrite.call(ctx, { method: 'POST', path: '/variant_inventory', body, itemIndex }, async () =>
-				(await listChildren(ctx, itemIndex, '/variant_inventory', 'variant_inventory', productId)).find(
-					(row) => lower(row.item_number) === lower(variant.sku),
-				),
+			const created = await cartComWrite.call(
+				ctx,
+				{ method: 'POST', path: '/variant_inventory', body, itemIndex },
+				async () =>
+					(
+						await listChildren(ctx, itemIndex, '/variant_inventory', 'variant_inventory', productId)
+					).find((row) => lower(row.item_number) === lower(variant.sku)),
 			);
 			claimed.add(created.id);
 			rows.push(rowSummary(created, 'created'));
@@ -399,7 +527,8 @@ async function syncRows(
 		const patch: IDataObject = {};
 		if (current.item_number !== variant.sku) patch.item_number = variant.sku;
 		if (variant.gtin !== undefined && current.gtin !== variant.gtin) patch.gtin = variant.gtin;
-		if (variant.stock !== undefined && current.inventory !== variant.stock) patch.inventory = variant.stock;
+		if (variant.stock !== undefined && current.inventory !== variant.stock)
+			patch.inventory = variant.stock;
 		if (comboKey(variantIdsOf(current)) !== combination) patch.variants = refs;
 		if (Object.keys(patch).length === 0) {
 			rows.push(rowSummary(current, 'unchanged'));
@@ -417,7 +546,11 @@ async function syncRows(
 	const deletedIds: number[] = [];
 	if (mode === 'overwrite') {
 		for (const row of existing.filter((candidate) => !claimed.has(candidate.id))) {
-			await cartComRequest.call(ctx, { method: 'DELETE', path: `/variant_inventory/${String(row.id)}`, itemIndex });
+			await cartComRequest.call(ctx, {
+				method: 'DELETE',
+				path: `/variant_inventory/${String(row.id)}`,
+				itemIndex,
+			});
 			deletedIds.push(Number(row.id));
 		}
 	}
@@ -434,7 +567,8 @@ const upsertParameters: INodeProperties[] = [
 	{
 		...fieldParameter(productField('item_name'), false),
 		placeholder: 'e.g. Zip Hoodie',
-		description: 'Required when the SKU is new. Leave empty to keep the name of an existing product.',
+		description:
+			'Required when the SKU is new. Leave empty to keep the name of an existing product.',
 	},
 	{
 		displayName: 'Price',
@@ -442,7 +576,8 @@ const upsertParameters: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 19.99',
-		description: 'Required when the SKU is new. Leave empty to keep the price of an existing product.',
+		description:
+			'Required when the SKU is new. Leave empty to keep the price of an existing product.',
 	},
 	{
 		displayName: 'Mode',
@@ -452,12 +587,14 @@ const upsertParameters: INodeProperties[] = [
 			{
 				name: 'Overwrite',
 				value: 'overwrite',
-				description: 'As Publish, and also delete the variant rows of the product that are not in the input',
+				description:
+					'As Publish, and also delete the variant rows of the product that are not in the input',
 			},
 			{
 				name: 'Publish',
 				value: 'publish',
-				description: 'Create or update the product and the variant rows given; leave other variant rows alone',
+				description:
+					'Create or update the product and the variant rows given; leave other variant rows alone',
 			},
 		],
 		default: 'publish',
@@ -490,14 +627,21 @@ export const upsert: OperationModule = {
 		return await runWritesPerItem(this, items, async (i) => {
 			const body = { ...readBody(this, upsertSpec, i, 'create'), ...readNameAndPrice(this, i) };
 			if ('id' in body) {
-				throw inputError(this, i, 'Other Fields (JSON)', 'must not contain "id"', 'The product is found by its SKU.');
+				throw inputError(
+					this,
+					i,
+					'Other Fields (JSON)',
+					'must not contain "id"',
+					'The product is found by its SKU.',
+				);
 			}
 			const sku = toLookupText(this, i, body.item_number, 'SKU');
 			body.item_number = sku;
 			const variants = readVariants(this, i);
 			const mode = this.getNodeParameter('mode', i) as Mode;
 			// Stock lives on the rows once a product has variants.
-			if (variants.length && body.use_variant_inventory === undefined) body.use_variant_inventory = true;
+			if (variants.length && body.use_variant_inventory === undefined)
+				body.use_variant_inventory = true;
 
 			return await queue.run(`sku:${lower(sku)}`, async () => {
 				const { product, action } = await publishProduct(this, i, sku, body);
@@ -519,4 +663,3 @@ export const upsert: OperationModule = {
 		});
 	},
 };
-

@@ -56,7 +56,11 @@ export const importTheme: OperationModule = {
 					'Enter the path of the uploaded theme .zip.',
 				);
 			const body = { theme_name: themeName, file_path: filePath };
-			return await cartComWrite.call(this, { method: 'POST', path: '/themes/import', body, itemIndex: i }, body);
+			return await cartComWrite.call(
+				this,
+				{ method: 'POST', path: '/themes/import', body, itemIndex: i },
+				body,
+			);
 		});
 	},
 };
