@@ -51,6 +51,15 @@ const productPage = (ids: number[], extra: IDataObject = {}) => ({
 	products: ids.map((id) => ({ id, item_name: `Product ${id}`, item_number: `SKU-${id}` })),
 });
 
+/** An order with items and no shipment yet, so that Create Shipment has to POST. */
+function unshippedOrder(sim: Simulator) {
+	const shipped = new Set(sim.store.list('order_shipments').map((shipment) => shipment.order_id));
+	const withItems = new Set(sim.store.list('order_items').map((item) => item.order_id));
+	return sim.store
+		.list('orders')
+		.find((order) => !shipped.has(order.id) && withItems.has(order.id))!;
+}
+
 describe('redirects are never followed', () => {
 	let target: HostileServer;
 	let redirector: HostileServer;
@@ -166,17 +175,7 @@ describe('a write answered with a redirect is an error, never a success', () => 
 		target.requests.length = 0;
 	});
 
-	/** An order with items and no shipment yet, so that Create Shipment has to POST. */
-	const order = () =>
-		sim.store
-			.list('orders')
-			.find(
-				(candidate) =>
-					sim.store
-						.list('order_shipments')
-						.every((shipment) => shipment.order_id !== candidate.id) &&
-					sim.store.list('order_items').some((item) => item.order_id === candidate.id),
-			)!;
+	const order = () => unshippedOrder(sim);
 	const writes: Array<[string, () => IDataObject, RegExp]> = [
 		[
 			'Inventory → Set',
@@ -610,15 +609,7 @@ describe('a shipment created without an answer', () => {
 	afterAll(async () => await sim.stop());
 
 	it('is read back from the order and reported once, with no second POST', async () => {
-		const order = sim.store
-			.list('orders')
-			.find(
-				(candidate) =>
-					sim.store
-						.list('order_shipments')
-						.every((shipment) => shipment.order_id !== candidate.id) &&
-					sim.store.list('order_items').some((item) => item.order_id === candidate.id),
-			)!;
+		const order = unshippedOrder(sim);
 		sim.clearRequests();
 		sim.scriptFaults([
 			{
