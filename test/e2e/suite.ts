@@ -14,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DateTime } from 'luxon';
 
+import { sendJson, startHostileServer } from '../helpers/hostileServer';
 import { startSimulator, type RecordedRequest, type Simulator } from '../simulator';
 import {
 	assert,
@@ -616,6 +617,49 @@ async function checkCredentialTests(sim: Simulator): Promise<void> {
 			},
 		);
 	}
+	await checks.check(
+		'REST: a credential test answered with a redirect fails, and nothing reaches the host it points to',
+		async () => {
+			// 127.0.0.2 stands for another host; it answers like a store, so following it would "pass".
+			const elsewhere = await startHostileServer('127.0.0.2', (_request, res) =>
+				sendJson(res, 200, { products: [] }),
+			);
+			try {
+				for (const credential of [TOKEN_CREDENTIAL, ROUTER_CREDENTIAL]) {
+					const stored = (await restCall(
+						'GET',
+						`/rest/credentials/${credential.id}?includeData=true`,
+						jar,
+					)) as Record<string, unknown>;
+					sim.scriptFaults([
+						{
+							match: { method: 'GET', path: /\/products$/ },
+							respond: { status: 302, headers: { Location: `${elsewhere.url}/api/v1/products` } },
+						},
+					]);
+					const since = sim.requests.length;
+					const result = (await restCall('POST', '/rest/credentials/test', jar, {
+						credentials: {
+							id: credential.id,
+							name: credential.name,
+							type: credential.type,
+							data: stored.data,
+						},
+					})) as { status: string; message?: string };
+					assertEqual(
+						sim.requests.slice(since).map((r) => r.status),
+						[302],
+						'the store answered 302',
+					);
+					assertEqual(result.status, 'Error', `${credential.type} test result after a redirect`);
+					assertEqual(elsewhere.requests.length, 0, 'requests that reached the redirect target');
+					checks.log(`  ${credential.type} test answered with a redirect says: ${result.message}`);
+				}
+			} finally {
+				await elsewhere.stop();
+			}
+		},
+	);
 	await checks.check(
 		'REST: /types/nodes.json of the running n8n lists both nodes; /types/credentials.json both credentials',
 		async () => {
