@@ -232,8 +232,8 @@ export async function sendWithRetries<T>(
 
 	for (let attemptIndex = 0; ; attemptIndex++) {
 		const retriesLeft = attemptIndex < settings.maxRetries;
-		await waitForSlot(budgetFor(call.budget.key, call.budget.windowMs));
 		const budget = budgetFor(call.budget.key, call.budget.windowMs);
+		await waitForSlot(budget);
 		let response: IN8nHttpFullResponse;
 		try {
 			response = await withDeadline(
