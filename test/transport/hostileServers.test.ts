@@ -582,6 +582,27 @@ describe('empty and odd answers', () => {
 		expect(sim.requests).toHaveLength(3);
 	});
 
+	it('an update answered with an odd body is not repeated and says it may have been applied', async () => {
+		const id = manufacturerId();
+		sim.scriptFaults([
+			{ match: { method: 'PUT' }, respond: { status: 200, body: '"ok"' }, applyWrite: true },
+		]);
+		const error = await failureOf(
+			runNode(node, {
+				parameters: {
+					resource: 'manufacturer',
+					operation: 'update',
+					recordId: { __rl: true, mode: 'id', value: String(id) },
+					updateFields: { description: 'Odd answer' },
+				},
+				credentials: tokenCredentials(sim),
+			}),
+		);
+		expect(error.message).toContain('an answer that is not a JSON object');
+		expect(error.description).toContain('may have been applied');
+		expect(sim.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
+	});
+
 	it('an empty 200 on a list is not "no records": it is retried, then fails', async () => {
 		fastTransport({ maxRetries: 1 });
 		sim.scriptFaults(

@@ -209,7 +209,8 @@ function describeFailure(
 			return cartComTransportError(
 				node,
 				`Cart.com ${method} ${path} returned ${failure.empty ? 'an empty answer' : 'an answer that is not a JSON object'}`,
-				call.repeatable
+				// Only reads are asked again; any write (a PUT too) may already have been applied.
+				method === 'GET'
 					? 'The store answered without a readable JSON object several times in a row.'
 					: 'The write may have been applied: check the store before running again.',
 				secrets,
