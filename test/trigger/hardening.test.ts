@@ -481,11 +481,20 @@ describe('Cart.com Trigger hardening (issue 10)', () => {
 			const staticData = await activate(parameters);
 			nodeState(staticData).cursor = { from: clock.ms + 3_600_000, seen: [] };
 			const warn = warnings();
+			sim.clearRequests();
 			expect(await poll(sim, { parameters, staticData })).toBeNull();
 			expect(warn).toHaveBeenCalledWith(
 				expect.stringMatching(/ahead of the store's newest change/),
 				expect.anything(),
 			);
+			// The check's answer is also where the cursor restarts: one request, not a second lookup.
+			expect(requestsTo(sim, ORDERS)).toHaveLength(1);
+			const newest = newestChange();
+			expect(nodeState(staticData).cursor).toEqual({
+				from: instant(newest.updated_at),
+				afterId: newest.id,
+				seen: [],
+			});
 			sim.clearRequests();
 			expect(await poll(sim, { parameters, staticData })).toBeNull();
 			expect(sim.requests).toHaveLength(1); // the cursor is ours now: no check

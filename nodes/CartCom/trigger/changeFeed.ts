@@ -171,34 +171,45 @@ async function newestChange(
 	return records.length === 0 ? undefined : versionOf(scope, records[0], storeTime(records, time));
 }
 
-/** Start of the Updated cursor: Start From, or the store's newest change (everything up to it is history). */
+/** The cursor at a change: everything up to it is history. An empty store: all to come is new. */
+const cursorAt = (newest: Version | undefined): ChangeCursor =>
+	newest ? { from: newest.at, afterId: newest.id, seen: [] } : { from: 0, seen: [] };
+
+/** Start of the Updated cursor: Start From, or the store's newest change. */
 async function startCursor(
 	scope: FeedScope,
 	time: StoreTimeOptions,
 	startFrom?: number,
 ): Promise<ChangeCursor> {
 	if (startFrom !== undefined) return { from: startFrom, seen: [] };
-	const newest = await newestChange(scope, time);
-	return newest ? { from: newest.at, afterId: newest.id, seen: [] } : { from: 0, seen: [] }; // an empty store: all to come is new
+	return cursorAt(await newestChange(scope, time));
 }
 
-/** Why a stored Updated cursor cannot be right, if it cannot; asks the store only for a cursor this process did not save. */
-async function implausibility(
+/**
+ * Why a stored Updated cursor cannot be right, if it cannot, and where to start instead. The store
+ * is asked only about a cursor this process did not save, and its answer also gives the new start.
+ */
+async function checkCursor(
 	scope: FeedScope,
 	time: StoreTimeOptions,
 	cursor: ChangeCursor,
 	trusted: boolean,
-): Promise<string | undefined> {
+): Promise<CursorReset<ChangeCursor> | undefined> {
 	const at = (ms: number) => new Date(ms).toISOString();
+	const restart = "; starting from the store's newest change";
 	if (cursor.from > Date.now() + MAX_CURSOR_LEAD_MS) {
-		return `the stored cursor (${at(cursor.from)}) is more than a day ahead of this machine's clock`;
+		return {
+			warning: `the stored cursor (${at(cursor.from)}) is more than a day ahead of this machine's clock${restart}`,
+			cursor: await startCursor(scope, time),
+		};
 	}
 	if (trusted) return undefined;
 	const newest = await newestChange(scope, time);
-	if (cursor.from > (newest?.at ?? 0)) {
-		return `the stored cursor (${at(cursor.from)}) is ahead of the store's newest change (${newest ? at(newest.at) : 'none'})`;
-	}
-	return undefined;
+	if (cursor.from <= (newest?.at ?? 0)) return undefined;
+	return {
+		warning: `the stored cursor (${at(cursor.from)}) is ahead of the store's newest change (${newest ? at(newest.at) : 'none'})${restart}`,
+		cursor: cursorAt(newest),
+	};
 }
 
 export interface ChangeFeedSettings {
@@ -213,14 +224,7 @@ export function changeFeed(
 ): Feed<ChangeCursor> {
 	return {
 		isCursor: isChangeCursor,
-		async checkStored(cursor, trusted): Promise<CursorReset<ChangeCursor> | undefined> {
-			const problem = await implausibility(scope, time, cursor, trusted);
-			if (problem === undefined) return undefined;
-			return {
-				warning: `${problem}; starting from the store's newest change`,
-				cursor: await startCursor(scope, time),
-			};
-		},
+		checkStored: async (cursor, trusted) => await checkCursor(scope, time, cursor, trusted),
 		start: async (startFrom) => await startCursor(scope, time, startFrom),
 		async read(stored, deadline): Promise<FeedRead<ChangeCursor>> {
 			const cursor = capChangeCursor(stored);
