@@ -1,3 +1,5 @@
+import { resetLeakyBuckets, type SlotBudget } from './leakyBucket';
+
 /** Margin so that a call leaves the server's window before we count it out of ours. */
 const WINDOW_MARGIN_MS = 150;
 /** The window a budget counts over when its service names none: Cart.com's 10 s (its docs README). */
@@ -21,7 +23,7 @@ export const monotonicNow: MonotonicClock = () => performance.now();
  * were sent in the last window. Until the service has told us its limit (first response), only one
  * call runs, so even a 5-call plan never sees a burst of rate-limit refusals.
  */
-export class CallBudget {
+export class CallBudget implements SlotBudget {
 	private sentAt: number[] = [];
 	private limit: number | undefined;
 	/** Calls the service counted that we did not send (other apps on the same account). */
@@ -100,7 +102,8 @@ export function budgetFor(key: string, windowMs: number = DEFAULT_WINDOW_MS): Ca
 	return budget;
 }
 
-/** Test and benchmark hook: forget every account's budget. */
+/** Test and benchmark hook: forget every account's budget (leaky buckets included). */
 export function resetCallBudgets(): void {
 	budgets.clear();
+	resetLeakyBuckets();
 }

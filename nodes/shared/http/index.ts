@@ -5,6 +5,7 @@
  */
 export * from './callBudget';
 export * from './errors';
+export * from './leakyBucket';
 export * from './query';
 export * from './redaction';
 export * from './request';

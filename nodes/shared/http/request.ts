@@ -14,7 +14,8 @@ import type {
 import { sleep } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { budgetFor, monotonicNow, type CallBudget, type CallLimit } from './callBudget';
+import { budgetFor, monotonicNow, type CallLimit } from './callBudget';
+import { leakyBucketFor, type SlotBudget } from './leakyBucket';
 import { markAmbiguousWrite, type HttpFunctions } from './errors';
 import { redact } from './redaction';
 
@@ -71,6 +72,27 @@ export interface HttpProtocol<T> {
 	describe(failure: Failure): NodeApiError;
 }
 
+/**
+ * Which budget a call takes a slot of: a rolling window (Cart.com), a leaky bucket (CartRover), or
+ * none, for an endpoint the service does not rate-limit.
+ */
+export type BudgetDescriptor =
+	| { key: string; windowMs: number }
+	| { key: string; leakyBucket: { capacity: number; leakMs: number } }
+	| { unmetered: true };
+
+/** The account's budget for a call, or undefined when the call takes no slot. */
+export function slotBudgetFor(descriptor: BudgetDescriptor): SlotBudget | undefined {
+	if ('unmetered' in descriptor) return undefined;
+	if ('leakyBucket' in descriptor)
+		return leakyBucketFor(
+			descriptor.key,
+			descriptor.leakyBucket.capacity,
+			descriptor.leakyBucket.leakMs,
+		);
+	return budgetFor(descriptor.key, descriptor.windowMs);
+}
+
 export interface HttpCall {
 	credentialType: string;
 	method: IHttpRequestMethods;
@@ -80,8 +102,8 @@ export interface HttpCall {
 	body?: IDataObject | IDataObject[];
 	/** Whether sending it twice changes nothing more than sending it once. */
 	repeatable: boolean;
-	/** The account's call budget: its key and the service's window. */
-	budget: { key: string; windowMs: number };
+	/** The account's call budget: its key and the service's rule (see BudgetDescriptor). */
+	budget: BudgetDescriptor;
 	/** Redacted from every message. */
 	secrets: readonly string[];
 	/** A refusal with 404 that means "nothing" to the caller (a lookup, the page past the end). */
@@ -137,7 +159,8 @@ function retryAfterDelay(settings: RetrySettings, header: unknown, attempt: numb
 	return Math.round(settings.minRetryAfterMs * (1 + Math.random() / 2));
 }
 
-async function waitForSlot(budget: CallBudget): Promise<void> {
+async function waitForSlot(budget: SlotBudget | undefined): Promise<void> {
+	if (!budget) return;
 	for (;;) {
 		const waitMs = budget.tryTake();
 		if (waitMs === 0) return;
@@ -232,7 +255,7 @@ export async function sendWithRetries<T>(
 
 	for (let attemptIndex = 0; ; attemptIndex++) {
 		const retriesLeft = attemptIndex < settings.maxRetries;
-		const budget = budgetFor(call.budget.key, call.budget.windowMs);
+		const budget = slotBudgetFor(call.budget);
 		await waitForSlot(budget);
 		let response: IN8nHttpFullResponse;
 		try {
@@ -253,7 +276,7 @@ export async function sendWithRetries<T>(
 				settings.attemptDeadlineMs,
 			);
 		} catch (error) {
-			budget.settle(undefined);
+			budget?.settle(undefined);
 			const code = errorCode(error);
 			const neverSent = code !== undefined && NOT_SENT_CODES.has(code);
 			if (
@@ -272,7 +295,7 @@ export async function sendWithRetries<T>(
 				!(isRead || neverSent),
 			);
 		}
-		budget.settle(protocol.callLimitOf(response));
+		budget?.settle(protocol.callLimitOf(response));
 		const status = response.statusCode;
 
 		if (status >= 300 && status < 400) {
@@ -295,7 +318,7 @@ export async function sendWithRetries<T>(
 		if (answer.kind === 'rateLimited') {
 			const waitMs = retryAfterDelay(settings, answer.retryAfter, attemptIndex);
 			if (retriesLeft && waitMs <= settings.maxRetryAfterMs) {
-				budget.exhaustedFor(waitMs);
+				budget?.exhaustedFor(waitMs);
 				await sleep(waitMs);
 				continue;
 			}
