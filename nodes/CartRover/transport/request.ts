@@ -59,6 +59,8 @@ export interface CartRoverAnswer {
 	body: IDataObject;
 	response: unknown;
 	processId: string | undefined;
+	/** The answer's `Date` header as sent (RFC 9110 §6.6.1), for callers that need the server's "now". */
+	serverDate: string | undefined;
 }
 
 export interface CartRoverTransportSettings extends RetrySettings {
@@ -137,6 +139,11 @@ interface CartRoverCall {
 	itemIndex?: number;
 }
 
+function headerText(value: unknown): string | undefined {
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' && first.trim() !== '' ? first : undefined;
+}
+
 /**
  * What CartRover's answers mean: the envelope's `success_code`, whatever the HTTP status (an error
  * can come with 200). `error_code: RateLimit` (or a bare 429) is a rate limit, any other refusal is
@@ -150,7 +157,12 @@ export function readCartRoverAnswer(response: IN8nHttpFullResponse): Answer<Cart
 		case 'success':
 			return {
 				kind: 'value',
-				value: { body: envelope.body, response: envelope.response, processId },
+				value: {
+					body: envelope.body,
+					response: envelope.response,
+					processId,
+					serverDate: headerText(response.headers?.date),
+				},
 			};
 		case 'error':
 			if (envelope.errorCode === 'RateLimit')
