@@ -3,17 +3,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { RECORD_ID } from './descriptions';
 import { toCamelCase, toTitle } from './naming';
 import type { FieldSpec, ResourceSpec } from './types';
-import { coerceField, inputError, isJsonObject, toJsonObject, toRecordId } from './validation';
+import { readCollection } from '../../shared/node';
+import { coerceField, inputError, toJsonObject, toRecordId } from './validation';
 
-/** A collection or fixedCollection parameter (Options, Filters, Additional Fields…): an object, `{}` when unset. */
-export function readCollection(
-	ctx: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-): IDataObject {
-	const value = ctx.getNodeParameter(name, itemIndex, {});
-	return isJsonObject(value) ? value : {};
-}
+// Service-neutral (nodes/shared/node), shared with the CartRover node.
+export { readCollection } from '../../shared/node';
 
 /** Reads a resource-locator id parameter and checks it is numeric before any request. */
 export function readRecordId(

@@ -1,23 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
 
+import { inputError, isJsonObject, parsePlainNumber } from '../../shared/node';
 import { tryParseDateInput } from '../transport';
 import { toTitle } from './naming';
 import type { FieldSpec } from './types';
 
-/** A NodeOperationError naming the parameter, the item and how to fix it. */
-export function inputError(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	problem: string,
-	fix: string,
-): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `${field}: ${problem} [item ${itemIndex}]`, {
-		description: fix,
-		itemIndex,
-	});
-}
+// Service-neutral checks (nodes/shared/node), shared with the CartRover node.
+export { inputError, isJsonObject, parsePlainNumber } from '../../shared/node';
 
 /** Ids in Cart.com are positive integers; catching "abc" or "12.5" here saves a useless request. */
 export function toRecordId(
@@ -42,20 +32,6 @@ export function toRecordId(
 /** Cart.com keeps whole-number fields (quantities, sort orders, ids) as C# `int`: Int32. */
 export const INT32_MAX = 2_147_483_647;
 export const INT32_MIN = -2_147_483_648;
-
-/**
- * Plain decimal text, as people and spreadsheets write amounts. Deliberately not `Number()`, which
- * reads " " and [] as 0 and accepts "0x10", "1e3" and "Infinity": a typo must not become a price.
- */
-const PLAIN_DECIMAL = /^[+-]?\d+(\.\d+)?$/;
-
-/** A finite JS number, or text that is a plain decimal once trimmed; undefined for anything else. */
-export function parsePlainNumber(value: unknown): number | undefined {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
-	return PLAIN_DECIMAL.test(text) ? Number(text) : undefined;
-}
 
 /** What a number must be beyond "a number". */
 export interface NumberRule {
@@ -132,11 +108,6 @@ export function toNumber(
 	}
 	// -0 would be sent as 0 anyway; normalising keeps comparisons with stored values simple.
 	return number === 0 ? 0 : number;
-}
-
-/** A plain object, as JSON text parses to and n8n hands over from expressions (not null, not a list). */
-export function isJsonObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Parses a JSON parameter into an object (n8n may already hand us an object from an expression). */
