@@ -38,39 +38,57 @@ function violations(
 	);
 }
 
+/** Each service's folder under nodes/: its own protocol in transport/, everything else its node code. */
+const SERVICES = ['CartCom', 'CartRover'] as const;
+
 describe('source layout', () => {
 	const credentials = sourceFiles('credentials');
 	const shared = sourceFiles('nodes/shared');
-	const cartCom = sourceFiles('nodes/CartCom');
 
 	it('has files to check', () => {
 		expect(credentials.length).toBeGreaterThan(2);
 		expect(shared.length).toBeGreaterThan(2);
-		expect(cartCom.length).toBeGreaterThan(20);
+		for (const service of SERVICES)
+			expect(sourceFiles(`nodes/${service}`).length).toBeGreaterThan(5);
 	});
 
-	it('credentials never import a node: a credential loads no transport', () => {
-		expect(violations(credentials, (target) => target.startsWith('nodes/CartCom'))).toEqual([]);
+	it('credentials never import a service: a credential loads no transport', () => {
+		expect(
+			violations(
+				credentials,
+				(target) => target.startsWith('nodes/') && !target.startsWith('nodes/shared'),
+			),
+		).toEqual([]);
 	});
 
 	it('nodes/shared stays service-neutral: it imports nothing of a service or its credentials', () => {
 		expect(violations(shared, (target) => !target.startsWith('nodes/shared'))).toEqual([]);
 	});
 
-	it('Cart.com node code imports the transport through its index, never a file inside it', () => {
-		const outsideTransport = cartCom.filter((file) => !file.startsWith('nodes/CartCom/transport/'));
-		expect(
-			violations(outsideTransport, (target) => target.startsWith('nodes/CartCom/transport/')),
-		).toEqual([]);
-	});
+	describe.each(SERVICES)('%s', (service) => {
+		const root = `nodes/${service}`;
+		const transport = `${root}/transport/`;
+		const files = sourceFiles(root);
+		const outsideTransport = files.filter((file) => !file.startsWith(transport));
 
-	it('Cart.com node code reaches shared code and credentials only through the transport', () => {
-		const outsideTransport = cartCom.filter((file) => !file.startsWith('nodes/CartCom/transport/'));
-		expect(
-			violations(
-				outsideTransport,
-				(target) => target.startsWith('nodes/shared') || target.startsWith('credentials'),
-			),
-		).toEqual([]);
+		it('node code imports the transport through its index, never a file inside it', () => {
+			expect(violations(outsideTransport, (target) => target.startsWith(transport))).toEqual([]);
+		});
+
+		it('node code reaches the HTTP loop and credentials only through the transport', () => {
+			expect(
+				violations(
+					outsideTransport,
+					(target) => target.startsWith('nodes/shared/http') || target.startsWith('credentials'),
+				),
+			).toEqual([]);
+		});
+
+		it('imports nothing from another service', () => {
+			const others = SERVICES.filter((other) => other !== service).map((other) => `nodes/${other}`);
+			expect(
+				violations(files, (target) => others.some((other) => target.startsWith(other))),
+			).toEqual([]);
+		});
 	});
 });

@@ -19,10 +19,13 @@ describe('package.json n8n section', () => {
 		expect(pkg.n8n.nodes.map((path) => path.split('/').pop())).toEqual([
 			'CartCom.node.js',
 			'CartComTrigger.node.js',
+			'CartRover.node.js',
+			'CartRoverTrigger.node.js',
 		]);
 		expect(pkg.n8n.credentials.map((path) => path.split('/').pop())).toEqual([
 			'CartComApi.credentials.js',
 			'CartComRouterApi.credentials.js',
+			'CartRoverApi.credentials.js',
 		]);
 	});
 
