@@ -1,0 +1,116 @@
+/**
+ * The trigger's requests: pages of `GET /{cart|merchant}/orders/list/any?from_date=…`, and a status
+ * read for a shipped order the list gave without tracking.
+ *
+ * Why one list, `any`: each status's list filters `from_date` on that status's own date (reference §5),
+ * so `any` (every status) lists an order again whenever it enters a status; one request per poll
+ * covers every event, however many are selected. The order object carries the dates of the statuses it
+ * went through (transitions.ts), so an order that moved twice between polls yields both transitions.
+ * Six per-status lists would cost six requests per idle poll and still miss an order that passed
+ * through a status between two polls.
+ */
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { cartRoverRequest, MAX_PAGE_SIZE, pathSegment, type Query } from '../transport';
+import type { PollDeadline } from './pollDeadline';
+import type { TriggerSettings } from './settings';
+import { cartRoverDate } from './transitions';
+
+export const PAGE_SIZE = MAX_PAGE_SIZE;
+
+export interface ListPage {
+	orders: IDataObject[];
+	serverDate: string | undefined;
+}
+
+const ordersBase = (settings: TriggerSettings) => `/${settings.level}/orders`;
+
+function ordersOf(ctx: IPollFunctions, response: unknown, page: number): IDataObject[] {
+	if (response === undefined || response === null || response === '') return [];
+	if (Array.isArray(response) && response.every((entry) => entry && typeof entry === 'object'))
+		return response as IDataObject[];
+	if (typeof response === 'object' && Object.keys(response).length === 0) return [];
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`CartRover's order list (page ${page}) is not a list of orders`,
+		{
+			description:
+				'Nothing was emitted and the trigger’s position was kept; the next poll reads again.',
+		},
+	);
+}
+
+/** One page of every order whose current status was stamped at or after `from` (epoch seconds). */
+export async function fetchListPage(
+	ctx: IPollFunctions,
+	settings: TriggerSettings,
+	from: number,
+	page: number,
+	limit = PAGE_SIZE,
+): Promise<ListPage> {
+	const query: Query = { from_date: cartRoverDate(from), limit, page };
+	if (settings.orderSource !== undefined) query.order_source = settings.orderSource;
+	const answer = await cartRoverRequest.call(ctx, {
+		method: 'GET',
+		path: `${ordersBase(settings)}/list/any`,
+		query,
+	});
+	return { orders: ordersOf(ctx, answer.response, page), serverDate: answer.serverDate };
+}
+
+/** `GET /{level}/orders/status/{cust_ref}`: status plus shipments (reference §3.1). */
+export async function fetchShipments(
+	ctx: IPollFunctions,
+	settings: TriggerSettings,
+	custRef: string,
+): Promise<IDataObject[]> {
+	const answer = await cartRoverRequest.call(ctx, {
+		method: 'GET',
+		path: `${ordersBase(settings)}/status/${pathSegment(custRef)}`,
+	});
+	const status = answer.response as IDataObject | undefined;
+	return Array.isArray(status?.shipments) ? (status.shipments as IDataObject[]) : [];
+}
+
+export interface ListRead {
+	/** Every order read, in the order read. */
+	orders: IDataObject[];
+	complete: boolean;
+	/** When not complete: the next page to read. */
+	nextPage?: number;
+}
+
+const signatureOf = (orders: IDataObject[]) =>
+	JSON.stringify(orders.map((order) => [order.order_source, order.cust_ref]));
+
+/**
+ * Pages `from_date=from` from `startPage` until a short page (complete), or until the poll's deadline
+ * (not complete: the next poll goes on at `nextPage`). The first request is always made. A full page
+ * naming the same orders as the one before means the server ignored `page`: the read ends there.
+ */
+export async function readList(
+	ctx: IPollFunctions,
+	settings: TriggerSettings,
+	from: number,
+	startPage: number,
+	deadline: PollDeadline,
+): Promise<ListRead> {
+	const orders: IDataObject[] = [];
+	let previous: string | undefined;
+	for (let page = startPage; ; page++) {
+		if (page > startPage && !deadline.allowsAnotherRequest())
+			return { orders, complete: false, nextPage: page };
+		const read = await deadline.track(async () => await fetchListPage(ctx, settings, from, page));
+		const signature = signatureOf(read.orders);
+		if (read.orders.length >= PAGE_SIZE && signature === previous) {
+			ctx.logger.warn(
+				`CartRover Trigger "${ctx.getNode().name}": page ${page} repeats page ${page - 1}; the list seems to ignore "page"`,
+			);
+			return { orders, complete: true };
+		}
+		orders.push(...read.orders);
+		if (read.orders.length < PAGE_SIZE) return { orders, complete: true };
+		previous = signature;
+	}
+}
