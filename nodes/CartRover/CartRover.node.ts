@@ -1,0 +1,37 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { router } from './actions/router';
+import { resourceProperties } from './actions/versionDescription';
+import { loadOptions } from './methods';
+import { CARTROVER_CREDENTIAL } from './transport';
+
+export class CartRover implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CartRover',
+		name: 'cartRover',
+		icon: { light: 'file:cartrover.svg', dark: 'file:cartrover.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Send orders to CartRover (Extensiv Integration Manager), follow their status and tracking, and read inventory',
+		defaults: { name: 'CartRover' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CARTROVER_CREDENTIAL, required: true }],
+		properties: resourceProperties,
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

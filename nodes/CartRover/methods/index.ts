@@ -1,0 +1,3 @@
+import { getOrderSources } from './loadOptions';
+
+export const loadOptions = { getOrderSources };
