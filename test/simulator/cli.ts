@@ -1,13 +1,96 @@
 /**
  * Command line entry: `ts-node --transpile-only test/simulator/cli.ts --port 4010 [flags]`.
- * Runs the simulator until SIGINT/SIGTERM. The token printed is the local fake one.
+ * Runs the Cart.com simulator and, beside it, the CartRover one (default port 4011) until
+ * SIGINT/SIGTERM. The token and keys printed are the local fake ones.
  */
+import { startCartRoverSimulator, type CartRoverSimOptions } from './cartRover';
 import { startSimulator } from './server';
 import type { SimulatorOptions } from './types';
 
 const USAGE = `Usage: cli.ts [--port N] [--host H] [--token T] [--router-user U] [--router-secret S] [--site-id ID]
   [--seed N] [--orders N] [--products N] [--customers N] [--latency MS] [--rate-limit N/WINDOWSEC | off]
-  [--error-rate P] [--time-zone IANA]`;
+  [--error-rate P] [--time-zone IANA]
+  CartRover: [--cartrover-port N | off] [--cartrover-seed N] [--cartrover-orders N]
+  [--cartrover-bucket CAPACITY/LEAKMS | off] [--cartrover-error-status 200 | http]`;
+
+export const DEFAULT_CARTROVER_PORT = 4011;
+
+export interface CartRoverCli {
+	/** undefined: not served (`--cartrover-port off`). */
+	options: CartRoverSimOptions | undefined;
+	/** Whether the port was asked for: a busy default port only warns, a busy chosen one fails. */
+	portChosen: boolean;
+}
+
+/** Takes the `--cartrover-*` flags out of argv; the rest goes to parseArgs. */
+export function splitCartRoverArgs(argv: string[]): { rest: string[]; cartRover: CartRoverCli } {
+	const rest: string[] = [];
+	const options: CartRoverSimOptions = { port: DEFAULT_CARTROVER_PORT };
+	let served = true;
+	let portChosen = false;
+	for (let i = 0; i < argv.length; i++) {
+		const flag = argv[i];
+		if (!flag.startsWith('--cartrover-')) {
+			rest.push(flag);
+			continue;
+		}
+		const value = argv[++i];
+		if (value === undefined) throw new Error(`${flag} needs a value`);
+		switch (flag) {
+			case '--cartrover-port':
+				portChosen = true;
+				if (value === 'off') served = false;
+				else options.port = parseNumber(flag, value);
+				break;
+			case '--cartrover-seed':
+				options.seed = parseNumber(flag, value);
+				break;
+			case '--cartrover-orders':
+				options.orders = parseNumber(flag, value);
+				break;
+			case '--cartrover-bucket': {
+				if (value === 'off') {
+					options.bucket = 'off';
+					break;
+				}
+				const match = /^(\d+)\/(\d+)$/.exec(value);
+				if (!match)
+					throw new Error('--cartrover-bucket expects CAPACITY/LEAKMS, e.g. 100/600, or off');
+				options.bucket = { capacity: Number(match[1]), leakMs: Number(match[2]) };
+				break;
+			}
+			case '--cartrover-error-status':
+				if (value !== '200' && value !== 'http')
+					throw new Error('--cartrover-error-status expects 200 or http');
+				options.errorStatus = value === 'http' ? 'http' : 200;
+				break;
+			default:
+				throw new Error(`Unknown flag ${flag}\n${USAGE}`);
+		}
+	}
+	return { rest, cartRover: { options: served ? options : undefined, portChosen } };
+}
+
+/** Starts the CartRover simulator beside Cart.com's; a busy default port is reported, not fatal. */
+async function startCartRover(cli: CartRoverCli, host: string | undefined) {
+	if (!cli.options) return undefined;
+	try {
+		const sim = await startCartRoverSimulator({ ...cli.options, host });
+		console.log(`CartRover simulator listening on ${sim.url} (API URL for the credential)`);
+		for (const [level, keys] of Object.entries(sim.keys))
+			console.log(`  ${level} keys: API User ${keys.user}, API Key ${keys.key}`);
+		console.log(
+			`  ${sim.orders.size} orders seeded; the Cart keys are cart source ${sim.cartSource}`,
+		);
+		return sim;
+	} catch (error) {
+		if (cli.portChosen) throw error;
+		console.warn(
+			`CartRover simulator not started (${error instanceof Error ? error.message : String(error)}); pass --cartrover-port N or off`,
+		);
+		return undefined;
+	}
+}
 
 function parseNumber(flag: string, value: string | undefined): number {
 	const parsed = Number(value);
@@ -97,7 +180,8 @@ export function parseArgs(argv: string[]): SimulatorOptions {
 }
 
 async function main(): Promise<void> {
-	const options = parseArgs(process.argv.slice(2));
+	const { rest, cartRover } = splitCartRoverArgs(process.argv.slice(2));
+	const options = parseArgs(rest);
 	const started = Date.now();
 	const sim = await startSimulator(options);
 	const { products, orders, customers } = sim.options.sizes;
@@ -106,8 +190,9 @@ async function main(): Promise<void> {
 		`  router user ${sim.options.router.userName}, site id ${sim.options.router.siteId}; ` +
 			`${products} products, ${orders} orders, ${customers} customers seeded in ${Date.now() - started} ms`,
 	);
+	const cartRoverSim = await startCartRover(cartRover, options.host);
 	const shutdown = (): void => {
-		sim.stop().then(
+		Promise.all([sim.stop(), cartRoverSim?.close()]).then(
 			() => process.exit(0),
 			() => process.exit(1),
 		);
