@@ -36,14 +36,16 @@ import {
 
 import { CartComApi } from '../../credentials/CartComApi.credentials';
 import { CartComRouterApi } from '../../credentials/CartComRouterApi.credentials';
+import { CartRoverApi } from '../../credentials/CartRoverApi.credentials';
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	cartComApi: new CartComApi(),
 	cartComRouterApi: new CartComRouterApi(),
+	cartRoverApi: new CartRoverApi(),
 };
 
 let containerReady = false;
-function prepareContainer() {
+export function prepareContainer() {
 	if (containerReady) return;
 	const quietLogger = {
 		debug() {},
@@ -156,7 +158,7 @@ function makeWorkflow(nodeType: INodeType, run: NodeRun): { workflow: Workflow; 
 	return { workflow, node };
 }
 
-function additionalDataFor(run: NodeRun): IWorkflowExecuteAdditionalData {
+export function additionalDataFor(run: NodeRun): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new TestCredentialsHelper(run.credentials),
 		executionId: 'exec-test',
