@@ -231,6 +231,25 @@ describe('CartRover Order → Create', () => {
 		expect(error.message.split('[item').length).toBe(2);
 	});
 
+	it('Other Fields (JSON) passes further fields on, but may not set what the node checks', async () => {
+		const custRef = newRef();
+		await run(
+			sim,
+			orderParameters(custRef, {
+				additionalFields: { otherFieldsJson: '{"custom_field_1": "gift", "ship_code": "GROUND"}' },
+			}),
+		);
+		expect(sim.requests[0].body).toMatchObject({ custom_field_1: 'gift', ship_code: 'GROUND' });
+
+		await expectInputError(
+			sim,
+			orderParameters(newRef(), {
+				additionalFields: { otherFieldsJson: '{"grand_total": 1, "cust_ref": "X"}' },
+			}),
+			['Other Fields (JSON): sets grand_total, cust_ref'],
+		);
+	});
+
 	it('reads line items given as JSON', async () => {
 		const custRef = newRef();
 		await run(

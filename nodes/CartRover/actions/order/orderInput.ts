@@ -344,6 +344,21 @@ export const orderProperties: INodeProperties[] = [
 	},
 ];
 
+/** Fields the node sets and checks itself: Other Fields (JSON) may not bypass them. */
+const MANAGED_FIELDS = ['cust_ref', 'items', ...TOTALS.map((total) => total.name)];
+
+function withoutManagedFields(other: IDataObject, problems: InputProblems): IDataObject {
+	const managed = Object.keys(other).filter((key) => MANAGED_FIELDS.includes(key));
+	if (managed.length) {
+		problems.add(
+			'Other Fields (JSON)',
+			`sets ${managed.join(', ')}, which the node fills in and checks`,
+			'Give the reference, line items and totals in their own parameters (Order Reference, Line Items, Totals).',
+		);
+	}
+	return other;
+}
+
 /** The order checked and ready to send. */
 export interface OrderInput {
 	custRef: string;
@@ -462,6 +477,12 @@ export function readOrder(ctx: IExecuteFunctions, itemIndex: number): OrderInput
 	const custRef = asText(ctx.getNodeParameter('custRef', itemIndex, ''));
 	if (custRef === undefined)
 		problems.require('Order Reference', 'Enter the order’s unique reference (cust_ref).');
+	else if (custRef === '.' || custRef === '..')
+		problems.add(
+			'Order Reference',
+			`"${custRef}" cannot name an order`,
+			'Enter the order’s unique reference (cust_ref).',
+		);
 
 	const body: IDataObject = {};
 	const shipTo = Object.fromEntries(
@@ -489,7 +510,7 @@ export function readOrder(ctx: IExecuteFunctions, itemIndex: number): OrderInput
 		} catch {
 			parsed = undefined;
 		}
-		if (isJsonObject(parsed)) other = parsed;
+		if (isJsonObject(parsed)) other = withoutManagedFields(parsed, problems);
 		else
 			problems.add(
 				'Other Fields (JSON)',
