@@ -7,6 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CartRover } from '../../../nodes/CartRover/CartRover.node';
 import { cartRoverCredentials, startCartRover } from '../../helpers/cartRoverKit';
+import { startHostileServer, type HostileServer } from '../../helpers/hostileServer';
 import { runNode } from '../../helpers/n8n';
 import type {
 	CartRoverLevel,
@@ -121,3 +122,30 @@ export function orderParameters(custRef: string, overrides: Record<string, unkno
 let counter = 0;
 /** A cust_ref no seed order has. */
 export const newRef = (prefix = 'N8N') => `${prefix}-${Date.now().toString(36)}-${++counter}`;
+
+/**
+ * A proxy in front of the simulator that forwards every request, and closes the connection instead
+ * of answering the ones `drops` picks: the simulator has applied them, the node never hears so.
+ */
+export async function startDroppingProxy(
+	sim: Sim,
+	drops: (url: string) => boolean,
+): Promise<HostileServer> {
+	return await startHostileServer('127.0.0.1', async (request, res) => {
+		const answer = await fetch(`${sim.url}${request.url}`, {
+			method: request.method,
+			headers: {
+				authorization: String(request.headers.authorization),
+				'content-type': 'application/json',
+			},
+			body: request.method === 'POST' ? request.body : undefined,
+		});
+		const text = await answer.text();
+		if (drops(request.url)) {
+			res.destroy();
+			return;
+		}
+		res.writeHead(answer.status, { 'content-type': 'application/json' });
+		res.end(text);
+	});
+}

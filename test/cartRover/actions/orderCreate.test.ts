@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { startHostileServer, type HostileServer } from '../../helpers/hostileServer';
+import type { HostileServer } from '../../helpers/hostileServer';
 import {
 	expectInputError,
 	jsonOf,
@@ -10,6 +10,7 @@ import {
 	routesOf,
 	run,
 	runFailing,
+	startDroppingProxy,
 	startSim,
 	type Sim,
 } from './kit';
@@ -111,24 +112,7 @@ describe('CartRover Order → Create', () => {
 	describe('when the connection drops after CartRover applied the create', () => {
 		let proxy: HostileServer;
 		beforeAll(async () => {
-			// Forwards every request to the simulator; answers a create by closing the connection.
-			proxy = await startHostileServer('127.0.0.1', async (request, res) => {
-				const answer = await fetch(`${sim.url}${request.url}`, {
-					method: request.method,
-					headers: {
-						authorization: String(request.headers.authorization),
-						'content-type': 'application/json',
-					},
-					body: request.method === 'POST' ? request.body : undefined,
-				});
-				const text = await answer.text();
-				if (request.url.endsWith('/cart/orders/cartrover')) {
-					res.destroy();
-					return;
-				}
-				res.writeHead(answer.status, { 'content-type': 'application/json' });
-				res.end(text);
-			});
+			proxy = await startDroppingProxy(sim, (url) => url.endsWith('/cart/orders/cartrover'));
 		});
 		afterAll(async () => await proxy.stop());
 

@@ -1,5 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
+import type { HostileServer } from '../../helpers/hostileServer';
+
 import {
 	newRef,
 	orderParameters,
@@ -7,6 +9,7 @@ import {
 	routesOf,
 	run,
 	runFailing,
+	startDroppingProxy,
 	startSim,
 	type Sim,
 } from './kit';
@@ -150,5 +153,35 @@ describe('CartRover Order → Create Many', () => {
 		expect(sim.orders.size).toBe(count);
 		expect(items.map((item) => item.json.created)).toEqual([false, false]);
 		expect(items.map((item) => item.json.cust_ref)).toEqual(input.map((entry) => entry.ref));
+	});
+
+	describe('when the connection drops after CartRover applied the batch', () => {
+		let proxy: HostileServer;
+		beforeAll(async () => {
+			proxy = await startDroppingProxy(sim, (url) => url.endsWith('/cart/orders/batch'));
+		});
+		afterAll(async () => await proxy.stop());
+
+		it('re-reads each order instead of sending the batch again', async () => {
+			const input = [
+				{ ref: newRef('L'), sku: 'SKU-001' },
+				{ ref: newRef('L'), sku: 'SKU-002' },
+			];
+			const count = sim.orders.size;
+			const items = await run(sim, manyParameters(), { input, url: proxy.url });
+
+			expect(routesOf(sim.requests)).toEqual([
+				'POST /cart/orders/batch',
+				`GET /cart/orders/${input[0].ref}`,
+				`GET /cart/orders/${input[1].ref}`,
+			]);
+			expect(sim.orders.size).toBe(count + 2);
+			expect(items.map((item) => item.json)).toEqual(
+				input.map((entry) =>
+					expect.objectContaining({ created: false, existing: 'unconfirmed', cust_ref: entry.ref }),
+				),
+			);
+			expect(pairedIndexes(items)).toEqual([0, 1]);
+		});
 	});
 });
