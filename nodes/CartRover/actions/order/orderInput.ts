@@ -395,101 +395,98 @@ function readField(
 	}
 }
 
-/** Lines from the Fields rows or the JSON list, with each problem named by line number. */
-function readLines(
+/** JSON text (or what an expression gave) parsed; undefined when it is not JSON. */
+function parseJson(value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return jsonParse(value);
+	} catch {
+		return undefined;
+	}
+}
+
+/** The lines as given, with CartRover's field names: from the JSON list or the Fields rows. */
+function rawLines(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	problems: InputProblems,
-): { lines: IDataObject[]; amounts: LineAmounts[] } {
-	const mode = ctx.getNodeParameter('lineItemsInput', itemIndex, 'fields') as string;
-	let raw: IDataObject[];
-	if (mode === 'json') {
-		const value = ctx.getNodeParameter('lineItemsJson', itemIndex, '[]') as unknown;
-		let parsed: unknown = value;
-		if (typeof value === 'string') {
-			try {
-				parsed = jsonParse(value);
-			} catch {
-				parsed = undefined;
-			}
-		}
-		if (!Array.isArray(parsed) || !parsed.every(isJsonObject)) {
-			problems.add(
-				'Line Items (JSON)',
-				'is not a JSON array of objects',
-				'Enter e.g. [{"item": "TSHIRT-BL-M", "quantity": 2}].',
-			);
-			return { lines: [], amounts: [] };
-		}
-		raw = parsed.map((line) => ({ ...line }));
-	} else {
-		const rows = (readCollection(ctx, 'lineItems', itemIndex).line ?? []) as IDataObject[];
-		raw = rows.map((row) => {
-			const line: IDataObject = { item: row.sku, quantity: row.quantity };
-			for (const field of LINE_FIELDS)
-				if (!isEmpty(row[field.param])) line[field.field] = row[field.param];
-			return line;
-		});
+): IDataObject[] {
+	if (ctx.getNodeParameter('lineItemsInput', itemIndex, 'fields') === 'json') {
+		const parsed = parseJson(ctx.getNodeParameter('lineItemsJson', itemIndex, '[]'));
+		if (Array.isArray(parsed) && parsed.every(isJsonObject))
+			return parsed.map((line) => ({ ...line }));
+		problems.add(
+			'Line Items (JSON)',
+			'is not a JSON array of objects',
+			'Enter e.g. [{"item": "TSHIRT-BL-M", "quantity": 2}].',
+		);
+		return [];
 	}
-	if (raw.length === 0) {
-		problems.require('Line Items', 'Add at least one line item with a SKU and a quantity.');
-	}
-	const amounts: LineAmounts[] = [];
-	const lines = raw.map((line, index) => {
-		const label = `Line ${index + 1}`;
-		const sku = asText(line.item);
-		if (sku === undefined)
-			problems.require(`${label} SKU`, 'Give every line item a SKU (CartRover’s item).');
-		const quantity = isEmpty(line.quantity)
-			? (problems.require(`${label} Quantity`, 'Give every line item a quantity.'), undefined)
-			: readNumber(problems, `${label} Quantity`, line.quantity, { integer: true, minimum: 1 });
-		const out: IDataObject = { ...line, item: sku, quantity };
-		const money: Record<string, number | undefined> = {};
-		for (const field of LINE_MONEY) {
-			const value = readNumber(problems, `${label} ${field.label}`, line[field.field], {
-				minimum: 0,
-			});
-			money[field.field] = value;
-			if (value !== undefined) out[field.field] = value;
-		}
-		if (quantity !== undefined) {
-			amounts.push({
-				label,
-				quantity,
-				price: money.price,
-				discount: money.discount,
-				addlDiscount: money.addl_discount,
-				tax: money.tax,
-				extendedAmount: money.extended_amount,
-			});
-		}
-		return out;
+	const rows = (readCollection(ctx, 'lineItems', itemIndex).line ?? []) as IDataObject[];
+	return rows.map((row) => {
+		const line: IDataObject = { item: row.sku, quantity: row.quantity };
+		for (const field of LINE_FIELDS)
+			if (!isEmpty(row[field.param])) line[field.field] = row[field.param];
+		return line;
 	});
-	return { lines, amounts };
 }
 
-/**
- * Reads and checks one item's order: every missing or invalid field, and every broken price rule,
- * in one error before any request. Derived amounts left empty are filled in.
- */
-export function readOrder(ctx: IExecuteFunctions, itemIndex: number): OrderInput {
-	const problems = new InputProblems();
-	const custRef = asText(ctx.getNodeParameter('custRef', itemIndex, ''));
-	if (custRef === undefined)
-		problems.require('Order Reference', 'Enter the order’s unique reference (cust_ref).');
-	else if (custRef === '.' || custRef === '..')
-		problems.add(
-			'Order Reference',
-			`"${custRef}" cannot name an order`,
-			'Enter the order’s unique reference (cust_ref).',
-		);
+/** One line checked (SKU, whole quantity of 1 or more, money of 0 or more), named "Line n …". */
+function readLine(
+	line: IDataObject,
+	index: number,
+	problems: InputProblems,
+): { line: IDataObject; amounts?: LineAmounts } {
+	const label = `Line ${index + 1}`;
+	const sku = asText(line.item);
+	if (sku === undefined)
+		problems.require(`${label} SKU`, 'Give every line item a SKU (CartRover’s item).');
+	let quantity: number | undefined;
+	if (isEmpty(line.quantity))
+		problems.require(`${label} Quantity`, 'Give every line item a quantity.');
+	else
+		quantity = readNumber(problems, `${label} Quantity`, line.quantity, {
+			integer: true,
+			minimum: 1,
+		});
+	const out: IDataObject = { ...line, item: sku, quantity };
+	const money: Record<string, number | undefined> = {};
+	for (const field of LINE_MONEY) {
+		money[field.field] = readNumber(problems, `${label} ${field.label}`, line[field.field], {
+			minimum: 0,
+		});
+		if (money[field.field] !== undefined) out[field.field] = money[field.field];
+	}
+	if (quantity === undefined) return { line: out };
+	const amounts: LineAmounts = {
+		label,
+		quantity,
+		price: money.price,
+		discount: money.discount,
+		addlDiscount: money.addl_discount,
+		tax: money.tax,
+		extendedAmount: money.extended_amount,
+	};
+	return { line: out, amounts };
+}
 
-	const body: IDataObject = {};
-	const shipTo = Object.fromEntries(
-		SHIP_TO.map((field) => [field.field, asText(ctx.getNodeParameter(field.param, itemIndex, ''))]),
-	);
-	for (const field of SHIP_TO.filter((candidate) => REQUIRED_SHIP_TO.includes(candidate.field))) {
-		if (shipTo[field.field] === undefined)
+/** The reference, checked: required, and usable as the path segment of the re-read. */
+function readReference(ctx: IExecuteFunctions, itemIndex: number, problems: InputProblems) {
+	const custRef = asText(ctx.getNodeParameter('custRef', itemIndex, ''));
+	const fix = 'Enter the order’s unique reference (cust_ref).';
+	if (custRef === undefined) problems.require('Order Reference', fix);
+	else if (custRef === '.' || custRef === '..')
+		problems.add('Order Reference', `"${custRef}" cannot name an order`, fix);
+	return custRef;
+}
+
+/** The ship-to fields given; the required ones and a name or company checked. */
+function readShipTo(ctx: IExecuteFunctions, itemIndex: number, problems: InputProblems) {
+	const shipTo: IDataObject = {};
+	for (const field of SHIP_TO) {
+		const value = asText(ctx.getNodeParameter(field.param, itemIndex, ''));
+		if (value !== undefined) shipTo[field.field] = value;
+		else if (REQUIRED_SHIP_TO.includes(field.field))
 			problems.require(field.label, 'Enter the ship-to address.');
 	}
 	const hasName = shipTo.ship_first_name !== undefined && shipTo.ship_last_name !== undefined;
@@ -499,52 +496,75 @@ export function readOrder(ctx: IExecuteFunctions, itemIndex: number): OrderInput
 			'Enter who the order ships to: a first and last name, or a company.',
 		);
 	}
+	return shipTo;
+}
 
+/** Additional Fields in CartRover's names, and Other Fields (JSON) without the fields the node manages. */
+function readAdditional(ctx: IExecuteFunctions, itemIndex: number, problems: InputProblems) {
 	const additional = readCollection(ctx, 'additionalFields', itemIndex);
-	let other: IDataObject = {};
-	const otherValue = additional.otherFieldsJson;
-	if (!isEmpty(otherValue)) {
-		let parsed: unknown = otherValue;
-		try {
-			if (typeof otherValue === 'string') parsed = jsonParse(otherValue);
-		} catch {
-			parsed = undefined;
-		}
-		if (isJsonObject(parsed)) other = withoutManagedFields(parsed, problems);
-		else
-			problems.add(
-				'Other Fields (JSON)',
-				'is not a JSON object',
-				'Enter a JSON object, e.g. {"custom_field_1": "x"}.',
-			);
-	}
+	const fields: IDataObject = {};
 	for (const field of ADDITIONAL) {
 		if (!(field.param in additional)) continue;
 		const value = readField(problems, ctx, field, additional[field.param]);
-		if (value !== undefined) body[field.field] = value;
+		if (value !== undefined) fields[field.field] = value;
 	}
+	if (isEmpty(additional.otherFieldsJson)) return { fields, other: {} };
+	const parsed = parseJson(additional.otherFieldsJson);
+	if (isJsonObject(parsed)) return { fields, other: withoutManagedFields(parsed, problems) };
+	problems.add(
+		'Other Fields (JSON)',
+		'is not a JSON object',
+		'Enter a JSON object, e.g. {"custom_field_1": "x"}.',
+	);
+	return { fields, other: {} };
+}
+
+/** The Totals given, as numbers of 0 or more. */
+function readTotals(ctx: IExecuteFunctions, itemIndex: number, problems: InputProblems) {
+	const given = readCollection(ctx, 'totals', itemIndex);
+	const totals: OrderAmounts = {};
+	const fields: IDataObject = {};
+	for (const total of TOTALS) {
+		const value = readNumber(problems, total.label, given[total.param], { minimum: 0 });
+		if (value === undefined) continue;
+		totals[total.field] = value;
+		fields[total.name] = value;
+	}
+	return { totals, fields };
+}
+
+/**
+ * Reads and checks one item's order: every missing or invalid field, and every broken price rule,
+ * in one error before any request. Derived amounts left empty are filled in.
+ */
+export function readOrder(ctx: IExecuteFunctions, itemIndex: number): OrderInput {
+	const problems = new InputProblems();
+	const custRef = readReference(ctx, itemIndex, problems);
+	const shipTo = readShipTo(ctx, itemIndex, problems);
+	const additional = readAdditional(ctx, itemIndex, problems);
 
 	const before = problems.count;
-	const { lines, amounts } = readLines(ctx, itemIndex, problems);
-	const linesReadWell = problems.count === before;
-	const totalsGiven = readCollection(ctx, 'totals', itemIndex);
-	const totals: OrderAmounts = {};
-	for (const total of TOTALS) {
-		const value = readNumber(problems, total.label, totalsGiven[total.param], { minimum: 0 });
-		if (value !== undefined) {
-			totals[total.field] = value;
-			body[total.name] = value;
-		}
-	}
+	const raw = rawLines(ctx, itemIndex, problems);
+	if (raw.length === 0)
+		problems.require('Line Items', 'Add at least one line item with a SKU and a quantity.');
+	const read = raw.map((line, index) => readLine(line, index, problems));
 	// Price rules only over lines that read well: a bad number is reported as such already, and a
 	// rule over some of the lines would name a total that is not wrong.
-	const derived = linesReadWell
-		? checkAmounts(amounts, totals, problems)
-		: { lineExtendedAmounts: new Map<number, number>(), order: {} };
+	const linesReadWell = problems.count === before;
+	const { totals, fields: totalFields } = readTotals(ctx, itemIndex, problems);
+	const amounts = read.flatMap((entry) => (entry.amounts ? [entry.amounts] : []));
+	const derived = linesReadWell ? checkAmounts(amounts, totals, problems) : undefined;
 	problems.throwIfAny(ctx, itemIndex);
 
-	for (const [index, amount] of derived.lineExtendedAmounts) lines[index].extended_amount = amount;
-	Object.assign(body, derived.order);
-	for (const [field, value] of Object.entries(shipTo)) if (value !== undefined) body[field] = value;
-	return { custRef: custRef!, body: { ...other, ...body, cust_ref: custRef!, items: lines } };
+	const lines = read.map((entry) => entry.line);
+	for (const [index, amount] of derived?.lineExtendedAmounts ?? [])
+		lines[index].extended_amount = amount;
+	const body = {
+		...additional.other,
+		...additional.fields,
+		...totalFields,
+		...derived?.order,
+		...shipTo,
+	};
+	return { custRef: custRef!, body: { ...body, cust_ref: custRef!, items: lines } };
 }
