@@ -187,6 +187,57 @@ describe('CartRover Order → Create', () => {
 		expect(sim.orders.get(custRef)?.grand_total).toBe(0.3);
 	});
 
+	it('derives sales tax from line taxes and the order discount from additional discounts', async () => {
+		const custRef = newRef();
+		await run(
+			sim,
+			orderParameters(custRef, {
+				lineItems: {
+					line: [
+						{
+							sku: 'A',
+							quantity: 2,
+							price: '10.00',
+							discount: '1.00',
+							tax: '1.44',
+							additionalDiscount: '2',
+						},
+						{ sku: 'B', quantity: 1, price: '5.55', tax: '0.45' },
+					],
+				},
+				totals: { shippingHandling: 4 },
+			}),
+		);
+		// sub 18.00 + 5.55 = 23.55; tax 1.89; order discount 2.00; grand 23.55 + 1.89 + 4 − 2 = 27.44.
+		expect(sim.requests[0].body).toMatchObject({
+			sub_total: 23.55,
+			sales_tax: 1.89,
+			order_discount: 2,
+			grand_total: 27.44,
+		});
+		expect(sim.orders.get(custRef)?.grand_total).toBe(27.44);
+	});
+
+	it('names every broken price rule at once', async () => {
+		await expectInputError(
+			sim,
+			orderParameters(newRef(), {
+				lineItems: {
+					line: [
+						{ sku: 'A', quantity: 1, price: '3', discount: '4' },
+						{ sku: 'B', quantity: 1, price: '5', tax: '0.40', additionalDiscount: '1' },
+					],
+				},
+				totals: { salesTax: 0.5, orderDiscount: 0.5 },
+			}),
+			[
+				'Line 1 Discount: 4.00 is more than the price 3.00',
+				'Sales Tax: 0.50 does not match the sum of the lines’ tax, 0.40',
+				'Order Discount: 0.50 is less than the lines’ additional discounts, 1.00',
+			],
+		);
+	});
+
 	it('names every missing and invalid field in one error', async () => {
 		const error = await expectInputError(
 			sim,
