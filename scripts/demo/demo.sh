@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# npm run demo — the Cart.com nodes in a real, local n8n, against the offline store simulator.
+# npm run demo — the Cart.com and CartRover nodes in a real, local n8n, against the offline simulators.
 #
 #   1. npm ci (only if node_modules is missing), npm run build, npm pack,
-#   2. the store simulator (test/simulator/cli.ts, seeded store) in the background on 127.0.0.1,
+#   2. the simulators (test/simulator/cli.ts: a seeded Cart.com store and CartRover) in the background on 127.0.0.1,
 #   3. the pinned n8n (scripts/n8n/install.sh, into .cache/, never globally; ~4 min the first time),
-#   4. the packed package into n8n's user folder (.cache/n8n-user/demo), both credentials (access token
-#      and Central API Router, pointing at the simulator) and the workflows in examples/,
+#   4. the packed package into n8n's user folder (.cache/n8n-user/demo), the credentials (Cart.com access
+#      token and Central API Router, CartRover Cart API; pointing at the simulators) and examples/,
 #   5. n8n on http://127.0.0.1:5678 with an owner account, whose login is printed.
 # Ctrl-C stops n8n and the simulator (by their PIDs).
 #
 # Env knobs: DEMO_N8N_VERSION (default 1.123.81; 2.41.1 also works), DEMO_N8N_PORT (5678),
-#   DEMO_SIMULATOR_PORT (4010), DEMO_OWNER_EMAIL / DEMO_OWNER_PASSWORD, DEMO_RESET=1 (fresh n8n data).
+#   DEMO_SIMULATOR_PORT (4010), DEMO_CARTROVER_PORT (4011), DEMO_OWNER_EMAIL / DEMO_OWNER_PASSWORD, DEMO_RESET=1 (fresh n8n data).
 set -euo pipefail
 {
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -22,6 +22,7 @@ say() { printf '\033[1m[demo]\033[0m %s\n' "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
 
 SIM_PORT="${DEMO_SIMULATOR_PORT:-4010}"
+CARTROVER_PORT="${DEMO_CARTROVER_PORT:-4011}"
 OWNER_EMAIL="${DEMO_OWNER_EMAIL:-demo@example.com}"
 OWNER_PASSWORD="${DEMO_OWNER_PASSWORD:-Demo-password-1}"
 export N8N_VERSION="${DEMO_N8N_VERSION:-1.123.81}"
@@ -33,6 +34,7 @@ node_major="$(node -p 'process.versions.node.split(".")[0]')"
 (( node_major >= 20 )) || die "Node.js 20 or newer is needed (found $(node --version))"
 port_busy() { curl -s -m 2 -o /dev/null "http://127.0.0.1:$1/" 2>/dev/null; }
 port_busy "$SIM_PORT" && die "port $SIM_PORT is in use (set DEMO_SIMULATOR_PORT)"
+port_busy "$CARTROVER_PORT" && die "port $CARTROVER_PORT is in use (set DEMO_CARTROVER_PORT)"
 
 # ---- 1. build and pack --------------------------------------------------------------------------
 if [[ ! -x node_modules/.bin/tsc || ! -x node_modules/.bin/ts-node ]]; then
@@ -73,17 +75,18 @@ trap 'exit 130' INT TERM
 
 SIM_LOG="$DEMO_DIR/simulator.log"
 # setsid: Ctrl-C reaches only this script, which then stops n8n and the simulator in order.
-setsid node "$REPO/node_modules/.bin/ts-node" --transpile-only "$REPO/test/simulator/cli.ts" --port "$SIM_PORT" >"$SIM_LOG" 2>&1 &
+setsid node "$REPO/node_modules/.bin/ts-node" --transpile-only "$REPO/test/simulator/cli.ts" --port "$SIM_PORT" --cartrover-port "$CARTROVER_PORT" >"$SIM_LOG" 2>&1 &
 SIM_PID=$!
-for _ in $(seq 1 100); do grep -q 'listening' "$SIM_LOG" 2>/dev/null && break; kill -0 "$SIM_PID" 2>/dev/null || break; sleep 0.2; done
-grep -q 'listening' "$SIM_LOG" || { cat "$SIM_LOG" >&2; die "the simulator did not start"; }
+for _ in $(seq 1 100); do grep -q 'CartRover simulator listening' "$SIM_LOG" 2>/dev/null && break; kill -0 "$SIM_PID" 2>/dev/null || break; sleep 0.2; done
+grep -q 'CartRover simulator listening' "$SIM_LOG" || { cat "$SIM_LOG" >&2; die "the simulators did not start"; }
 say "$(head -n1 "$SIM_LOG")"
+say "$(grep -m1 'CartRover simulator listening' "$SIM_LOG")"
 
 # ---- 4. package, credentials, example workflows ----------------------------------------------------
 say "installing the package into n8n's user folder and importing credentials and examples"
 "$REPO/scripts/n8n/install-package.sh" "$TARBALL" "$N8N_USER_FOLDER" >"$DEMO_DIR/install-package.log" 2>&1 \
   || { cat "$DEMO_DIR/install-package.log" >&2; die "installing the package into n8n failed"; }
-node "$REPO/scripts/demo/simulator-credentials.js" "http://127.0.0.1:$SIM_PORT" "$DEMO_DIR/credentials.json"
+node "$REPO/scripts/demo/simulator-credentials.js" "http://127.0.0.1:$SIM_PORT" "$DEMO_DIR/credentials.json" "http://127.0.0.1:$CARTROVER_PORT"
 n8n import:credentials --input="$DEMO_DIR/credentials.json" >"$DEMO_DIR/import.log" 2>&1 \
   || { cat "$DEMO_DIR/import.log" >&2; die "import:credentials failed"; }
 rm -rf "$DEMO_DIR/workflows"; mkdir -p "$DEMO_DIR/workflows"; cp "$REPO"/examples/*.json "$DEMO_DIR/workflows/"
@@ -97,11 +100,12 @@ JAR="$(N8N_OWNER_EMAIL="$OWNER_EMAIL" N8N_OWNER_PASSWORD="$OWNER_PASSWORD" "$REP
   || die "could not log in as $OWNER_EMAIL (an earlier demo used another password? run with DEMO_RESET=1)"
 NODES="$(curl -fsS -b "$JAR" "$N8N_BASE_URL/types/nodes.json" \
   | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).map(n=>n.name).filter(n=>n.startsWith("n8n-nodes-cartcom.")).sort().join(" ")))')"
-[[ "$NODES" == *n8n-nodes-cartcom.cartCom* ]] || die "n8n did not load the Cart.com nodes (see $N8N_LOG_FILE)"
+[[ "$NODES" == *n8n-nodes-cartcom.cartCom* && "$NODES" == *n8n-nodes-cartcom.cartRover* ]] \
+  || die "n8n did not load the Cart.com and CartRover nodes (see $N8N_LOG_FILE)"
 
 cat <<EOF
 
-  n8n $N8N_VERSION is running with the Cart.com nodes:  $NODES
+  n8n $N8N_VERSION is running with the nodes:  $NODES
 
   Open        $N8N_BASE_URL
   Log in as   $OWNER_EMAIL
@@ -111,8 +115,13 @@ cat <<EOF
     $N8N_BASE_URL/workflow/cartcomExShip001   new order → create shipment with tracking
     $N8N_BASE_URL/workflow/cartcomExStock01   inventory sync by SKU
     $N8N_BASE_URL/workflow/cartcomExProd001   updated products → summary
+    $N8N_BASE_URL/workflow/cartroverExSend01  Cart.com new order → CartRover
+    $N8N_BASE_URL/workflow/cartroverExShip01  CartRover shipped → Cart.com shipment → confirm
   Credentials "Cart.com simulator (token)" and "Cart.com simulator (Central API Router)"
-  point at the store simulator on http://127.0.0.1:$SIM_PORT (token: sim-token).
+  point at the store simulator on http://127.0.0.1:$SIM_PORT (token: sim-token);
+  "CartRover simulator (Cart API)" at the CartRover simulator on http://127.0.0.1:$CARTROVER_PORT
+  (Cart keys cart-user / cart-key; move an order along with
+   curl -H 'content-type: application/json' -X POST http://127.0.0.1:$CARTROVER_PORT/_control/advance -d '{"cust_ref":"…","to":"shipped"}').
 
   Press Ctrl-C to stop n8n and the simulator.
 

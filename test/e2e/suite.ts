@@ -16,6 +16,14 @@ import { DateTime } from 'luxon';
 
 import { sendJson, startHostileServer } from '../helpers/hostileServer';
 import { startSimulator, type RecordedRequest, type Simulator } from '../simulator';
+import { startCartRoverSimulator, type CartRoverSimulator } from '../simulator/cartRover';
+import {
+	assertSentToCartRover,
+	assertShippedBack,
+	CARTROVER_EXAMPLE,
+	CARTROVER_TRACKING,
+	orderAlreadyInCartRover,
+} from './cartRover';
 import {
 	assert,
 	assertEqual,
@@ -41,11 +49,12 @@ import {
 	type E2eInputs,
 } from './workflows';
 
-const { simulatorCredentials, TOKEN_CREDENTIAL, ROUTER_CREDENTIAL } =
+const { simulatorCredentials, TOKEN_CREDENTIAL, ROUTER_CREDENTIAL, CARTROVER_CREDENTIAL } =
 	require('../../scripts/demo/simulator-credentials.js') as {
-		simulatorCredentials: (url: string) => unknown[];
+		simulatorCredentials: (url: string, secrets: object, cartRoverUrl: string) => unknown[];
 		TOKEN_CREDENTIAL: { id: string; name: string; type: string };
 		ROUTER_CREDENTIAL: { id: string; name: string; type: string };
+		CARTROVER_CREDENTIAL: { id: string; name: string; type: string };
 	};
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
@@ -148,7 +157,12 @@ function chooseInputs(sim: Simulator): E2eInputs {
 	};
 }
 
-async function installAndImport(sim: Simulator, workDir: string, inputs: E2eInputs): Promise<void> {
+async function installAndImport(
+	sim: Simulator,
+	cartRover: CartRoverSimulator,
+	workDir: string,
+	inputs: E2eInputs,
+): Promise<void> {
 	const tarball = process.env.E2E_TARBALL;
 	assert(tarball && fs.existsSync(tarball), `E2E_TARBALL not found: ${tarball}`);
 	await checks.step(
@@ -178,7 +192,10 @@ async function installAndImport(sim: Simulator, workDir: string, inputs: E2eInpu
 		},
 	);
 	const credentialsFile = path.join(workDir, 'credentials.json');
-	fs.writeFileSync(credentialsFile, JSON.stringify(simulatorCredentials(sim.url), null, 2));
+	fs.writeFileSync(
+		credentialsFile,
+		JSON.stringify(simulatorCredentials(sim.url, {}, cartRover.url), null, 2),
+	);
 	const workflowsDir = path.join(workDir, 'workflows');
 	fs.mkdirSync(workflowsDir, { recursive: true });
 	for (const workflow of e2eWorkflows(inputs)) {
@@ -191,7 +208,7 @@ async function installAndImport(sim: Simulator, workDir: string, inputs: E2eInpu
 		fs.copyFileSync(path.join(EXAMPLES_DIR, example), path.join(workflowsDir, example));
 	}
 	await checks.step(
-		'import both credentials and all workflows (examples/*.json + e2e) with the n8n CLI',
+		'import the three credentials and all workflows (examples/*.json + e2e) with the n8n CLI',
 		async () => {
 			const credentials = await n8nCli(['import:credentials', `--input=${credentialsFile}`]);
 			checks.time('import:credentials (first command: migrations)', credentials.ms);
@@ -205,6 +222,7 @@ async function installAndImport(sim: Simulator, workDir: string, inputs: E2eInpu
 				[
 					`${ROUTER_CREDENTIAL.id}:${ROUTER_CREDENTIAL.type}`,
 					`${TOKEN_CREDENTIAL.id}:${TOKEN_CREDENTIAL.type}`,
+					`${CARTROVER_CREDENTIAL.id}:${CARTROVER_CREDENTIAL.type}`,
 				],
 				'stored credentials',
 			);
@@ -216,7 +234,7 @@ async function installAndImport(sim: Simulator, workDir: string, inputs: E2eInpu
 
 async function checkNodeTypes(): Promise<void> {
 	await checks.check(
-		'n8n lists the Cart.com node and trigger (n8n export:nodes via list-node-types.sh)',
+		'n8n lists the Cart.com and CartRover nodes and triggers (n8n export:nodes via list-node-types.sh)',
 		async () => {
 			const result = await mustRun(n8nScript('list-node-types.sh'), ['--json', `${PACKAGE}.`]);
 			checks.time('list-node-types.sh', result.ms);
@@ -228,13 +246,22 @@ async function checkNodeTypes(): Promise<void> {
 			// usableAsTool: n8n adds an AI-agent tool variant of the action node.
 			assertEqual(
 				[...new Set(nodes.map((n) => n.name))].sort(),
-				[`${PACKAGE}.cartCom`, `${PACKAGE}.cartComTool`, `${PACKAGE}.cartComTrigger`],
+				[
+					`${PACKAGE}.cartCom`,
+					`${PACKAGE}.cartComTool`,
+					`${PACKAGE}.cartComTrigger`,
+					`${PACKAGE}.cartRover`,
+					`${PACKAGE}.cartRoverTool`,
+					`${PACKAGE}.cartRoverTrigger`,
+				],
 				'node types',
 			);
 			for (const node of nodes) {
 				assertEqual(
 					(node.credentials ?? []).map((c) => c.name).sort(),
-					['cartComApi', 'cartComRouterApi'],
+					node.name.startsWith(`${PACKAGE}.cartRover`)
+						? ['cartRoverApi']
+						: ['cartComApi', 'cartComRouterApi'],
 					`${node.name} credentials`,
 				);
 			}
@@ -561,8 +588,45 @@ async function restCall(
 	return parsed.data ?? parsed;
 }
 
-async function checkCredentialTests(sim: Simulator): Promise<void> {
+async function checkCredentialTests(sim: Simulator, cartRover: CartRoverSimulator): Promise<void> {
 	const jar = (await mustRun(n8nScript('rest-login.sh'), [])).stdout.trim();
+	await checks.check(
+		'REST: the CartRover credential test passes, and fails with CartRover’s own message when the keys are refused',
+		async () => {
+			const stored = (await restCall(
+				'GET',
+				`/rest/credentials/${CARTROVER_CREDENTIAL.id}?includeData=true`,
+				jar,
+			)) as Record<string, unknown>;
+			const payload = { credentials: { ...CARTROVER_CREDENTIAL, data: stored.data } };
+			const since = cartRover.requests.length;
+			const good = (await restCall('POST', '/rest/credentials/test', jar, payload)) as {
+				status: string;
+				message?: string;
+			};
+			assertEqual(good.status, 'OK', `test result (${good.message ?? ''})`);
+			const sent = cartRover.requests.slice(since);
+			assert(
+				sent.length === 1 && sent[0].level === 'cart' && sent[0].apiUser === 'cart-user',
+				`credential test requests: ${JSON.stringify(sent.map((r) => [r.method, r.path, r.apiUser]))}`,
+			);
+			// CartRover refuses the keys (regenerated in its UI) with success_code false on HTTP 200.
+			const saved = cartRover.keys.cart;
+			cartRover.keys.cart = { ...saved, key: 'regenerated-key' };
+			try {
+				const bad = (await restCall('POST', '/rest/credentials/test', jar, payload)) as {
+					status: string;
+					message?: string;
+				};
+				assertEqual(bad.status, 'Error', 'test result with refused keys');
+				assertEqual(cartRover.requests.at(-1)?.status, 200, 'HTTP status of the refusal');
+				checks.log(`  cartRoverApi test with refused keys says: ${bad.message}`);
+				assert(!/cart-key/.test(bad.message ?? ''), 'the message shows the API key');
+			} finally {
+				cartRover.keys.cart = saved;
+			}
+		},
+	);
 	for (const credential of [TOKEN_CREDENTIAL, ROUTER_CREDENTIAL]) {
 		await checks.check(
 			`REST: the credential test of ${credential.type} passes, and fails when the store rejects it`,
@@ -661,17 +725,17 @@ async function checkCredentialTests(sim: Simulator): Promise<void> {
 		},
 	);
 	await checks.check(
-		'REST: /types/nodes.json of the running n8n lists both nodes; /types/credentials.json both credentials',
+		'REST: /types/nodes.json of the running n8n lists the four nodes; /types/credentials.json the three credentials',
 		async () => {
 			const nodes = (await restCall('GET', '/types/nodes.json', jar)) as Array<{ name: string }>;
 			const names = new Set(nodes.map((n) => n.name));
-			for (const name of [`${PACKAGE}.cartCom`, `${PACKAGE}.cartComTrigger`])
-				assert(names.has(name), `${name} missing`);
+			for (const name of ['cartCom', 'cartComTrigger', 'cartRover', 'cartRoverTrigger'])
+				assert(names.has(`${PACKAGE}.${name}`), `${name} missing`);
 			const credentials = (await restCall('GET', '/types/credentials.json', jar)) as Array<{
 				name: string;
 			}>;
 			const credentialNames = new Set(credentials.map((c) => c.name));
-			for (const name of ['cartComApi', 'cartComRouterApi'])
+			for (const name of ['cartComApi', 'cartComRouterApi', 'cartRoverApi'])
 				assert(credentialNames.has(name), `${name} missing`);
 		},
 	);
@@ -682,12 +746,24 @@ async function checkCredentialTests(sim: Simulator): Promise<void> {
  * after a new order and a product change in the store, the next poll (n8n restarted, so it polls on
  * activation again) emits just those, and the shipment workflow ships the new order.
  */
-async function checkTrigger(sim: Simulator): Promise<void> {
+async function checkTrigger(
+	sim: Simulator,
+	cartRover: CartRoverSimulator,
+	inputs: E2eInputs,
+): Promise<void> {
 	addHistoryOrders(sim, HISTORY_ORDERS);
+	const shippedInCartRover = await orderAlreadyInCartRover(sim, cartRover, [inputs.orderToShip]);
+	const activeWorkflows = [
+		EXAMPLE.shipment.id,
+		EXAMPLE.summary.id,
+		WORKFLOW_IDS.orderUpdates,
+		CARTROVER_EXAMPLE.toCartRover.id,
+		CARTROVER_EXAMPLE.fromCartRover.id,
+	];
 	await checks.step(
-		'activate both polling examples and the Order Updated workflow (n8n update:workflow --active=true) and start n8n',
+		'activate the four polling examples and the Order Updated workflow (n8n update:workflow --active=true) and start n8n',
 		async () => {
-			for (const id of [EXAMPLE.shipment.id, EXAMPLE.summary.id, WORKFLOW_IDS.orderUpdates]) {
+			for (const id of activeWorkflows) {
 				await n8nCli(['update:workflow', `--id=${id}`, '--active=true']);
 			}
 			const started = await mustRun(n8nScript('start.sh'), [], 240_000);
@@ -723,7 +799,19 @@ async function checkTrigger(sim: Simulator): Promise<void> {
 				typeof orderUpdatesCursor.from === 'number',
 				`order-updated cursor: ${JSON.stringify(orderUpdatesCursor)}`,
 			);
-			for (const id of [EXAMPLE.shipment.id, EXAMPLE.summary.id, WORKFLOW_IDS.orderUpdates]) {
+			const cartRoverState = await waitFor(
+				'the CartRover Trigger state',
+				() =>
+					nodeStaticData(
+						CARTROVER_EXAMPLE.fromCartRover.id,
+						CARTROVER_EXAMPLE.fromCartRover.trigger,
+					),
+				30_000,
+			);
+			const size = Buffer.byteLength(JSON.stringify(cartRoverState));
+			assert(size < 2048, `CartRover Trigger static data is ${size} bytes`);
+			checks.log(`  CartRover Trigger state after activation: ${JSON.stringify(cartRoverState)}`);
+			for (const id of activeWorkflows) {
 				assertEqual((await finishedExecutions(id)).length, 0, `executions of ${id}`);
 			}
 		},
@@ -738,6 +826,9 @@ async function checkTrigger(sim: Simulator): Promise<void> {
 	const bulk = bulkUpdate(sim);
 	const stopChanging = changeAgainWhileRead(sim, bulk);
 	const since = sim.requests.length;
+	const cartRoverOrdersBefore = cartRover.orders.size;
+	cartRover.advance(shippedInCartRover, 'at_wms');
+	cartRover.advance(shippedInCartRover, 'shipped', { ...CARTROVER_TRACKING, method: 'UPS Ground' });
 
 	await checks.step('restart n8n: the activation poll is the second poll', async () => {
 		const stopped = await mustRun(n8nScript('stop.sh'), [], 120_000);
@@ -880,12 +971,76 @@ async function checkTrigger(sim: Simulator): Promise<void> {
 		},
 	);
 
-	if (process.env.E2E_SKIP_REST !== '1') await checkCredentialTests(sim);
+	await checks.check(
+		'Cart.com new order → CartRover: the new order reaches CartRover once, with its goods',
+		async () => {
+			const [execution] = await waitFor(
+				'an execution of the Cart.com → CartRover example',
+				async () => {
+					const rows = await finishedExecutions(CARTROVER_EXAMPLE.toCartRover.id);
+					return rows.length ? rows : undefined;
+				},
+			);
+			assertEqual([execution.status, execution.mode], ['success', 'trigger'], 'execution');
+			assertSentToCartRover(
+				sim,
+				cartRover,
+				orderId,
+				executionItems(execution, CARTROVER_EXAMPLE.toCartRover.create),
+				cartRoverOrdersBefore,
+			);
+		},
+	);
+
+	await checks.check(
+		'CartRover shipped → Cart.com shipment with CartRover’s tracking → confirmed in CartRover',
+		async () => {
+			const example = CARTROVER_EXAMPLE.fromCartRover;
+			const [execution] = await waitFor(
+				'an execution of the CartRover → Cart.com example',
+				async () => {
+					const rows = await finishedExecutions(example.id);
+					return rows.length ? rows : undefined;
+				},
+			);
+			assertEqual([execution.status, execution.mode], ['success', 'trigger'], 'execution');
+			assertShippedBack(sim, cartRover, shippedInCartRover, {
+				trigger: executionItems(execution, example.trigger),
+				shipment: executionItems(execution, example.shipment),
+				confirm: executionItems(execution, example.confirm),
+			});
+			assertEqual((await finishedExecutions(example.id)).length, 1, 'executions');
+		},
+	);
+
+	if (process.env.E2E_SKIP_REST !== '1') await checkCredentialTests(sim, cartRover);
 
 	await checks.check('n8n stops cleanly (stop.sh)', async () => {
 		const stopped = await mustRun(n8nScript('stop.sh'), [], 120_000);
 		checks.time('stop.sh', stopped.ms);
 	});
+
+	await checks.check(
+		'Cart.com new order → CartRover run again (n8n execute): the order CartRover has is returned, none created',
+		async () => {
+			const before = cartRover.orders.size;
+			const run = await executeWorkflow(CARTROVER_EXAMPLE.toCartRover.id);
+			const [output] = nodeItems(run, CARTROVER_EXAMPLE.toCartRover.create);
+			assertEqual([output.created, output.cust_ref], [false, String(orderId)], 'Create output');
+			assertEqual(cartRover.orders.size, before, 'CartRover orders');
+		},
+	);
+}
+
+async function nodeStaticData(
+	workflowId: string,
+	nodeName: string,
+): Promise<Record<string, unknown> | undefined> {
+	const rows = await sqlite<{ staticData: Record<string, Record<string, unknown>> | null }>(
+		'select staticData from workflow_entity where id = ?',
+		workflowId,
+	);
+	return rows[0]?.staticData?.[`node:${nodeName}`];
 }
 
 async function main(): Promise<number> {
@@ -897,13 +1052,14 @@ async function main(): Promise<number> {
 		`n8n ${version} on node ${nodeVersion}, suite ${suite}, user folder ${process.env.N8N_USER_FOLDER}, work dir ${workDir}`,
 	);
 	const sim = await startSimulator({ seed: 42, port: 0 });
-	checks.log(`store simulator on ${sim.url}`);
+	const cartRover = await startCartRoverSimulator({ seed: 42, port: 0 });
+	checks.log(`store simulator on ${sim.url}, CartRover simulator on ${cartRover.url}`);
 	try {
 		const inputs = chooseInputs(sim);
-		await installAndImport(sim, workDir, inputs);
+		await installAndImport(sim, cartRover, workDir, inputs);
 		await checkNodeTypes();
 		await checkExecutions(sim, inputs);
-		if (suite === 'full') await checkTrigger(sim);
+		if (suite === 'full') await checkTrigger(sim, cartRover, inputs);
 	} catch (error) {
 		if (!(error instanceof StopRun)) {
 			checks.failed++;
@@ -920,6 +1076,7 @@ async function main(): Promise<number> {
 				.join('\n') + '\n',
 		);
 		await sim.stop();
+		await cartRover.close();
 	}
 	console.log(checks.summary());
 	return checks.failed === 0 && checks.passed > 0 ? 0 : 1;
