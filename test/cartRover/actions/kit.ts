@@ -125,13 +125,20 @@ export const newRef = (prefix = 'N8N') => `${prefix}-${Date.now().toString(36)}-
 
 /**
  * A proxy in front of the simulator that forwards every request, and closes the connection instead
- * of answering the ones `drops` picks: the simulator has applied them, the node never hears so.
+ * of answering the ones `drops` picks: the simulator has applied them (unless `applied` is false),
+ * the node never hears so.
  */
 export async function startDroppingProxy(
 	sim: Sim,
 	drops: (url: string) => boolean,
+	{ applied = true }: { applied?: boolean } = {},
 ): Promise<HostileServer> {
 	return await startHostileServer('127.0.0.1', async (request, res) => {
+		// applied: false drops the request before it reaches the simulator.
+		if (!applied && drops(request.url)) {
+			res.destroy();
+			return;
+		}
 		const answer = await fetch(`${sim.url}${request.url}`, {
 			method: request.method,
 			headers: {

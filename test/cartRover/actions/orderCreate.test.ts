@@ -135,6 +135,25 @@ describe('CartRover Order → Create', () => {
 		});
 	});
 
+	it('when the create is lost before CartRover got it, says the outcome is unknown and sends nothing again', async () => {
+		const proxy = await startDroppingProxy(sim, (url) => url.endsWith('/cart/orders/cartrover'), {
+			applied: false,
+		});
+		try {
+			const custRef = newRef();
+			const error = await runFailing(sim, orderParameters(custRef), { url: proxy.url });
+
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toContain('got no answer, and CartRover does not show the order yet');
+			expect(error.description).toContain('does not send it again');
+			expect(routesOf(sim.requests)).toEqual([`GET /cart/orders/${custRef}`]);
+			expect(proxy.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+			expect(sim.orders.has(custRef)).toBe(false);
+		} finally {
+			await proxy.stop();
+		}
+	});
+
 	it('refuses totals that break the price rules, naming the field, before any request', async () => {
 		const error = await expectInputError(
 			sim,

@@ -33,7 +33,30 @@ export function createdOutput(
 	return Object.fromEntries(Object.entries(output).filter(([, value]) => value !== undefined));
 }
 
-/** After a refusal as duplicate, or a lost answer: the order found, or the original error. */
+const RE_RUN_LATER =
+	'The node does not send it again, as that could create it twice; run the node again later: with the same Order Reference it returns the order if it exists and creates it otherwise.';
+
+/** The create's answer was lost and the order cannot be found (yet): say so, never re-send. */
+function unconfirmedError(
+	ctx: IExecuteFunctions,
+	input: OrderInput,
+	itemIndex: number,
+	readFailure?: unknown,
+) {
+	const reading = readFailure
+		? ` Reading it back failed too: ${asNodeError(ctx, readFailure).message}.`
+		: '';
+	return new NodeOperationError(
+		ctx.getNode(),
+		`The create of order "${input.custRef}" got no answer, and CartRover does not show the order yet [item ${itemIndex}]`,
+		{ description: `The order may still appear.${reading} ${RE_RUN_LATER}`, itemIndex },
+	);
+}
+
+/**
+ * After a refusal as duplicate, or a lost answer: the order found under exactly this reference.
+ * Otherwise the duplicate refusal as CartRover worded it, or an error saying the outcome is unknown.
+ */
 async function recover(
 	ctx: IExecuteFunctions,
 	input: OrderInput,
@@ -41,18 +64,19 @@ async function recover(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const existing = isDuplicateRefusal(error) ? 'duplicate' : 'unconfirmed';
-	const order = await findOrder(ctx, input.custRef, itemIndex);
+	let order: IDataObject | undefined;
+	try {
+		order = await findOrder(ctx, input.custRef, itemIndex);
+	} catch (readFailure) {
+		if (existing === 'unconfirmed') throw unconfirmedError(ctx, input, itemIndex, readFailure);
+		const refusal = asNodeError(ctx, error, itemIndex);
+		refusal.description =
+			`${refusal.description ?? ''} The order already there could not be read back: ${asNodeError(ctx, readFailure).message}`.trim();
+		throw refusal;
+	}
 	if (order) return createdOutput(input, false, order, { existing });
 	if (existing === 'duplicate') throw asNodeError(ctx, error, itemIndex);
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`The create of order "${input.custRef}" got no answer, and CartRover does not show the order yet [item ${itemIndex}]`,
-		{
-			description:
-				'The order may still appear. The node does not send it again, as that could create it twice; run the node again later: with the same Order Reference it returns the order if it exists and creates it otherwise.',
-			itemIndex,
-		},
-	);
+	throw unconfirmedError(ctx, input, itemIndex);
 }
 
 /** Creates one order, or returns the one already there under its cust_ref. */
