@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { errorItem, isJsonObject, readCollection, withItemIndex } from '../../../shared/node';
+import {
+	asNodeError,
+	errorItem,
+	isJsonObject,
+	readCollection,
+	withItemIndex,
+} from '../../../shared/node';
 import { forOperation } from '../../helpers/descriptions';
 import { CART_ONLY } from '../../helpers/level';
 import type { OperationModule } from '../../helpers/types';
@@ -60,8 +66,12 @@ async function reRead(
 		const order = await findOrder(ctx, entry.input.custRef, entry.itemIndex);
 		if (order) return { output: createdOutput(entry.input, false, order, { existing }) };
 		return { error: otherwise };
-	} catch (error) {
-		return { error: error as Error };
+	} catch (readFailure) {
+		// Keep why the order was read: the refusal, or the unknown outcome, with the read's failure.
+		const error = asNodeError(ctx, otherwise, entry.itemIndex);
+		error.description =
+			`${error.description ?? ''} Reading the order back failed: ${asNodeError(ctx, readFailure).message}`.trim();
+		return { error };
 	}
 }
 
