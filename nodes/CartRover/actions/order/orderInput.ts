@@ -235,6 +235,16 @@ const TOTALS: Array<{
 	},
 ];
 
+/** Free-form fields the node does not list, sent as they are. */
+const OTHER_FIELDS: INodeProperties = {
+	displayName: 'Other Fields (JSON)',
+	name: 'otherFieldsJson',
+	type: 'json',
+	default: '{}',
+	description:
+		'Any further CartRover order fields as a JSON object, e.g. {"extra_fields": {"channel": "eBay"}}',
+};
+
 /** The Create parameters, shared by Create and Create Many. */
 export const orderProperties: INodeProperties[] = [
 	orderReferenceParameter(
@@ -330,17 +340,9 @@ export const orderProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			...ADDITIONAL.map((field) => fieldParameter(field)),
-			<INodeProperties>{
-				displayName: 'Other Fields (JSON)',
-				name: 'otherFieldsJson',
-				type: 'json',
-				default: '{}',
-				description:
-					'Any further CartRover order fields as a JSON object, e.g. {"extra_fields": {"channel": "eBay"}}',
-			},
-		].sort(byDisplayName),
+		options: [...ADDITIONAL.map((field) => fieldParameter(field)), OTHER_FIELDS].sort(
+			byDisplayName,
+		),
 	},
 ];
 
