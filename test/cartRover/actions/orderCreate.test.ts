@@ -92,7 +92,7 @@ describe('CartRover Order → Create', () => {
 			created: false,
 			existing: 'duplicate',
 			cust_ref: custRef,
-			order: { cust_ref: custRef, order_status: 'new' },
+			order: { cust_ref: custRef, order_status: 'new', grand_total: 64.47 },
 		});
 	});
 

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, runPerItem } from '../../../shared/node';
 import { forOperation } from '../../helpers/descriptions';
+import { simplifyRecord } from '../../helpers/simplify';
 import { CART_ONLY } from '../../helpers/level';
 import type { OperationModule } from '../../helpers/types';
 import { cartRoverRequest, isAmbiguousWriteFailure } from '../../transport';
@@ -16,6 +17,8 @@ const PATH = '/cart/orders/cartrover';
  * this run; `created: false` when the order was there already, with `existing` saying how the
  * node knows: `duplicate` (CartRover refused the cust_ref as used) or `unconfirmed` (the create's
  * answer was lost and the re-read found the order: it may be this run's or an earlier one's).
+ * `order` is what was sent, or the order CartRover holds, its amounts as numbers and Y/N flags as
+ * booleans (as Simplify gives them), so both read alike.
  */
 export function createdOutput(
 	input: OrderInput,
@@ -74,7 +77,7 @@ async function recover(
 			`${refusal.description ?? ''} The order already there could not be read back: ${asNodeError(ctx, readFailure).message}`.trim();
 		throw refusal;
 	}
-	if (order) return createdOutput(input, false, order, { existing });
+	if (order) return createdOutput(input, false, simplifyRecord(order), { existing });
 	if (existing === 'duplicate') throw asNodeError(ctx, error, itemIndex);
 	throw unconfirmedError(ctx, input, itemIndex);
 }

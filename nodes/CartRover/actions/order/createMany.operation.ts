@@ -9,6 +9,7 @@ import {
 	withItemIndex,
 } from '../../../shared/node';
 import { forOperation } from '../../helpers/descriptions';
+import { simplifyRecord } from '../../helpers/simplify';
 import { CART_ONLY } from '../../helpers/level';
 import type { OperationModule } from '../../helpers/types';
 import { cartRoverRequest, isAmbiguousWriteFailure } from '../../transport';
@@ -64,7 +65,8 @@ async function reRead(
 ): Promise<Outcome> {
 	try {
 		const order = await findOrder(ctx, entry.input.custRef, entry.itemIndex);
-		if (order) return { output: createdOutput(entry.input, false, order, { existing }) };
+		if (order)
+			return { output: createdOutput(entry.input, false, simplifyRecord(order), { existing }) };
 		return { error: otherwise };
 	} catch (readFailure) {
 		// Keep why the order was read: the refusal, or the unknown outcome, with the read's failure.
