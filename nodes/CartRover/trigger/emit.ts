@@ -61,10 +61,11 @@ async function withTracking(
 	return { order: read, found: transitionsOf(read) ?? found };
 }
 
+/** By date; in one second, orders as listed, and one order's statuses in the order of its life. */
 const byHappened = (a: Emission, b: Emission): number =>
 	a.transition.at - b.transition.at ||
-	eventOf(a.transition.status)!.rank - eventOf(b.transition.status)!.rank ||
-	a.index - b.index;
+	a.index - b.index ||
+	eventOf(a.transition.status)!.rank - eventOf(b.transition.status)!.rank;
 
 export async function collectEmissions(
 	scope: CollectScope,
