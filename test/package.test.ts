@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
@@ -32,5 +32,31 @@ describe('package.json n8n section', () => {
 	it('has no runtime dependencies and n8n-workflow as the only peer (luxon and zod come from n8n)', () => {
 		expect(pkg.dependencies ?? {}).toEqual({});
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	});
+});
+
+describe('examples', () => {
+	const examplesDir = join(root, 'examples');
+	const examples = readdirSync(examplesDir)
+		.filter((file) => file.endsWith('.json'))
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as {
+				id: string;
+				nodes: Array<{ credentials?: Record<string, { id: string }> }>;
+			},
+		}));
+
+	// n8n saves neither the static data nor the executions of a workflow whose id is longer than 16
+	// characters (isWorkflowIdValid in n8n's utils): its polling triggers would never keep a cursor.
+	it('every workflow and credential id fits the 16 characters n8n keeps state for', () => {
+		expect(examples.length).toBeGreaterThan(3);
+		const ids = examples.flatMap(({ file, workflow }) => [
+			`${file}: ${workflow.id}`,
+			...workflow.nodes.flatMap((node) =>
+				Object.values(node.credentials ?? {}).map((credential) => `${file}: ${credential.id}`),
+			),
+		]);
+		expect(ids.filter((entry) => entry.split(': ')[1].length > 16)).toEqual([]);
 	});
 });

@@ -14,9 +14,9 @@ import type { Simulator } from '../simulator';
 import { assert, assertEqual, type ItemJson } from './harness';
 
 export const CARTROVER_EXAMPLE = {
-	toCartRover: { id: 'cartroverExSend01', trigger: 'New Order', create: 'Create CartRover Order' },
+	toCartRover: { id: 'cartroverExSend1', trigger: 'New Order', create: 'Create CartRover Order' },
 	fromCartRover: {
-		id: 'cartroverExShip01',
+		id: 'cartroverExShip1',
 		trigger: 'Order Shipped',
 		shipment: 'Create Shipment',
 		confirm: 'Confirm Tracking',

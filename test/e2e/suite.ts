@@ -1021,10 +1021,10 @@ async function checkTrigger(
 	});
 
 	await checks.check(
-		'Cart.com new order → CartRover run again (n8n execute): the order CartRover has is returned, none created',
+		'Cart.com new order → CartRover run again (its nodes after a Manual Trigger, n8n execute): the order CartRover has is returned, none created',
 		async () => {
 			const before = cartRover.orders.size;
-			const run = await executeWorkflow(CARTROVER_EXAMPLE.toCartRover.id);
+			const run = await executeWorkflow(WORKFLOW_IDS.cartRoverRerun);
 			const [output] = nodeItems(run, CARTROVER_EXAMPLE.toCartRover.create);
 			assertEqual([output.created, output.cust_ref], [false, String(orderId)], 'Create output');
 			assertEqual(cartRover.orders.size, before, 'CartRover orders');

@@ -4,6 +4,9 @@
  * them through the access-token credential and half through the Central API Router credential; the
  * other one is an Order Updated trigger the run activates.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 const { TOKEN_CREDENTIAL, ROUTER_CREDENTIAL } =
 	require('../../scripts/demo/simulator-credentials.js') as {
 		TOKEN_CREDENTIAL: CredentialRef & { type: string };
@@ -98,6 +101,7 @@ export const WORKFLOW_IDS = {
 	inventory: 'e2eInventoryRtr1',
 	shipments: 'e2eShipmentsTok1',
 	orderUpdates: 'e2eOrderUpdTrg01',
+	cartRoverRerun: 'e2eCartRoverRun1',
 } as const;
 
 export const ORDER_UPDATED_TRIGGER = 'Order Updated';
@@ -153,9 +157,43 @@ export interface E2eInputs {
 	trackingNumber: string;
 }
 
+/**
+ * examples/cartcom-new-order-to-cartrover.json as `n8n execute` can run it (the CLI cannot start at
+ * a polling trigger): a Manual Trigger and Get Many of the newest order stand in for the Cart.com
+ * Trigger; every other node and connection is the example's own.
+ */
+export function cartRoverRerunWorkflow(): Workflow {
+	const example = JSON.parse(
+		readFileSync(
+			join(__dirname, '..', '..', 'examples', 'cartcom-new-order-to-cartrover.json'),
+			'utf8',
+		),
+	) as Workflow;
+	const trigger = example.nodes.find((node) => node.type === `${PACKAGE}.cartComTrigger`);
+	if (!trigger) throw new Error('the example has no Cart.com Trigger');
+	const newest = cartCom(trigger.name, 'token', {
+		resource: 'order',
+		operation: 'getAll',
+		limit: 1,
+		options: { sort: '-id' },
+	});
+	const rest = example.nodes.filter(
+		(node) => node !== trigger && node.type !== 'n8n-nodes-base.stickyNote',
+	);
+	const run = chain(WORKFLOW_IDS.cartRoverRerun, 'e2e: Cart.com newest order → CartRover, again', [
+		newest,
+	]);
+	return {
+		...run,
+		nodes: [...run.nodes, ...rest],
+		connections: { ...run.connections, ...example.connections },
+	};
+}
+
 export function e2eWorkflows(inputs: E2eInputs): Workflow[] {
 	return [
 		orderUpdatesWorkflow(),
+		cartRoverRerunWorkflow(),
 		chain(WORKFLOW_IDS.orders, 'e2e: orders (access token)', [
 			cartCom('Get Orders', 'token', {
 				resource: 'order',
