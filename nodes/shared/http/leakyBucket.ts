@@ -14,27 +14,40 @@ export interface SlotBudget {
 	exhaustedFor(waitMs: number): void;
 }
 
-/** Margin of a leak interval so that a call leaves the service's bucket before we count it out of ours. */
-const LEAK_MARGIN = 0.25;
+/**
+ * Calls of the capacity kept free: at least one, as much as drains in 500 ms, at most half of it.
+ * (CartRover's 100 at 600 ms: 1.)
+ */
+function defaultMargin(capacity: number, leakMs: number): number {
+	return Math.min(capacity / 2, Math.max(1, 500 / leakMs));
+}
+
+/** How often waiting calls look again while the first call has not reported the service's count. */
+const UNKNOWN_COUNT_POLL_MS = 50;
 
 /**
  * A leaky bucket (https://en.wikipedia.org/wiki/Leaky_bucket, "as a meter"): it holds up to
  * `capacity` calls and drains one every `leakMs`; a call is sent when the bucket has room for it.
- * The service's count (`settle` with `{used, limit}`: used = calls in its bucket) is adopted when it
- * is fuller than ours, so calls of other apps on the same account are counted too. Until the first
- * answer with a count, one call runs at a time, as CallBudget does.
+ * A call drains from our count only once it has been answered: until then we cannot know when it
+ * reached the service (a busy process may send it late), so a late call can never find the
+ * service's bucket fuller than ours. The service's count (`settle` with `{used, limit}`: used =
+ * calls in its bucket) is adopted when it is fuller, so calls of other apps on the same keys count
+ * too. Until the first answer with a count, one call runs at a time, as CallBudget does.
  */
 export class LeakyBucket implements SlotBudget {
-	/** Calls in the bucket, fractional as it drains continuously. */
+	/** Answered calls still in the bucket, fractional as it drains continuously. */
 	private level = 0;
+	/** Calls sent and not answered yet: they take room but do not drain. */
+	private inFlight = 0;
 	private updatedAt: number;
 	private countKnown = false;
-	private inFlightBeforeCountKnown = 0;
 
 	constructor(
 		readonly capacity: number,
 		readonly leakMs: number,
 		private readonly clock: MonotonicClock = () => performance.now(),
+		/** Calls of the capacity kept free, a margin for the service's own timing. */
+		private readonly margin: number = defaultMargin(capacity, leakMs),
 	) {
 		if (!(capacity >= 1) || !(leakMs > 0))
 			throw new RangeError('A leaky bucket needs capacity ≥ 1 and leakMs > 0');
@@ -43,34 +56,36 @@ export class LeakyBucket implements SlotBudget {
 
 	tryTake(): number {
 		this.drain();
-		if (!this.countKnown && this.inFlightBeforeCountKnown > 0) return Math.max(1, this.leakMs / 10);
-		const room = this.capacity - LEAK_MARGIN - this.level;
+		if (!this.countKnown && this.inFlight > 0) return UNKNOWN_COUNT_POLL_MS;
+		const room = this.capacity - this.margin - this.level - this.inFlight;
 		if (room >= 1) {
-			this.level += 1;
-			if (!this.countKnown) this.inFlightBeforeCountKnown++;
+			this.inFlight++;
 			return 0;
 		}
 		return Math.max(1, Math.ceil((1 - room) * this.leakMs));
 	}
 
 	settle(callLimit: CallLimit | undefined): void {
-		if (this.inFlightBeforeCountKnown > 0) this.inFlightBeforeCountKnown--;
-		if (!callLimit) return;
 		this.drain();
+		if (this.inFlight > 0) this.inFlight--;
+		// The call is in the service's bucket (or may be: a broken connection) and drains from now.
+		this.level = Math.min(this.capacity, this.level + 1);
+		if (!callLimit) return;
 		this.countKnown = true;
-		this.level = Math.min(this.capacity, Math.max(this.level, callLimit.used));
+		const service = callLimit.used - this.inFlight;
+		if (service > this.level) this.level = Math.min(this.capacity, service);
 	}
 
 	/** Full now, whatever the wait: what drains meanwhile is the retry's. */
 	exhaustedFor(): void {
 		this.drain();
-		this.level = this.capacity;
+		this.level = Math.max(this.level, this.capacity - this.inFlight);
 	}
 
-	/** Calls in the bucket now (tests, benchmarks). */
+	/** Calls in the bucket now, answered or in flight (tests, benchmarks). */
 	currentLevel(): number {
 		this.drain();
-		return this.level;
+		return this.level + this.inFlight;
 	}
 
 	private drain(): void {
