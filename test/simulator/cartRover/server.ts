@@ -140,7 +140,12 @@ export async function startCartRoverSimulator(
 		body: unknown,
 		headers: Record<string, string>,
 	): void {
-		res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+		// The Date header follows the injected clock, so a test sees one clock in dates and header.
+		res.writeHead(status, {
+			'Content-Type': 'application/json',
+			Date: clock().toUTCString(),
+			...headers,
+		});
 		res.end(JSON.stringify(body));
 	}
 
