@@ -81,13 +81,41 @@ export interface ListRead {
 	nextPage?: number;
 }
 
+/**
+ * How many orders a page of this account holds, as seen: CartRover caps `limit` at 100 (reference
+ * §8), but a server that caps lower would make every page look like the last one and the cursor
+ * would skip the rest. The first non-empty page shorter than asked is therefore followed by one more
+ * request: empty, the server honours 100; not empty, its pages hold what that page held. A full page
+ * of 100 says the same for free. Kept per account for the life of the process (one extra request
+ * per process, at most).
+ */
+const pageSizes = new Map<string, number>();
+
+export const accountKeyOf = (settings: TriggerSettings): string =>
+	[settings.account.baseUrl, settings.account.apiUser, settings.level].join('\u0000');
+
+/** Tests: forget what was learned. */
+export function forgetPageSizes(): void {
+	pageSizes.clear();
+}
+
 const signatureOf = (orders: IDataObject[]) =>
 	JSON.stringify(orders.map((order) => [order.order_source, order.cust_ref]));
 
+function ignoresPage(ctx: IPollFunctions, page: number): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`CartRover's order list answered page ${page} with page ${page - 1} again, so it ignores "page"`,
+		{
+			description:
+				'Nothing was emitted and the trigger’s position was kept: going on would double or miss orders. Ask CartRover support about paging of orders/list/any (include the X-CartRover-Process-ID).',
+		},
+	);
+}
+
 /**
- * Pages `from_date=from` from `startPage` until a short page (complete), or until the poll's deadline
- * (not complete: the next poll goes on at `nextPage`). The first request is always made. A full page
- * naming the same orders as the one before means the server ignored `page`: the read ends there.
+ * Pages `from_date=from` from `startPage` until the last page (complete), or until the poll's
+ * deadline (not complete: the next poll goes on at `nextPage`). The first request is always made.
  */
 export async function readList(
 	ctx: IPollFunctions,
@@ -96,21 +124,35 @@ export async function readList(
 	startPage: number,
 	deadline: PollDeadline,
 ): Promise<ListRead> {
+	const account = accountKeyOf(settings);
 	const orders: IDataObject[] = [];
 	let previous: string | undefined;
+	/** Set while checking whether a short page was the last: how many orders it held. */
+	let probing: number | undefined;
 	for (let page = startPage; ; page++) {
 		if (page > startPage && !deadline.allowsAnotherRequest())
 			return { orders, complete: false, nextPage: page };
 		const read = await deadline.track(async () => await fetchListPage(ctx, settings, from, page));
+		const count = read.orders.length;
 		const signature = signatureOf(read.orders);
-		if (read.orders.length >= PAGE_SIZE && signature === previous) {
-			ctx.logger.warn(
-				`CartRover Trigger "${ctx.getNode().name}": page ${page} repeats page ${page - 1}; the list seems to ignore "page"`,
-			);
+		if (count > 0 && signature === previous) {
+			if (probing === undefined) throw ignoresPage(ctx, page);
+			// The short page answered again: it held every order there is (the server repeats it for any page).
+			pageSizes.set(account, PAGE_SIZE);
 			return { orders, complete: true };
 		}
 		orders.push(...read.orders);
-		if (read.orders.length < PAGE_SIZE) return { orders, complete: true };
+		if (probing !== undefined) {
+			pageSizes.set(account, count === 0 ? PAGE_SIZE : probing);
+			probing = undefined;
+		}
+		if (count === 0) return { orders, complete: true };
+		if (count >= PAGE_SIZE) pageSizes.set(account, PAGE_SIZE); // a full page: the server honours 100
+		const pageSize = pageSizes.get(account);
+		if (count < (pageSize ?? PAGE_SIZE)) {
+			if (pageSize !== undefined) return { orders, complete: true };
+			probing = count;
+		}
 		previous = signature;
 	}
 }

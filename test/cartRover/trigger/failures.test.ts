@@ -6,6 +6,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { MAX_REQUESTS_PER_POLL } from '../../../nodes/CartRover/trigger/pollDeadline';
+import { forgetPageSizes } from '../../../nodes/CartRover/trigger/read';
 import type { CartRoverSimulator } from '../../simulator/cartRover';
 import {
 	createOrder,
@@ -28,6 +29,7 @@ describe('CartRover Trigger: failures and backlogs', () => {
 	afterEach(async () => {
 		await sim?.close();
 		sim = undefined;
+		forgetPageSizes();
 	});
 
 	const isListPage = (page: string) => (request: { path: string; query: Record<string, string> }) =>
@@ -61,18 +63,21 @@ describe('CartRover Trigger: failures and backlogs', () => {
 
 	it('RateLimit that does not clear fails the poll with CartRover’s words; nothing is emitted or lost', async () => {
 		const clock = new SimClock();
-		sim = await startSim(clock, { bucket: { capacity: 2, leakMs: 10 * 60_000 } });
+		// Room for activation and two pages: page 3 of the next poll is refused until the bucket empties.
+		sim = await startSim(clock, { bucket: { capacity: 3, leakMs: 10 * 60_000 } });
 		const parameters = { events: ['new'] };
-		const staticData = await activated(sim, parameters); // 1 of 2 calls
+		const staticData = await activated(sim, parameters); // 1 of 3 calls
 		const refs: string[] = [];
-		for (let i = 0; i < 120; i++) refs.push(await createOrder(sim, `R-${i}`)); // Cart keys: another bucket
+		for (let i = 0; i < 220; i++) refs.push(await createOrder(sim, `R-${i}`)); // Cart keys: another bucket
 		clock.advance(60_000);
 		const before = JSON.stringify(staticData);
 		await expect(poll(sim, { parameters, staticData })).rejects.toThrow(/Over API Limit/);
 		expect(sim.requests.some((request) => request.errorCode === 'RateLimit')).toBe(true);
 		expect(JSON.stringify(staticData)).toBe(before);
 		sim.resetBuckets();
-		expect(emitted(await poll(sim, { parameters, staticData }))).toHaveLength(120);
+		expect(transitionsEmitted(await poll(sim, { parameters, staticData }))).toEqual(
+			refs.map((ref) => `${ref}@new`),
+		);
 	});
 
 	it(`a backlog is read over several polls of at most ${MAX_REQUESTS_PER_POLL} requests, each order once`, async () => {
@@ -114,5 +119,49 @@ describe('CartRover Trigger: failures and backlogs', () => {
 			poll(sim, { parameters, staticData }),
 		]);
 		expect([...transitionsEmitted(first), ...transitionsEmitted(second)]).toEqual(['P-1@new']);
+	});
+	it('a server that caps `limit` below 100: one extra request learns its page size, nothing is skipped', async () => {
+		const clock = new SimClock();
+		sim = await startSim(clock, { quirks: { maxLimit: 40 } });
+		const parameters = { events: ['new'] };
+		const staticData = await activated(sim, parameters);
+		for (let i = 0; i < 90; i++) await createOrder(sim, `Q-${i}`);
+		clock.advance(60_000);
+		sim.clearRequests();
+		expect(emitted(await poll(sim, { parameters, staticData }))).toHaveLength(90);
+		expect(sim.requests.map((request) => request.query.page)).toEqual(['1', '2', '3']);
+		for (let i = 0; i < 50; i++) await createOrder(sim, `Q2-${i}`);
+		clock.advance(60_000);
+		expect(emitted(await poll(sim, { parameters, staticData }))).toHaveLength(50);
+	});
+
+	it('a server that honours 100: a short page is confirmed last once, then trusted', async () => {
+		const clock = new SimClock();
+		sim = await startSim(clock);
+		const parameters = { events: ['new'] };
+		const staticData = await activated(sim, parameters);
+		const listed = () => sim!.requests.filter((request) => request.level === 'merchant').length;
+		await createOrder(sim, 'H-1');
+		clock.advance(60_000);
+		let before = listed();
+		await poll(sim, { parameters, staticData });
+		expect(listed() - before).toBe(2); // page 1 (1 order) and the check: page 2 empty
+		await createOrder(sim, 'H-2');
+		clock.advance(60_000);
+		before = listed();
+		expect(transitionsEmitted(await poll(sim, { parameters, staticData }))).toEqual(['H-2@new']);
+		expect(listed() - before).toBe(1);
+	});
+
+	it('a server that ignores `page` fails the poll loudly instead of doubling or skipping orders', async () => {
+		const clock = new SimClock();
+		sim = await startSim(clock, { quirks: { ignorePage: true } });
+		const parameters = { events: ['new'] };
+		const staticData = await activated(sim, parameters);
+		for (let i = 0; i < 120; i++) await createOrder(sim, `I-${i}`);
+		clock.advance(60_000);
+		const before = JSON.stringify(staticData);
+		await expect(poll(sim, { parameters, staticData })).rejects.toThrow(/ignores "page"/);
+		expect(JSON.stringify(staticData)).toBe(before);
 	});
 });
