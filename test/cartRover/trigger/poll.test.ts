@@ -221,4 +221,25 @@ describe('CartRover Trigger: polls', () => {
 			}),
 		).rejects.toMatchObject({ message: expect.stringContaining('Merchant API keys only') });
 	});
+	it('the look-back window catches a status whose date shows up late; older than the window is the documented limit', async () => {
+		const parameters = { events: ['at_wms'], options: { lookBackMinutes: 5 } };
+		const staticData = await activate(parameters);
+		for (const ref of ['L-1', 'L-2', 'L-3']) await createOrder(sim, ref);
+		clock.advance(10 * 60_000);
+		sim.advance('L-1', 'at_wms');
+		expect(transitionsEmitted(await poll(sim, { parameters, staticData }))).toEqual(['L-1@at_wms']);
+		// CartRover listed these only now, with dates stamped earlier: 2 and 8 minutes before L-1's.
+		const stamp = (ref: string, secondsBefore: number) => {
+			sim.advance(ref, 'at_wms');
+			const order = sim.orders.get(ref)!;
+			const date = new Date(clock.ms - secondsBefore * 1000).toISOString().slice(0, 19);
+			order.delivered_to_wms_date = `${date}+00:00`;
+		};
+		stamp('L-2', 120);
+		stamp('L-3', 480);
+		clock.advance(30_000);
+		expect(transitionsEmitted(await poll(sim, { parameters, staticData }))).toEqual(['L-2@at_wms']);
+		clock.advance(30_000);
+		expect(await poll(sim, { parameters, staticData })).toBeNull();
+	});
 });
