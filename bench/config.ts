@@ -4,7 +4,14 @@
  * 20-per-10 s plan would need five times longer to show), so a full run stays short.
  */
 
-export const SCENARIOS = ['returnAll', 'triggerIdle', 'writes', 'memory', 'faults'] as const;
+export const SCENARIOS = [
+	'returnAll',
+	'triggerIdle',
+	'writes',
+	'memory',
+	'faults',
+	'cartRover',
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchConfig {
@@ -30,6 +37,10 @@ export interface BenchConfig {
 	soakPolls: number;
 	soakWrites: number;
 	faultRate: number;
+	/** CartRover's leaky bucket (scenario cartRover): calls it holds and ms per call drained. */
+	bucketCapacity: number;
+	leakMs: number;
+	cartRoverOrders: number;
 }
 
 const USAGE = `Usage: npm run bench -- [flags]
@@ -46,6 +57,11 @@ const USAGE = `Usage: npm run bench -- [flags]
   --polls N          trigger polls of the soak (default 100; 30 with --quick)
   --repeats N        runs per Return All measurement, median reported (default 3; 1 with --quick)
   --seed N           simulator seed (default 42)
+  --leak MS          CartRover bucket: ms per call drained (default 300: CartRover's 600 at 2x speed;
+                     env BENCH_LEAK_MS)
+  --real-bucket      use CartRover's real leak of 600 ms per call (same as --leak 600)
+  --bucket N         CartRover bucket size in calls (default 100)
+  --cartrover-orders N  orders of the CartRover Return All (default 5000)
   --only a,b         run only these scenarios: ${SCENARIOS.join(', ')}
   --quick            smaller sizes, for a run of about two minutes (env BENCH_QUICK=1)`;
 
@@ -95,6 +111,11 @@ export function parseConfig(argv: string[]): BenchConfig {
 		soakPolls: quick ? 30 : 100,
 		soakWrites: quick ? 100 : 300,
 		faultRate: envNumber('BENCH_FAULT_RATE', 0.2, { integer: false }),
+		bucketCapacity: 100,
+		// CartRover's 0.6 s per call at twice the speed, not five times: at 120 ms the leak is no
+		// slower than one page (s = 85–160 ms here), so a serial client could never fill the bucket.
+		leakMs: envNumber('BENCH_LEAK_MS', 300, { min: 1, integer: false }),
+		cartRoverOrders: 5000,
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
@@ -140,6 +161,18 @@ export function parseConfig(argv: string[]): BenchConfig {
 				break;
 			case '--seed':
 				config.seed = numberFrom(flag, value());
+				break;
+			case '--leak':
+				config.leakMs = numberFrom(flag, value(), { min: 1, integer: false });
+				break;
+			case '--real-bucket':
+				config.leakMs = 600;
+				break;
+			case '--bucket':
+				config.bucketCapacity = numberFrom(flag, value(), { min: 1 });
+				break;
+			case '--cartrover-orders':
+				config.cartRoverOrders = numberFrom(flag, value(), { min: 1 });
 				break;
 			case '--only': {
 				const names = (value() ?? '')

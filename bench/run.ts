@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: runs the Cart.com nodes through n8n-core against the simulator and prints a
- * report (markdown tables) with PASS/MISS per target. Always exits 0 unless the benchmark itself
- * breaks: a MISS is a finding to read, not a failed test.
+ * `npm run bench`: runs the Cart.com and CartRover nodes through n8n-core against the simulators
+ * and prints a report (markdown tables) with PASS/MISS per target. Always exits 0 unless the
+ * benchmark itself breaks: a MISS is a finding to read, not a failed test.
  */
 import { budgetLabel, parseConfig, type BenchConfig, type ScenarioName } from './config';
 import { progress } from './harness';
 import { formatSection, formatSummary, type Section } from './report';
+import { cartRoverScenario } from './scenarios/cartRover';
 import { faultSoakScenario } from './scenarios/faultSoak';
 import { memoryScenario } from './scenarios/memory';
 import { returnAllScenario } from './scenarios/returnAll';
@@ -18,6 +19,7 @@ const RUNNERS: Record<ScenarioName, (config: BenchConfig) => Promise<Section>> =
 	writes: writesScenario,
 	memory: memoryScenario,
 	faults: faultSoakScenario,
+	cartRover: cartRoverScenario,
 };
 
 function failedSection(name: ScenarioName, error: unknown): Section {
