@@ -857,7 +857,10 @@ async function checkTrigger(
 				[orderId, `1Z999AA1${orderId}`, true],
 				'Create Shipment output',
 			);
-			const posts = served(sim, since, 'POST');
+			// The CartRover example ships another order in the same poll; it is checked on its own below.
+			const posts = served(sim, since, 'POST').filter(
+				(r) => (r.body as Record<string, unknown>).order_id !== Number(shippedInCartRover),
+			);
 			assertEqual(
 				posts.map((r) => [r.path, (r.body as Record<string, unknown>).order_id]),
 				[['/api/v1/order_shipments', orderId]],
