@@ -78,6 +78,9 @@ export function cartRoverError(failure: CartRoverFailure): NodeApiError {
 		httpCode: failure.statusCode === undefined ? undefined : String(failure.statusCode),
 		itemIndex: failure.itemIndex,
 	});
+	// NodeApiError swaps a message that contains a Node error code (ECONNREFUSED, EPERM…) for n8n's
+	// generic wording; CartRover's message, code and process id must stay in it.
+	error.message = redact(summary, secrets);
 	fieldsByError.set(error, {
 		errorCode: failure.errorCode,
 		message: redact(failure.message, secrets),

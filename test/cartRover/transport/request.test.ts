@@ -97,6 +97,15 @@ describe('CartRover errors, on HTTP 200 or not', () => {
 		expect(sim.requests).toHaveLength(1);
 	});
 
+	it('CartRover’s message stays even when it contains a Node error code n8n would reword', async () => {
+		const error = await failureOf(
+			call(sim, 'merchant')({ method: 'GET', path: '/merchant/orders/EPERM-ECONNREFUSED' }),
+		);
+		expect(error.message).toMatch(
+			/^CartRover GET \/merchant\/orders\/EPERM-ECONNREFUSED failed: Order not found: EPERM-ECONNREFUSED \(error_code Invalid, process id crsim/,
+		);
+	});
+
 	it('a duplicate order is a Failure, not retried and not an ambiguous write', async () => {
 		await call(sim, 'cart')(CREATE('DUP-1'));
 		sim.clearRequests();
@@ -431,6 +440,43 @@ describe('answers that are not CartRover envelopes', () => {
 		expect(error.message).toContain('bad key ***');
 		expectNoSecret(error, 'u', 'hostile-secret');
 		expect(cartRoverErrorOf(error)?.message).not.toContain('hostile-secret');
+	});
+});
+
+describe('a service that cannot be reached', () => {
+	it('a read is retried and fails naming the cause; a write that never left is not ambiguous', async () => {
+		fastCartRoverTransport();
+		const closed = await startHostileServer('127.0.0.1', (_request, res) => res.destroy());
+		const url = closed.url;
+		await closed.stop();
+		const creds = { apiUser: 'u', apiKey: 'k', apiLevel: 'cart', apiUrl: url };
+		const read = await failureOf(
+			withCartRoverContext(creds, (ctx) =>
+				cartRoverRequest.call(ctx, { method: 'GET', path: '/cart/orders/list/new' }),
+			),
+		);
+		expect(read.message).toMatch(/could not be completed \(ECONNREFUSED\)/);
+		expect(read.description).toMatch(/after 6 attempt\(s\)/);
+		const write = await failureOf(
+			withCartRoverContext(creds, (ctx) => cartRoverRequest.call(ctx, CREATE('NEVER-SENT'))),
+		);
+		expect(isAmbiguousWriteFailure(write)).toBe(false);
+	});
+
+	it('a connection reset during a write is not repeated and may have been applied', async () => {
+		fastCartRoverTransport();
+		const resetting = await startHostileServer('127.0.0.1', (_request, res) => res.destroy());
+		try {
+			const creds = { apiUser: 'u', apiKey: 'k', apiLevel: 'cart', apiUrl: resetting.url };
+			const error = await failureOf(
+				withCartRoverContext(creds, (ctx) => cartRoverRequest.call(ctx, CREATE('RESET-1'))),
+			);
+			expect(resetting.requests).toHaveLength(1);
+			expect(isAmbiguousWriteFailure(error)).toBe(true);
+			expect(error.description).toMatch(/may already have been applied/);
+		} finally {
+			await resetting.stop();
+		}
 	});
 });
 

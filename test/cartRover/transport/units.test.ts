@@ -1,6 +1,11 @@
 import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { LeakyBucket } from '../../../nodes/shared/http';
+import {
+	CallBudget,
+	LeakyBucket,
+	resetCallBudgets,
+	slotBudgetFor,
+} from '../../../nodes/shared/http';
 import {
 	parseHitsRemaining,
 	pathSegment,
@@ -212,5 +217,25 @@ describe('LeakyBucket', () => {
 		instance.settle({ used: 5, limit: 5 });
 		advance(1000);
 		expect(instance.currentLevel()).toBe(0);
+	});
+});
+
+describe('the budget a call takes a slot of', () => {
+	beforeEach(() => resetCallBudgets());
+
+	it('a rolling window (Cart.com), a leaky bucket (CartRover), or none', () => {
+		expect(slotBudgetFor({ key: 'store', windowMs: 10_000 })).toBeInstanceOf(CallBudget);
+		const bucket = slotBudgetFor({ key: 'keys', leakyBucket: { capacity: 100, leakMs: 600 } });
+		expect(bucket).toBeInstanceOf(LeakyBucket);
+		expect(slotBudgetFor({ unmetered: true })).toBeUndefined();
+	});
+
+	it('one bucket per account key, shared by every call, until reset', () => {
+		const descriptor = { key: 'a', leakyBucket: { capacity: 10, leakMs: 20 } };
+		expect(slotBudgetFor(descriptor)).toBe(slotBudgetFor(descriptor));
+		expect(slotBudgetFor({ ...descriptor, key: 'b' })).not.toBe(slotBudgetFor(descriptor));
+		const before = slotBudgetFor(descriptor);
+		resetCallBudgets();
+		expect(slotBudgetFor(descriptor)).not.toBe(before);
 	});
 });
