@@ -9,7 +9,7 @@ import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { collectEmissions, itemOf, type Emission } from './emit';
 import { claimPoll, triggerKeyOf } from './guards';
 import { pollDeadline, type PollDeadline } from './pollDeadline';
-import { fetchListPage, readList } from './read';
+import { fetchListPage, httpDateSeconds, readList } from './read';
 import { readSettings, type TriggerSettings } from './settings';
 import {
 	EmittedKeys,
@@ -29,12 +29,6 @@ export const MAX_CURSOR_LEAD_SECONDS = 24 * 60 * 60;
 export const TEST_EVENT_WINDOWS_SECONDS = [3600, 86_400, 7 * 86_400, 30 * 86_400, 365 * 86_400];
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-/** The `Date` header (RFC 9110 §5.6.7, e.g. `Wed, 02 Dec 2026 17:12:46 GMT`) as epoch seconds. */
-function httpDateSeconds(value: string | undefined): number | undefined {
-	const ms = value === undefined ? NaN : Date.parse(value);
-	return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
-}
 
 function warn(ctx: IPollFunctions, message: string): void {
 	ctx.logger.warn(`CartRover Trigger "${ctx.getNode().name}": ${message}`, {

@@ -15,7 +15,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { cartRoverRequest, MAX_PAGE_SIZE, pathSegment, type Query } from '../transport';
 import type { PollDeadline } from './pollDeadline';
 import type { TriggerSettings } from './settings';
-import { cartRoverDate } from './transitions';
+import { cartRoverDate, transitionsOf } from './transitions';
 
 export const PAGE_SIZE = MAX_PAGE_SIZE;
 
@@ -79,6 +79,24 @@ export interface ListRead {
 	complete: boolean;
 	/** When not complete: the next page to read. */
 	nextPage?: number;
+	pages: number;
+	/** CartRover's time at the first page: its Date header, else the newest date on that page. */
+	startedAt?: number;
+}
+
+/** The `Date` header (RFC 9110 §5.6.7, e.g. `Wed, 02 Dec 2026 17:12:46 GMT`) as epoch seconds. */
+export function httpDateSeconds(value: string | undefined): number | undefined {
+	const ms = value === undefined ? NaN : Date.parse(value);
+	return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+}
+
+function timeOfPage(page: ListPage): number | undefined {
+	const header = httpDateSeconds(page.serverDate);
+	if (header !== undefined) return header;
+	const dates = page.orders
+		.map((order) => transitionsOf(order)?.listedAt)
+		.filter((at): at is number => at !== undefined);
+	return dates.length === 0 ? undefined : Math.max(...dates);
 }
 
 /**
@@ -129,28 +147,31 @@ export async function readList(
 	let previous: string | undefined;
 	/** Set while checking whether a short page was the last: how many orders it held. */
 	let probing: number | undefined;
+	let startedAt: number | undefined;
 	for (let page = startPage; ; page++) {
 		if (page > startPage && !deadline.allowsAnotherRequest())
-			return { orders, complete: false, nextPage: page };
+			return { orders, complete: false, nextPage: page, pages: page - startPage, startedAt };
 		const read = await deadline.track(async () => await fetchListPage(ctx, settings, from, page));
+		if (page === startPage) startedAt = timeOfPage(read);
+		const last = { orders, complete: true, pages: page - startPage + 1, startedAt };
 		const count = read.orders.length;
 		const signature = signatureOf(read.orders);
 		if (count > 0 && signature === previous) {
 			if (probing === undefined) throw ignoresPage(ctx, page);
 			// The short page answered again: it held every order there is (the server repeats it for any page).
 			pageSizes.set(account, PAGE_SIZE);
-			return { orders, complete: true };
+			return last;
 		}
 		orders.push(...read.orders);
 		if (probing !== undefined) {
 			pageSizes.set(account, count === 0 ? PAGE_SIZE : probing);
 			probing = undefined;
 		}
-		if (count === 0) return { orders, complete: true };
+		if (count === 0) return last;
 		if (count >= PAGE_SIZE) pageSizes.set(account, PAGE_SIZE); // a full page: the server honours 100
 		const pageSize = pageSizes.get(account);
 		if (count < (pageSize ?? PAGE_SIZE)) {
-			if (pageSize !== undefined) return { orders, complete: true };
+			if (pageSize !== undefined) return last;
 			probing = count;
 		}
 		previous = signature;

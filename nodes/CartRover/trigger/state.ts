@@ -10,7 +10,13 @@
  *   how long cust_ref is.
  * - `p` (only while a backlog is read over several polls): the next page of `from_date=f` to read;
  *   `n`: the newest date read so far in that backlog; `m`: keys at or above this date were kept when
- *   the key set was full, so `f` moves at least there when the backlog is done.
+ *   the key set was full, so `f` moves at least there when the backlog is done; `u`: CartRover's time
+ *   when the backlog's first page was read.
+ *
+ * A read of several pages is not a snapshot: an order on a page already read can change meanwhile
+ * (it keeps its place in the list, and its new date is at least CartRover's time then). So after such
+ * a read `f` moves no further than CartRover's time at its first page, and the next poll reads those
+ * changes; keys stop the orders read twice from being emitted twice.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -23,6 +29,7 @@ export interface TriggerState {
 	p?: number;
 	n?: number;
 	m?: number;
+	u?: number;
 }
 
 /** Bumped when the layout changes: a different fingerprint starts the trigger afresh. */
@@ -101,7 +108,8 @@ export function isTriggerState(value: unknown): value is TriggerState {
 		state.s.every(isKeyPair) &&
 		optionalWhole(state.p, 2) &&
 		optionalWhole(state.n, 0) &&
-		optionalWhole(state.m, 0)
+		optionalWhole(state.m, 0) &&
+		optionalWhole(state.u, 0)
 	);
 }
 
@@ -197,10 +205,14 @@ export function startState(k: string, now: number, seen: EmittedKeys): TriggerSt
 export interface ReadOutcome {
 	/** The newest date the list filtered on among the orders read (undefined: none read). */
 	newest: number | undefined;
-	/** The read reached a short page: every order listed past `f` was read. */
+	/** The read reached the last page: every order listed past `f` was read. */
 	complete: boolean;
 	/** When not complete: the next page to read. */
 	nextPage?: number;
+	/** How many pages this poll read. */
+	pages?: number;
+	/** CartRover's time at this poll's first page (its Date header; else the newest date on that page). */
+	startedAt?: number;
 }
 
 /**
@@ -215,7 +227,8 @@ export function nextState(
 	lookBackSeconds: number,
 ): TriggerState {
 	const newest = Math.max(previous.f, previous.n ?? previous.f, read.newest ?? previous.f);
-	const windowStart = Math.max(previous.f, newest - Math.max(0, lookBackSeconds));
+	const continued = previous.p !== undefined;
+	const startedAt = continued ? previous.u : read.startedAt;
 	if (!read.complete) {
 		// `from` cannot move: the pages not read yet may hold any date past it.
 		const { kept, floor } = fitKeys(keys.entries(), previous.f);
@@ -224,8 +237,13 @@ export function nextState(
 		state.n = newest;
 		const mustReach = Math.max(previous.m ?? previous.f, floor ?? previous.f);
 		if (mustReach > previous.f) state.m = mustReach;
+		if (startedAt !== undefined) state.u = startedAt;
 		return state;
 	}
+	let windowStart = Math.max(previous.f, newest - Math.max(0, lookBackSeconds));
+	const severalPages = continued || (read.pages ?? 1) > 1;
+	if (severalPages && startedAt !== undefined)
+		windowStart = Math.max(previous.f, Math.min(windowStart, startedAt));
 	const { kept, floor } = fitKeys(keys.entries(), windowStart);
 	const from = Math.max(windowStart, previous.m ?? windowStart, floor ?? windowStart);
 	return {

@@ -202,7 +202,7 @@ describe('CartRover Trigger: exactly once under random load', () => {
 				bursts++;
 				for (let i = rng.int(80, 260); i > 0; i--) await walker.step();
 			}
-			if (rng.chance(0.02)) {
+			if (rng.chance(0.05)) {
 				// changes while a poll pages: before some page-2 (or page-1) request
 				const page = rng.pick(['1', '2']);
 				hooks++;

@@ -242,4 +242,32 @@ describe('CartRover Trigger: polls', () => {
 		clock.advance(30_000);
 		expect(await poll(sim, { parameters, staticData })).toBeNull();
 	});
+	it('an order that changes while the trigger pages is emitted by the next poll, even without look-back', async () => {
+		const parameters = { events: ['at_wms', 'shipped'], options: { lookBackMinutes: 0 } };
+		const staticData = await activate(parameters);
+		const refs: string[] = [];
+		for (let i = 0; i < 150; i++) refs.push(await createOrder(sim, `P-${i}`));
+		clock.advance(1000);
+		for (const ref of refs) sim.advance(ref, 'at_wms');
+		clock.advance(5000);
+		// While page 2 is read: P-3 (on page 1, already read) goes back through error to at_wms,
+		// and P-140 (on page 2) ships a little later, so page 2 holds a newer date than P-3's.
+		sim.beforeRequest(
+			(request) => request.path.includes('/orders/list/') && request.query.page === '2',
+			() => {
+				sim.advance('P-3', 'error');
+				clock.advance(2000);
+				sim.advance('P-3', 'at_wms');
+				clock.advance(3000);
+				sim.advance('P-140', 'shipped');
+			},
+		);
+		const first = transitionsEmitted(await poll(sim, { parameters, staticData }));
+		expect(first).toHaveLength(151);
+		expect(first.slice(-1)).toEqual(['P-140@shipped']);
+		clock.advance(60_000);
+		expect(transitionsEmitted(await poll(sim, { parameters, staticData }))).toEqual(['P-3@at_wms']);
+		clock.advance(60_000);
+		expect(await poll(sim, { parameters, staticData })).toBeNull();
+	});
 });

@@ -161,4 +161,30 @@ describe('CartRover Trigger: state bookkeeping', () => {
 		expect(state.s).toHaveLength(MAX_KEYS);
 		expect(size).toBeLessThan(2048);
 	});
+	it('after a read of several pages the cursor stays at or below CartRover’s time at its first page', () => {
+		const keys = new EmittedKeys(empty());
+		keys.note('aw', F + 100);
+		const read = { newest: F + 100, complete: true, startedAt: F + 40 };
+		expect(nextState(empty(), keys, { ...read, pages: 1 }, 0).f).toBe(F + 100);
+		expect(nextState(empty(), keys, { ...read, pages: 2 }, 0)).toEqual({
+			k: 'k',
+			f: F + 40,
+			s: [['aw', 60]],
+		});
+		// … and across polls, from the backlog's first page on.
+		const partial = nextState(
+			empty(),
+			keys,
+			{ ...read, complete: false, nextPage: 51, pages: 50 },
+			0,
+		);
+		expect(partial.u).toBe(F + 40);
+		const done = nextState(
+			partial,
+			new EmittedKeys(partial),
+			{ newest: F + 900, complete: true, pages: 1, startedAt: F + 880 },
+			0,
+		);
+		expect(done.f).toBe(F + 40);
+	});
 });
