@@ -446,7 +446,9 @@ describe('answers that are not CartRover envelopes', () => {
 describe('a service that cannot be reached', () => {
 	it('a read is retried and fails naming the cause; a write that never left is not ambiguous', async () => {
 		fastCartRoverTransport();
-		const closed = await startHostileServer('127.0.0.1', (_request, res) => res.destroy());
+		const closed = await startHostileServer('127.0.0.1', (_request, res) => {
+			res.destroy();
+		});
 		const url = closed.url;
 		await closed.stop();
 		const creds = { apiUser: 'u', apiKey: 'k', apiLevel: 'cart', apiUrl: url };
@@ -465,7 +467,9 @@ describe('a service that cannot be reached', () => {
 
 	it('a connection reset during a write is not repeated and may have been applied', async () => {
 		fastCartRoverTransport();
-		const resetting = await startHostileServer('127.0.0.1', (_request, res) => res.destroy());
+		const resetting = await startHostileServer('127.0.0.1', (_request, res) => {
+			res.destroy();
+		});
 		try {
 			const creds = { apiUser: 'u', apiKey: 'k', apiLevel: 'cart', apiUrl: resetting.url };
 			const error = await failureOf(
