@@ -58,11 +58,11 @@ function readLookBack(ctx: IPollFunctions, options: IDataObject): number {
  * `/merchant/orders/list/{status}` (every cart of the merchant). No public source shows a Warehouse
  * order list (reference §3.3, §7), so Warehouse keys are refused with what to use instead.
  */
-async function readLevel(
+async function readConnection(
 	ctx: IPollFunctions,
 	orderSource: string | undefined,
-): Promise<'cart' | 'merchant'> {
-	const { level } = await getCartRoverConnection.call(ctx);
+): Promise<{ level: 'cart' | 'merchant'; baseUrl: string }> {
+	const { level, baseUrl } = await getCartRoverConnection.call(ctx);
 	if (level === 'wms') {
 		throw settingError(
 			ctx,
@@ -77,7 +77,7 @@ async function readLevel(
 			'Cart API keys see their own cart’s orders only. Remove the Order Source option, or use a credential with Merchant API keys.',
 		);
 	}
-	return level;
+	return { level, baseUrl };
 }
 
 export async function readSettings(ctx: IPollFunctions): Promise<TriggerSettings> {
@@ -86,9 +86,8 @@ export async function readSettings(ctx: IPollFunctions): Promise<TriggerSettings
 	const lookBackSeconds = readLookBack(ctx, options);
 	const source = typeof options.orderSource === 'string' ? options.orderSource.trim() : '';
 	const orderSource = source === '' ? undefined : source;
-	const level = await readLevel(ctx, orderSource);
+	const { level, baseUrl } = await readConnection(ctx, orderSource);
 	const credentials = await ctx.getCredentials(CARTROVER_CREDENTIAL);
-	const { baseUrl } = await getCartRoverConnection.call(ctx);
 	return {
 		events,
 		lookBackSeconds,

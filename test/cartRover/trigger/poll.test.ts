@@ -270,4 +270,25 @@ describe('CartRover Trigger: polls', () => {
 		clock.advance(60_000);
 		expect(await poll(sim, { parameters, staticData })).toBeNull();
 	});
+	it('a stored cursor far ahead of this machine’s clock (foreign or damaged static data) starts afresh', async () => {
+		const parameters = { events: ['new'] };
+		const staticData = await activate(parameters);
+		stateOf(staticData).f += 400 * 24 * 3600;
+		expect(await poll(sim, { parameters, staticData })).toBeNull();
+		expect(stateOf(staticData).f).toBe(clock.seconds);
+		await createOrder(sim, 'F-1');
+		clock.advance(30_000);
+		expect(transitionsEmitted(await poll(sim, { parameters, staticData }))).toEqual(['F-1@new']);
+	});
+
+	it('another order source is another cursor: changing it starts afresh instead of replaying', async () => {
+		const staticData = await activate({ events: ['new'] });
+		await createOrder(sim, 'G-1');
+		clock.advance(30_000);
+		const parameters = { events: ['new'], options: { orderSource: 'sim-webstore' } };
+		expect(await poll(sim, { parameters, staticData })).toBeNull();
+		await createOrder(sim, 'G-2');
+		clock.advance(30_000);
+		expect(transitionsEmitted(await poll(sim, { parameters, staticData }))).toEqual(['G-2@new']);
+	});
 });
