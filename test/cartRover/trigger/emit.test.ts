@@ -8,7 +8,7 @@ import { collectEmissions, itemOf } from '../../../nodes/CartRover/trigger/emit'
 import { pollDeadline } from '../../../nodes/CartRover/trigger/pollDeadline';
 import { fetchShipments } from '../../../nodes/CartRover/trigger/read';
 import type { TriggerSettings } from '../../../nodes/CartRover/trigger/settings';
-import { EmittedKeys } from '../../../nodes/CartRover/trigger/state';
+import { EmittedKeys, transitionKey } from '../../../nodes/CartRover/trigger/state';
 import { cartRoverDate } from '../../../nodes/CartRover/trigger/transitions';
 
 jest.mock('../../../nodes/CartRover/trigger/read', () => ({
@@ -63,12 +63,21 @@ describe('CartRover Trigger: emissions', () => {
 
 	it('no status read when Shipped is not selected, or was emitted already', async () => {
 		const listed = order('S-2', { order_status: 'confirmed' });
-		const keys = new EmittedKeys({ k: 'k', f: F, s: [] });
 		const deadline = pollDeadline(ctx);
-		await collectEmissions({ ctx, settings: settings(['confirmed']), keys, from: F, deadline }, [
-			listed,
-		]);
+		const notSelected = new EmittedKeys({ k: 'k', f: F, s: [] });
+		await collectEmissions(
+			{ ctx, settings: settings(['confirmed']), keys: notSelected, from: F, deadline },
+			[listed],
+		);
+		const emittedBefore = new EmittedKeys({ k: 'k', f: F, s: [] });
+		emittedBefore.note(transitionKey('Shop\u0000S-2', 'shipped'), F + 10);
+		const { emissions } = await collectEmissions(
+			{ ctx, settings: settings(['shipped', 'confirmed']), keys: emittedBefore, from: F, deadline },
+			[listed],
+		);
 		expect(fetchShipments).not.toHaveBeenCalled();
+		expect(deadline.requests).toBe(0);
+		expect(emissions.map((e) => e.transition.status)).toEqual(['confirmed']);
 	});
 
 	it('items come out by date; in one second, orders as listed and each order’s statuses in life order', async () => {
