@@ -5,7 +5,7 @@
  * - `f`: every read asks `from_date=f` (inclusive). It only moves to dates CartRover stamped (the
  *   newest read, less the look-back), never to this machine's clock, except at activation.
  * - `s`: the transitions emitted at or after `f`, as [key, date − f]; the window is read again
- *   (for dates that became visible late), and these keys stop a second emission. A key is a 53-bit
+ *   (for dates that became visible late), and these keys stop a second emission. A key is a 52-bit
  *   hash of (order source, cust_ref) plus one letter for the status, so its size does not depend on
  *   how long cust_ref is.
  * - `p` (only while a backlog is read over several polls): the next page of `from_date=f` to read;
@@ -18,6 +18,7 @@
  * a read `f` moves no further than CartRover's time at its first page, and the next poll reads those
  * changes; keys stop the orders read twice from being emitted twice.
  */
+import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { eventOf, type OrderStatus } from './events';
@@ -43,27 +44,16 @@ const STATE_VERSION = 1;
 export const MAX_KEYS = 64;
 
 /**
- * cyrb53 by bryc (public domain, github.com/bryc/code, jshash/experimental/cyrb53.js): a 53-bit
- * hash. Two of 64 kept keys collide with odds of about 2^-42, and a collision would only drop one event.
+ * A 52-bit digest of `text` in base 36 (at most 11 characters): the first 13 hex digits of its
+ * SHA-256. Two of 64 kept keys collide with odds of about 2^-41, and a collision would only drop one event.
  */
-export function cyrb53(text: string, seed = 0): number {
-	let h1 = 0xdeadbeef ^ seed;
-	let h2 = 0x41c6ce57 ^ seed;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ ch, 2654435761);
-		h2 = Math.imul(h2 ^ ch, 1597334677);
-	}
-	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-	h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-	h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-	return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+export function shortDigest(text: string): string {
+	return parseInt(createHash('sha256').update(text).digest('hex').slice(0, 13), 16).toString(36);
 }
 
 /** The stored key of "this order entered this status": `cust_ref@status`, hashed to a fixed size. */
 export function transitionKey(identity: string, status: OrderStatus): string {
-	return `${cyrb53(identity).toString(36)}${eventOf(status)!.letter}`;
+	return `${shortDigest(identity)}${eventOf(status)!.letter}`;
 }
 
 /**
@@ -78,7 +68,7 @@ export function fingerprint(parts: {
 	orderSource?: string;
 }): string {
 	const key = [STATE_VERSION, parts.level, parts.apiUser, parts.baseUrl, parts.orderSource ?? ''];
-	return cyrb53(JSON.stringify(key)).toString(36);
+	return shortDigest(JSON.stringify(key));
 }
 
 const isWhole = (value: unknown): value is number =>
