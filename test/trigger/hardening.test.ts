@@ -18,7 +18,7 @@ import {
 	DEFAULT_POLL_DEADLINE_MS,
 	MAX_REQUESTS_PER_POLL,
 	pollDeadline,
-} from '../../nodes/CartCom/trigger/pollDeadline';
+} from '../../nodes/shared/poll';
 import { parseTimestamp } from '../../nodes/CartCom/trigger/instants';
 import type { Simulator } from '../helpers/fixtures';
 import type { RecordedRequest } from '../simulator';
@@ -223,7 +223,7 @@ describe('Cart.com Trigger hardening (issue 10)', () => {
 
 		it('n8n 1.x default poll deadline: no request starts after DEFAULT_POLL_DEADLINE_MS (share) has passed', () => {
 			let now = 1_000;
-			const deadline = pollDeadline({} as IPollFunctions, () => now);
+			const deadline = pollDeadline({} as IPollFunctions, { now: () => now });
 			expect(deadline.allowsAnotherRequest()).toBe(true);
 			now += DEFAULT_POLL_DEADLINE_MS * 0.8 + 1;
 			expect(DEFAULT_POLL_DEADLINE_MS).toBe(30_000);

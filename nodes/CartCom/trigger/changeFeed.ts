@@ -28,7 +28,7 @@ import {
 } from '../transport';
 import { firstPage, type CursorReset, type Feed, type FeedRead, type FeedScope } from './feed';
 import { instantAt, storeTime, type StoreTimeOptions } from './instants';
-import type { PollDeadline } from './pollDeadline';
+import type { PollDeadline } from '../../shared/poll';
 import { assertAscending, compareKeys, versionOf, type Position } from './records';
 import {
 	advanceChangeCursor,

@@ -8,7 +8,7 @@
 import { buildFilterQuery, fetchListPage, type CartComRecord } from '../transport';
 import { firstPage, type CursorReset, type Feed, type FeedRead, type FeedScope } from './feed';
 import { instantAt, recordIdOf } from './instants';
-import type { PollDeadline } from './pollDeadline';
+import type { PollDeadline } from '../../shared/poll';
 import { assertAscending, idOf } from './records';
 import { isCreatedCursor, type CreatedCursor } from './state';
 

@@ -12,7 +12,7 @@ import {
 	type PageRequest,
 	type Query,
 } from '../transport';
-import type { PollDeadline } from './pollDeadline';
+import type { PollDeadline } from '../../shared/poll';
 
 export interface FeedSource {
 	path: string;

@@ -1,49 +1,9 @@
 /**
- * Process-wide memory of the trigger, keyed by workflow and node: which polls are running, and
- * which cursor each trigger last saved. Module state lives as long as the n8n process, and n8n runs
- * a workflow's polling triggers in one process (the main one, or the leader of several).
+ * Process-wide memory of the Cart.com Trigger: which cursor each trigger last saved. Module state
+ * lives as long as the n8n process, and n8n runs a workflow's polling triggers in one process (the
+ * main one, or the leader of several). One poll at a time is nodes/shared/poll's claimPoll.
  */
-import type { IPollFunctions } from 'n8n-workflow';
-
-import { monotonicNow } from '../transport';
-
-/**
- * A poll still running after this long is taken for abandoned (its promise never settled), so a
- * bug cannot silence the trigger for good. Well above any real poll: the poll deadline ends a
- * poll's requests after 30 s (1.x) and the transport bounds each request.
- */
-export const ABANDONED_POLL_MS = 15 * 60_000;
-
-interface RunningPoll {
-	/** Monotonic clock, as every duration the trigger measures. */
-	startedAt: number;
-}
-
-const runningPolls = new Map<string, RunningPoll>();
 const savedCursors = new Map<string, string>();
-
-/** One trigger: the workflow and the node in it (ids survive renames; the name is the fallback). */
-export function triggerKeyOf(ctx: IPollFunctions): string {
-	const node = ctx.getNode();
-	return `${ctx.getWorkflow().id ?? ''}\u0000${node.id || node.name}`;
-}
-
-/**
- * Claims the trigger for one poll. n8n 1.x starts the next cron tick even while a poll runs; both
- * would read the same stored cursor and emit the same records. The later poll gets `undefined` and
- * returns nothing: the running one reads everything up to its end, and the next tick goes on from
- * there. (Waiting instead would pile up ticks behind a long backlog.) Release in a `finally`.
- */
-export function claimPoll(key: string, now: number = monotonicNow()): (() => void) | undefined {
-	const running = runningPolls.get(key);
-	if (running && now - running.startedAt < ABANDONED_POLL_MS) return undefined;
-	const mine: RunningPoll = { startedAt: now };
-	runningPolls.set(key, mine);
-	return () => {
-		// Only our own entry: an abandoned poll that finishes late must not release its successor.
-		if (runningPolls.get(key) === mine) runningPolls.delete(key);
-	};
-}
 
 /**
  * Whether `cursor` is the one this process saved last for the trigger and settings `key`. Anything

@@ -15,8 +15,8 @@ import {
 import { changeFeed, NEWEST_CHANGED_FIRST } from './changeFeed';
 import { createdFeed, NEWEST_CREATED_FIRST } from './createdFeed';
 import { firstPage, type Feed } from './feed';
-import { claimPoll, isSavedCursor, rememberCursor, triggerKeyOf } from './guards';
-import { pollDeadline } from './pollDeadline';
+import { claimPoll, pollDeadline, triggerKeyOf } from '../../shared/poll';
+import { isSavedCursor, rememberCursor } from './guards';
 import { feedSource, readSettings, statusFilter, type TriggerSettings } from './settings';
 import { fingerprint, readCursor, writeCursor, type Cursor } from './state';
 

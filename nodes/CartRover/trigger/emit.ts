@@ -5,7 +5,7 @@
 import type { IDataObject, IPollFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { eventOf, type OrderStatus } from './events';
-import type { PollDeadline } from './pollDeadline';
+import type { PollDeadline } from '../../shared/poll';
 import { fetchShipments } from './read';
 import type { TriggerSettings } from './settings';
 import { transitionKey, type EmittedKeys } from './state';

@@ -7,8 +7,7 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { collectEmissions, itemOf, type Emission } from './emit';
-import { claimPoll, triggerKeyOf } from './guards';
-import { pollDeadline, type PollDeadline } from './pollDeadline';
+import { claimPoll, pollDeadline, triggerKeyOf, type PollDeadline } from '../../shared/poll';
 import { fetchListPage, httpDateSeconds, readList } from './read';
 import { readSettings, type TriggerSettings } from './settings';
 import {

@@ -13,7 +13,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { cartRoverRequest, MAX_PAGE_SIZE, pathSegment, type Query } from '../transport';
-import type { PollDeadline } from './pollDeadline';
+import type { PollDeadline } from '../../shared/poll';
 import type { TriggerSettings } from './settings';
 import { cartRoverDate, transitionsOf } from './transitions';
 

@@ -5,7 +5,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { collectEmissions, itemOf } from '../../../nodes/CartRover/trigger/emit';
-import { pollDeadline } from '../../../nodes/CartRover/trigger/pollDeadline';
+import { pollDeadline } from '../../../nodes/shared/poll';
 import { fetchShipments } from '../../../nodes/CartRover/trigger/read';
 import type { TriggerSettings } from '../../../nodes/CartRover/trigger/settings';
 import { EmittedKeys, transitionKey } from '../../../nodes/CartRover/trigger/state';

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { MAX_REQUESTS_PER_POLL } from '../../../nodes/CartRover/trigger/pollDeadline';
+import { MAX_REQUESTS_PER_POLL } from '../../../nodes/shared/poll';
 import { forgetPageSizes } from '../../../nodes/CartRover/trigger/read';
 import type { CartRoverSimulator } from '../../simulator/cartRover';
 import {

@@ -1,10 +1,9 @@
 /**
- * How long and how many requests one poll may take: its deadline. (The store's limit on calls is a
- * different thing, the call budget, kept by the transport for every node.)
+ * How long and how many requests one poll may take: its deadline. A backlog is read over several
+ * polls: the poll stops before a request that would not fit, emits what it read and saves where to
+ * go on. (A service's limit on calls is a different thing, the call budget its transport keeps.)
  */
 import type { IPollFunctions } from 'n8n-workflow';
-
-import { monotonicNow, type MonotonicClock } from '../transport';
 
 /** Share of the poll's time we plan to use; the rest covers the request in flight and the hand-off. */
 const TIME_SHARE = 0.8;
@@ -17,17 +16,22 @@ const TIME_SHARE = 0.8;
 export const DEFAULT_POLL_DEADLINE_MS = 30_000;
 
 /**
- * Requests per poll, with or without n8n's time: at 100 records a page that is up to 5,000
- * records in one execution, a size n8n handles comfortably, and it bounds a poll against a store
- * that keeps answering with new pages. The rest of a backlog follows on the next polls.
+ * Requests per poll, with or without n8n's time: at 100 records a page that is up to 5,000 records
+ * in one execution, a size n8n handles comfortably; it bounds a poll against a service that keeps
+ * answering with new pages, and it is half of CartRover's bucket of 100 calls (its spec page, "Rate
+ * Limit"), so the action nodes on the same keys keep room.
  */
 export const MAX_REQUESTS_PER_POLL = 50;
+
+/** Milliseconds from an arbitrary origin that only move forward. */
+export type PollClock = () => number;
 
 export interface PollDeadline {
 	/** Whether another request is allowed and still expected to finish before the deadline. */
 	allowsAnotherRequest(): boolean;
 	/** Runs one request and accounts for it (count and duration). */
 	track<T>(request: () => Promise<T>): Promise<T>;
+	readonly requests: number;
 }
 
 /** The time n8n gives this poll: `getPollBudgetMs` on n8n 2.x (feature-detected), else the default. */
@@ -37,22 +41,23 @@ function pollTimeMsOf(ctx: IPollFunctions): number {
 	return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_POLL_DEADLINE_MS;
 }
 
-/**
- * The deadline of one poll. A backlog is drained over several polls: we stop before a request
- * that would not fit, return what was read, and the cursor continues from the last record read.
- * Durations use a monotonic clock.
- */
+/** The deadline of one poll, measured on a monotonic clock. */
 export function pollDeadline(
 	ctx: IPollFunctions,
-	now: MonotonicClock = monotonicNow,
+	options: { now?: PollClock; maxRequests?: number } = {},
 ): PollDeadline {
+	const now = options.now ?? (() => performance.now());
+	const maxRequests = options.maxRequests ?? MAX_REQUESTS_PER_POLL;
 	const timeMs = pollTimeMsOf(ctx);
 	const started = now();
 	let slowestMs = 0;
 	let requests = 0;
 	return {
+		get requests() {
+			return requests;
+		},
 		allowsAnotherRequest() {
-			if (requests >= MAX_REQUESTS_PER_POLL) return false;
+			if (requests >= maxRequests) return false;
 			return now() - started + slowestMs <= timeMs * TIME_SHARE;
 		},
 		async track<T>(request: () => Promise<T>): Promise<T> {
