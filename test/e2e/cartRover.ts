@@ -25,19 +25,23 @@ export const CARTROVER_EXAMPLE = {
 
 export const CARTROVER_TRACKING = { tracking_no: '1ZCARTROVER00001', carrier: 'UPS' };
 
-/** The lines a warehouse ships from a Cart.com order, as the example maps them (goods only). */
+/** The lines a warehouse ships from a Cart.com order, as the example maps them: goods only, a kit as its components. */
 export function goodsOf(
 	sim: Simulator,
 	orderId: number,
 ): Array<{ item: string; quantity: number }> {
-	return sim.store
-		.list('order_items')
+	const lines = sim.store.list('order_items').filter((line) => line.order_id === orderId);
+	const isKitWithComponents = (line: (typeof lines)[number]) =>
+		lines.some(
+			(other) =>
+				other.is_quantity_bound_to_parent === true && other.parent_order_item_id === line.id,
+		);
+	return lines
 		.filter(
 			(line) =>
-				line.order_id === orderId &&
 				line.is_discount_item !== true &&
 				line.is_non_shipping_item !== true &&
-				!line.parent_order_item_id,
+				!isKitWithComponents(line),
 		)
 		.map((line) => ({ item: String(line.item_number), quantity: Number(line.quantity) }));
 }
