@@ -482,9 +482,18 @@ function placeOrder(sim: Simulator): number {
 		order_number: '',
 		admin_comments: 'placed by e2e',
 	});
-	for (const item of sim.store.list('order_items').filter((i) => i.order_id === templateId)) {
-		const { id: _id, created_at: _ic, updated_at: _iu, ...itemFields } = item;
-		sim.store.create('order_items', { ...itemFields, order_id: order.id });
+	// A kit's components name their parent line: point them at the copy's parent, not the template's.
+	const copies = new Map<unknown, unknown>();
+	const lines = sim.store.list('order_items').filter((i) => i.order_id === templateId);
+	for (const item of lines) {
+		const { id, created_at: _ic, updated_at: _iu, ...itemFields } = item;
+		const copy = sim.store.create('order_items', { ...itemFields, order_id: order.id });
+		copies.set(id, copy.id);
+	}
+	for (const item of lines.filter((line) => line.parent_order_item_id)) {
+		sim.store.update('order_items', Number(copies.get(item.id)), {
+			parent_order_item_id: copies.get(item.parent_order_item_id),
+		});
 	}
 	return Number(order.id);
 }
