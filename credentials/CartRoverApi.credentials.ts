@@ -1,8 +1,5 @@
 import type {
-	IAuthenticateRuleResponseCode,
-	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -12,81 +9,14 @@ import type {
 import {
 	authenticateCartRover,
 	cartRoverCredentialsSchema,
-	cartRoverRedirectRules,
-	credentialTestUrlExpression,
 	DEFAULT_CARTROVER_URL,
 } from './common/cartRoverAuth';
 
-type TestRule = IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody;
-
-const levelHint =
-	'Check API User, API Key and API Level: each level (Cart, Merchant, Warehouse) has its own keys, and regenerating keys invalidates the old ones at once.';
-
 /**
- * CartRover answers a refusal with `{success_code: false, error_code, message}`, possibly with
- * HTTP 200 (spec page, "Errors"), so the test judges the body. n8n checks these rules in order on
- * the test's answer (`get(body, key) === value` fails the test with the rule's message).
+ * CartRover (Extensiv Integration Manager): HTTP Basic api_user:api_key, one set of keys per API
+ * level. No declarative `test`: the CartRover nodes test it (`testedBy: 'cartRoverApiTest'`,
+ * nodes/CartRover/methods/credentialTest.ts), so that a refusal shows CartRover's own message.
  */
-const successBodyRules: IAuthenticateRuleResponseSuccessBody[] = [
-	{
-		type: 'responseSuccessBody',
-		properties: {
-			key: 'error_code',
-			value: 'RateLimit',
-			message:
-				'CartRover: RateLimit (over the API limit for these keys). The keys were not refused: wait a minute and test again.',
-		},
-	},
-	{
-		type: 'responseSuccessBody',
-		properties: {
-			key: 'error_code',
-			value: 'Invalid',
-			message: `CartRover refused the test read: Invalid. ${levelHint}`,
-		},
-	},
-	{
-		type: 'responseSuccessBody',
-		properties: {
-			key: 'error_code',
-			value: 'Failure',
-			message: `CartRover refused the test read: Failure. ${levelHint}`,
-		},
-	},
-	{
-		type: 'responseSuccessBody',
-		properties: {
-			key: 'success_code',
-			value: false,
-			message: `CartRover refused the test read (success_code false). ${levelHint}`,
-		},
-	},
-	{
-		type: 'responseSuccessBody',
-		properties: {
-			key: 'success_code',
-			value: undefined,
-			message: `The answer is not a CartRover API answer (no success_code). Check API URL (${DEFAULT_CARTROVER_URL}).`,
-		},
-	},
-];
-
-const statusRules: IAuthenticateRuleResponseCode[] = [
-	{
-		type: 'responseCode',
-		properties: { value: 401, message: `CartRover rejected the keys (401). ${levelHint}` },
-	},
-	{
-		type: 'responseCode',
-		properties: {
-			value: 403,
-			message: `CartRover refused access at this API level (403). ${levelHint}`,
-		},
-	},
-	...cartRoverRedirectRules(),
-];
-
-/** CartRover (Extensiv Integration Manager): HTTP Basic api_user:api_key, one set of keys per API level. */
 export class CartRoverApi implements ICredentialType {
 	name = 'cartRoverApi';
 
@@ -141,11 +71,4 @@ export class CartRoverApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		return authenticateCartRover(cartRoverCredentialsSchema.parse(credentials), requestOptions);
 	}
-
-	// n8n checks each rule by its `type` (cli credentials-tester.service.ts), so both kinds share one
-	// list; the declared type is a union of two array types only.
-	test: ICredentialTestRequest = {
-		request: { method: 'GET', url: credentialTestUrlExpression(), disableFollowRedirect: true },
-		rules: [...statusRules, ...successBodyRules] as TestRule[] as IAuthenticateRuleResponseCode[],
-	};
 }

@@ -10,7 +10,7 @@
  * The `/v1/{cart|merchant|wms}` prefix is what the official PHP client (CartRover/cartrover-php,
  * lib/CartRover/APIObject.php) puts in front of every endpoint.
  */
-import type { IAuthenticateRuleResponseCode, IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { appendQuery, type Query } from '../../nodes/shared/http';
@@ -182,7 +182,9 @@ export function resolveCartRoverUrl(baseUrl: string, requestOptions: IHttpReques
 /**
  * Signs a request: resolve the URL against the base, drop `qs`, add HTTP Basic, and never follow a
  * redirect (n8n would send the Authorization header on to wherever it points). Set here, it holds
- * for every request the credential signs, the credential test included.
+ * for every request the credential signs. (The credential test, nodes/CartRover/methods/
+ * credentialTest.ts, signs its one request itself, with basicAuthorization, and follows no redirect
+ * either.)
  */
 export function authenticateCartRover(
 	credentials: CartRoverCredentials,
@@ -214,19 +216,3 @@ export const CREDENTIAL_TEST_PATHS: Record<CartRoverLevel, string> = {
 	merchant: '/v1/merchant/inventory?limit=1',
 	wms: '/v1/wms/shipmethod/list',
 };
-
-/** An n8n expression choosing the test path by the credential's level (resolved by n8n before authenticate). */
-export function credentialTestUrlExpression(): string {
-	return `={{ ${JSON.stringify(CREDENTIAL_TEST_PATHS)}[$credentials.apiLevel] }}`;
-}
-
-/** Credential-test rules for a redirect, which the test request does not follow. */
-export function cartRoverRedirectRules(): IAuthenticateRuleResponseCode[] {
-	return [301, 302, 303, 307, 308].map((value) => ({
-		type: 'responseCode' as const,
-		properties: {
-			value,
-			message: `CartRover answered with a redirect (${value}), which is not followed so that the keys are not sent elsewhere. Check API URL (${DEFAULT_CARTROVER_URL}).`,
-		},
-	}));
-}

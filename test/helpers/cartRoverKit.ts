@@ -3,19 +3,18 @@
  * credentials for one API level pointing at it, short back-off, a node run, a probe that hands a
  * real n8n execution context to a test (for transport calls), and the credential test as n8n runs it.
  */
-import { ExecuteContext, RoutingNode } from 'n8n-core';
-import {
-	Workflow,
-	type ICredentialDataDecryptedObject,
-	type IExecuteFunctions,
-	type INode,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypes,
-	type IRunExecutionData,
+import { CredentialTestContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunction,
+	IExecuteFunctions,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeType,
 } from 'n8n-workflow';
 
-import { CartRoverApi } from '../../credentials/CartRoverApi.credentials';
+import { CartRover } from '../../nodes/CartRover/CartRover.node';
 import {
 	configureCartRoverTransport,
 	resetCallBudgets,
@@ -28,7 +27,7 @@ import {
 	type CartRoverSimOptions,
 	type CartRoverSimulator,
 } from '../simulator/cartRover';
-import { additionalDataFor, prepareContainer, runNode, type NodeRun } from './n8n';
+import { prepareContainer, runNode, type NodeRun } from './n8n';
 
 export type { CartRoverLevel, CartRoverSimulator };
 
@@ -129,122 +128,45 @@ export async function withCartRoverContext<T>(
 	return result.value as T;
 }
 
-/** lodash's `get` for dotted keys, as n8n reads a rule's key. */
-function valueAt(value: unknown, key: string): unknown {
-	return key
-		.split('.')
-		.reduce<unknown>(
-			(node, part) =>
-				node !== null && typeof node === 'object'
-					? (node as Record<string, unknown>)[part]
-					: undefined,
-			value,
-		);
-}
+export type CredentialTestResult = INodeCredentialTestResult;
 
-export interface CredentialTestResult {
-	status: 'OK' | 'Error';
-	message: string;
+/**
+ * The credential test function n8n picks for `cartRoverApi` from a node, as n8n's CredentialsTester
+ * does (packages/cli credentials-tester.service.ts, getCredentialTestFunction): the node's
+ * credential entry names it with `testedBy`, its `methods.credentialTest` holds it.
+ */
+export function cartRoverCredentialTestOf(nodeType: INodeType): ICredentialTestFunction {
+	const entry = nodeType.description.credentials?.find(
+		(credential) => credential.name === 'cartRoverApi',
+	);
+	const testedBy = entry?.testedBy;
+	if (typeof testedBy !== 'string')
+		throw new Error(`${nodeType.description.name}: no testedBy for cartRoverApi`);
+	const test = nodeType.methods?.credentialTest?.[testedBy];
+	if (typeof test !== 'function')
+		throw new Error(`${nodeType.description.name}: no methods.credentialTest.${testedBy}`);
+	return test;
 }
 
 /**
- * The credential test as n8n's CredentialsTester runs it (packages/cli credentials-tester.service.ts):
- * the test request goes through RoutingNode (expressions such as `$credentials.apiLevel` resolved,
- * the credential's authenticate applied, non-2xx thrown), then `responseCode` rules on a thrown
- * answer and `responseSuccessBody` rules on a 2xx body, in order.
+ * The credential test as n8n runs it (credentials-tester.service.ts, testCredentials): the node's
+ * test function called on a real n8n-core CredentialTestContext (its `helpers.request` is n8n's
+ * proxyRequestToAxios), with the decrypted credential. `nodeType` is the CartRover action node
+ * unless given (n8n uses the first node it finds that supports the credential).
  */
 export async function runCartRoverCredentialTest(
 	data: ICredentialDataDecryptedObject,
+	nodeType: INodeType = new CartRover(),
 ): Promise<CredentialTestResult> {
 	prepareContainer();
-	const credentialType = new CartRoverApi();
-	const test = credentialType.test;
-	const nodeType = {
-		description: {
-			displayName: 'Temp',
-			name: 'temp',
-			group: ['transform'],
-			version: 1,
-			description: '',
-			defaults: { name: 'Temp' },
-			inputs: ['main'],
-			outputs: ['main'],
-			credentials: [{ name: 'cartRoverApi', required: true }],
-			properties: [
-				{
-					displayName: 'Temp',
-					name: 'temp',
-					type: 'string',
-					routing: { request: test.request },
-					default: '',
-				},
-			],
-		},
-	} as unknown as INodeType;
-	const node: INode = {
-		id: 'temp',
-		parameters: {},
-		name: 'Temp-Node',
-		type: 'temp',
-		typeVersion: 1,
-		position: [0, 0],
-		credentials: { cartRoverApi: { id: 'cred', name: 'cred' } },
-	};
-	const nodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
-		getKnownTypes: () => ({}),
-	} as unknown as INodeTypes;
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = additionalDataFor({
-		parameters: {},
-		credentials: { cartRoverApi: data },
-	});
-	const context = new ExecuteContext(
-		workflow,
-		node,
-		additionalData,
-		'internal',
-		{ resultData: { runData: {} } } as unknown as IRunExecutionData,
-		0,
-		[],
-		{ main: [[{ json: {} }]] },
-		{ node, data: {}, source: null },
-		[],
-	);
-	const routingNode = new RoutingNode(context, nodeType, {
+	const test = cartRoverCredentialTestOf(nodeType);
+	const credential: ICredentialsDecrypted = {
 		id: 'cred',
-		name: 'cred',
+		name: 'CartRover account',
 		type: 'cartRoverApi',
-		data,
-	});
-	let response: INodeExecutionData[][] | null | undefined;
-	try {
-		response = await routingNode.runNode();
-	} catch (error) {
-		const cause = (
-			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
-		).cause;
-		if (cause?.response) {
-			for (const rule of test.rules ?? []) {
-				if (rule.type === 'responseCode' && rule.properties.value === cause.response.status)
-					return { status: 'Error', message: rule.properties.message };
-			}
-			return {
-				status: 'Error',
-				message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}`,
-			};
-		}
-		if (cause?.code) return { status: 'Error', message: cause.code };
-		return { status: 'Error', message: (error as Error).message };
-	}
-	for (const rule of test.rules ?? []) {
-		if (rule.type !== 'responseSuccessBody') continue;
-		const body = response?.[0]?.[0]?.json;
-		if (valueAt(body, rule.properties.key) === rule.properties.value)
-			return { status: 'Error', message: rule.properties.message };
-	}
-	return { status: 'OK', message: 'Connection successful!' };
+		data: { ...data },
+	};
+	return await test.call(new CredentialTestContext(), credential);
 }
 
 /** Requests as `METHOD /path?query` strings, for readable assertions. */

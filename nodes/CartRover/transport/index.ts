@@ -4,9 +4,15 @@
  * nodes/shared/http, and the credential code from credentials/common.
  */
 export {
+	basicAuthorization,
 	CARTROVER_CREDENTIAL,
 	CARTROVER_LEVELS,
+	CartRoverCredentialError,
+	cartRoverSecretsOf,
+	CREDENTIAL_TEST_PATHS,
 	DEFAULT_CARTROVER_URL,
+	parseCartRoverCredentials,
+	type CartRoverCredentials,
 	type CartRoverLevel,
 } from '../../../credentials/common/cartRoverAuth';
 export { readEnvelope, type Envelope } from './envelope';
