@@ -630,7 +630,18 @@ async function checkCredentialTests(sim: Simulator, cartRover: CartRoverSimulato
 				assertEqual(bad.status, 'Error', 'test result with refused keys');
 				assertEqual(cartRover.requests.at(-1)?.status, 200, 'HTTP status of the refusal');
 				checks.log(`  cartRoverApi test with refused keys says: ${bad.message}`);
-				assert(!/cart-key/.test(bad.message ?? ''), 'the message shows the API key');
+				const message = bad.message ?? '';
+				// The simulator's own refusal of unknown keys (test/simulator/cartRover/server.ts), not a
+				// text of ours: the node's test function (testedBy) shows CartRover's message and code.
+				assert(
+					message.includes('CartRover (Invalid): Invalid API User or API Key'),
+					`the message is not CartRover’s own refusal: ${message}`,
+				);
+				const basic = Buffer.from(`${saved.user}:${saved.key}`).toString('base64');
+				assert(
+					!message.includes(saved.key) && !message.includes(basic.replace(/=+$/, '')),
+					'the message shows the API key or the Basic header',
+				);
 			} finally {
 				cartRover.keys.cart = saved;
 			}
