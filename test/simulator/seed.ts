@@ -66,6 +66,14 @@ const SPAN_MS = 400 * DAY_MS;
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
+/** Whether a warehouse ships this line itself: not a discount line, not a kit parent (its components ship). */
+const shipsItself = (line: SimRecord, _index: number, lines: SimRecord[]): boolean =>
+	line.is_discount_item !== true &&
+	line.is_non_shipping_item !== true &&
+	!lines.some(
+		(other) => other.parent_order_item_id === line.id && other.is_quantity_bound_to_parent === true,
+	);
+
 /** UPC-A: 11 digits + check digit. */
 function upc(prefix: number, id: number): string {
 	const body = String(prefix * 1_000_000_000 + id).padStart(11, '0');
@@ -763,10 +771,103 @@ class Seeder {
 		return STATUS.partiallyShipped;
 	}
 
+	/** An order line with the fields every line has; `fields` says what it is. */
+	private orderLine(orderId: number, stamp: string, fields: SimRecord): SimRecord {
+		return {
+			id: this.id('order_items'),
+			order_id: orderId,
+			product_id: null,
+			variant_inventory_id: null,
+			parent_order_item_id: null,
+			is_quantity_bound_to_parent: false,
+			is_discount_item: false,
+			item_number: '',
+			item_number_full: '',
+			item_name: '',
+			description: '',
+			price: 0,
+			cost: 0,
+			quantity: 1,
+			tax: 0,
+			discount_amount: 0,
+			discount_percentage: 0,
+			is_taxable: true,
+			tax_code: '',
+			is_non_shipping_item: false,
+			warehouse_id: 1,
+			weight: 0,
+			weight_unit: 'Lbs',
+			variants: [],
+			personalizations: null,
+			...fields,
+			created_at: stamp,
+			updated_at: stamp,
+		};
+	}
+
+	/**
+	 * Lines of the newest orders (`index` >= 0) that live orders have and plain lines do not: even
+	 * ones get a coupon's discount line (`is_discount_item`, a negative price, not flagged
+	 * non-shipping), odd ones a kit: a parent line carrying the price and its components, each with
+	 * `parent_order_item_id` and `is_quantity_bound_to_parent` (docs/resources/order_items.md; the
+	 * flags are in Airbyte's source-cart order_items schema, read from live stores).
+	 */
+	private specialLines(
+		index: number,
+		orderId: number,
+		stamp: string,
+		lines: SimRecord[],
+	): SimRecord[] {
+		if (index < 0) return [];
+		const { rng } = this;
+		if (index % 2 === 0) {
+			const goods = lines.reduce(
+				(sum, line) => sum + (line.price as number) * (line.quantity as number),
+				0,
+			);
+			return [
+				this.orderLine(orderId, stamp, {
+					item_number: 'DISCOUNT',
+					item_number_full: 'DISCOUNT',
+					item_name: 'Coupon WELCOME10',
+					price: -round2(goods * 0.1),
+					is_discount_item: true,
+					is_taxable: false,
+				}),
+			];
+		}
+		const kitQuantity = rng.int(1, 2);
+		const components = rng.sample(this.products, Math.min(2, this.products.length));
+		const parent = this.orderLine(orderId, stamp, {
+			item_number: 'KIT-GIFTSET',
+			item_number_full: 'KIT-GIFTSET',
+			item_name: 'Gift Set',
+			price: round2(components.reduce((sum, p) => sum + (p.record.price as number), 0)),
+			quantity: kitQuantity,
+		});
+		const children = components.map(({ record }) =>
+			this.orderLine(orderId, stamp, {
+				product_id: record.id,
+				parent_order_item_id: parent.id,
+				is_quantity_bound_to_parent: true,
+				item_number: record.item_number,
+				item_number_full: record.item_number,
+				item_name: record.item_name,
+				cost: record.cost,
+				quantity: kitQuantity,
+				warehouse_id: record.warehouse_id,
+				weight: record.weight,
+			}),
+		);
+		return [parent, ...children];
+	}
+
 	private seedOrders(): void {
 		const { rng, sizes } = this;
 		if (sizes.orders === 0 || this.products.length === 0) return;
 		const orderTimes = this.times(sizes.orders, 0, 1, true);
+		// The newest orders carry a kit or a discount line, as live orders do (see addSpecialLines).
+		const special = sizes.orders >= 10 ? Math.max(2, Math.round(sizes.orders / 25)) : 0;
 		const orders: SimRecord[] = [];
 		const orderAddresses: SimRecord[] = [];
 		const items: SimRecord[] = [];
@@ -833,6 +934,8 @@ class Seeder {
 					product_id: record.id,
 					variant_inventory_id: row ? row.id : null,
 					parent_order_item_id: null,
+					is_quantity_bound_to_parent: false,
+					is_discount_item: false,
 					item_number: itemNumber,
 					item_number_full: itemNumber,
 					item_name: record.item_name,
@@ -861,6 +964,12 @@ class Seeder {
 				orderItems.push(item);
 				items.push(item);
 			}
+			const extra = this.specialLines(i - (sizes.orders - special), id, created_at, orderItems);
+			orderItems.push(...extra);
+			items.push(...extra);
+			for (const line of extra)
+				if (line.is_discount_item !== true)
+					subtotal += (line.price as number) * (line.quantity as number);
 			const taxable = !(customerRecord.is_no_tax_customer as boolean);
 			const taxRate = taxable ? 0.0825 : 0;
 			for (const item of orderItems)
@@ -868,7 +977,12 @@ class Seeder {
 			subtotal = round2(subtotal);
 			const taxTotal = round2(subtotal * taxRate);
 			const shippingTotal = subtotal >= 100 ? 0 : 7.95;
-			const grandTotal = round2(subtotal + taxTotal + shippingTotal);
+			const discountTotal = round2(
+				orderItems
+					.filter((line) => line.is_discount_item === true)
+					.reduce((sum, line) => sum - (line.price as number), 0),
+			);
+			const grandTotal = round2(subtotal - discountTotal + taxTotal + shippingTotal);
 
 			let lastChangeMs = orderMs;
 			let statusChangedMs = orderMs;
@@ -912,8 +1026,8 @@ class Seeder {
 			) {
 				const shippedMs = this.later(orderMs, 3 * DAY_MS);
 				lastChangeMs = Math.max(lastChangeMs, shippedMs);
-				const shippedItems =
-					statusId === STATUS.partiallyShipped ? orderItems.slice(0, 1) : orderItems;
+				const goods = orderItems.filter(shipsItself);
+				const shippedItems = statusId === STATUS.partiallyShipped ? goods.slice(0, 1) : goods;
 				const tracking = `1Z${rng.int(100, 999)}AA1${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
 				shipments.push({
 					id: this.id('order_shipments'),
@@ -972,7 +1086,7 @@ class Seeder {
 				shipping_total: shippingTotal,
 				discounted_shipping_total: shippingTotal,
 				handling_total: 0,
-				discount_total: 0,
+				discount_total: discountTotal,
 				additional_fees: 0,
 				delivery_tax: 0,
 				grand_total: grandTotal,
