@@ -205,6 +205,8 @@ class Seeder {
 				is_partially_refunded: false,
 				is_quote_status: status.is_quote_status ?? false,
 				...this.staticTimes(),
+				// Live order statuses may have no updated_at (nullable in Airbyte source-cart's live-read manifest).
+				...(index % 3 === 2 ? { updated_at: null } : {}),
 			})),
 		);
 
@@ -530,7 +532,10 @@ class Seeder {
 			const cost = round2(price * (0.35 + rng.next() * 0.2));
 			const createdMs = createdTimes[i];
 			const updatedMs = this.later(createdMs, 300 * DAY_MS);
-			const created_at = this.stamp(createdMs);
+			// Some live products have no created_at (docs/resources/products.md, a child product; nullable
+			// in Airbyte source-cart's live-read manifest): every 15th here. Its related rows keep a date.
+			const stamped = this.stamp(createdMs);
+			const created_at = id % 15 === 0 ? null : stamped;
 			const updated_at = this.stamp(updatedMs);
 			const hasVariants = variantIndexes.has(i);
 			const seeded: SeededProduct = { record: {}, inventoryRows: [], variants: new Map() };
@@ -562,8 +567,8 @@ class Seeder {
 						swatch_file: '',
 						swatch_thumbnail: '',
 						swatch_thumbnail_color: '',
-						created_at,
-						updated_at: created_at,
+						created_at: stamped,
+						updated_at: stamped,
 					};
 					variants.push(variant);
 					seeded.variants.set(variant.id as number, variant);
@@ -604,14 +609,14 @@ class Seeder {
 						variant_inventory_image: '',
 						quickbooks_item_id: '',
 						variants: combination.map((v) => ({ id: v.id })),
-						created_at,
+						created_at: stamped,
 						updated_at: this.stamp(rowUpdatedMs),
 					};
 					inventoryRows.push(row);
 					seeded.inventoryRows.push(row);
 					if (rng.chance(0.3)) {
 						pricing.push(
-							this.pricingRow(id, rowId, 1, round2(price + rng.money(0, 4)), cost, created_at),
+							this.pricingRow(id, rowId, 1, round2(price + rng.money(0, 4)), cost, stamped),
 						);
 					}
 				}
@@ -678,7 +683,7 @@ class Seeder {
 			products.push(record);
 			this.products.push(seeded);
 			if (rng.chance(0.3))
-				pricing.push(this.pricingRow(id, null, 10, round2(price * 0.9), cost, created_at));
+				pricing.push(this.pricingRow(id, null, 10, round2(price * 0.9), cost, stamped));
 			pictures.push({
 				id: this.id('product_pictures'),
 				product_id: id,
@@ -687,8 +692,8 @@ class Seeder {
 				caption: '',
 				is_primary: true,
 				sort_order: 0,
-				created_at,
-				updated_at: created_at,
+				created_at: stamped,
+				updated_at: stamped,
 			});
 		}
 		this.store.load('products', products);
