@@ -24,6 +24,7 @@ import {
 	type Place,
 	type VariantOption,
 } from './seedData';
+import { withLiveFields } from './liveFields';
 import type { MemoryStore } from './store';
 import { formatStoreTime, truncateToDigits } from './time';
 import type { SeedSizes, SimRecord } from './types';
@@ -502,7 +503,7 @@ class Seeder {
 				place: defaultPlace,
 			});
 		}
-		this.store.load('customers', customers);
+		this.store.load('customers', withLiveFields('customers', customers));
 		this.store.load('addresses', addresses);
 	}
 
@@ -696,7 +697,7 @@ class Seeder {
 				updated_at: stamped,
 			});
 		}
-		this.store.load('products', products);
+		this.store.load('products', withLiveFields('products', products));
 		this.store.load('product_variants', variants);
 		this.store.load('variant_inventory', inventoryRows);
 		this.store.load('product_pricing', pricing);
@@ -1146,8 +1147,8 @@ class Seeder {
 		}
 		this.store.load('orders', orders);
 		this.store.load('order_addresses', orderAddresses);
-		this.store.load('order_items', items);
-		this.store.load('order_payments', payments);
+		this.store.load('order_items', withLiveFields('order_items', items));
+		this.store.load('order_payments', withLiveFields('order_payments', payments));
 		this.store.load('order_shipments', shipments);
 	}
 
