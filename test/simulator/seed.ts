@@ -934,14 +934,9 @@ class Seeder {
 				subtotal += price * quantity;
 				costTotal += (record.cost as number) * quantity;
 				const itemNumber = row ? (row.item_number as string) : (record.item_number as string);
-				const item: SimRecord = {
-					id: this.id('order_items'),
-					order_id: id,
+				const item = this.orderLine(id, created_at, {
 					product_id: record.id,
 					variant_inventory_id: row ? row.id : null,
-					parent_order_item_id: null,
-					is_quantity_bound_to_parent: false,
-					is_discount_item: false,
 					item_number: itemNumber,
 					item_number_full: itemNumber,
 					item_name: record.item_name,
@@ -949,24 +944,14 @@ class Seeder {
 					price,
 					cost: record.cost,
 					quantity,
-					tax: 0,
-					discount_amount: 0,
-					discount_percentage: 0,
-					is_taxable: true,
-					tax_code: '',
-					is_non_shipping_item: false,
 					warehouse_id: record.warehouse_id,
 					weight: record.weight,
-					weight_unit: 'Lbs',
 					variants: rowVariants.map((v) => ({
 						id: v.id,
 						description: `${v.variant_group_id === 1 ? 'Color' : 'Size'}: ${v.description as string}`,
 						variant_group_id: v.variant_group_id,
 					})),
-					personalizations: null,
-					created_at,
-					updated_at: created_at,
-				};
+				});
 				orderItems.push(item);
 				items.push(item);
 			}

@@ -174,17 +174,20 @@ function addLine(lines: Map<number, number>, id: number, quantity: number) {
 	lines.set(id, (lines.get(id) ?? 0) + quantity);
 }
 
-const freeOf = (item: CartComRecord, shipped: Map<number, number>, lines: Map<number, number>) =>
+/** What a requested line is resolved against, and the shipment lines resolved so far. */
+interface Resolution {
+	orderId: number;
+	orderItems: CartComRecord[];
+	shipped: Map<number, number>;
+	lines: Map<number, number>;
+}
+
+const freeOf = (item: CartComRecord, { shipped, lines }: Resolution) =>
 	Math.max(0, remainingOf(item, shipped) - (lines.get(Number(item.id)) ?? 0));
 
 /** A line listed by order item id: on the order, shipped by a warehouse, something left (or a quantity given). */
-function addListedItem(
-	orderId: number,
-	line: { orderItemId: number; quantity?: number },
-	orderItems: CartComRecord[],
-	shipped: Map<number, number>,
-	lines: Map<number, number>,
-): void {
+function addListedItem(line: { orderItemId: number; quantity?: number }, plan: Resolution): void {
+	const { orderId, orderItems, shipped, lines } = plan;
 	const item = orderItems.find((candidate) => Number(candidate.id) === line.orderItemId);
 	if (!item) {
 		throw new ShipmentPlanError(
@@ -213,13 +216,8 @@ function addListedItem(
 }
 
 /** A line listed by SKU: spread over the shippable lines carrying it, never beyond what is left. */
-function addSku(
-	orderId: number,
-	line: { sku: string; quantity?: number },
-	orderItems: CartComRecord[],
-	shipped: Map<number, number>,
-	lines: Map<number, number>,
-): void {
+function addSku(line: { sku: string; quantity?: number }, plan: Resolution): void {
+	const { orderId, orderItems, lines } = plan;
 	const matching = orderItems.filter((item) => skuMatches(item, line.sku));
 	if (matching.length === 0) {
 		throw new ShipmentPlanError(
@@ -236,7 +234,7 @@ function addSku(
 			'Remove the line: only lines with goods are shipped (for a kit, list its components’ SKUs).',
 		);
 	}
-	const available = candidates.reduce((sum, item) => sum + freeOf(item, shipped, lines), 0);
+	const available = candidates.reduce((sum, item) => sum + freeOf(item, plan), 0);
 	const wanted = line.quantity ?? available;
 	if (wanted <= 0 || wanted > available) {
 		throw new ShipmentPlanError(
@@ -247,7 +245,7 @@ function addSku(
 	}
 	let left = wanted;
 	for (const item of candidates) {
-		const take = Math.min(freeOf(item, shipped, lines), left);
+		const take = Math.min(freeOf(item, plan), left);
 		if (take > 0) addLine(lines, Number(item.id), take);
 		left -= take;
 		if (left === 0) break;
@@ -266,10 +264,10 @@ export function resolveLines(
 	orderItems: CartComRecord[],
 	shipped: Map<number, number>,
 ): ShipmentLine[] {
-	const lines = new Map<number, number>();
+	const plan: Resolution = { orderId, orderItems, shipped, lines: new Map() };
 	for (const line of requested) {
-		if (line.orderItemId !== undefined) addListedItem(orderId, line, orderItems, shipped, lines);
-		else addSku(orderId, line, orderItems, shipped, lines);
+		if (line.orderItemId !== undefined) addListedItem(line, plan);
+		else addSku(line, plan);
 	}
-	return [...lines].map(([id, quantity_shipped]) => ({ id, quantity_shipped }));
+	return [...plan.lines].map(([id, quantity_shipped]) => ({ id, quantity_shipped }));
 }
