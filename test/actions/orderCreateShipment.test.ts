@@ -267,7 +267,7 @@ describe('Order → Create Shipment', () => {
 		expect(sent).toBe('2024-01-15T09:30:00.000-05:00');
 	});
 
-	it('by order item ID with quantities: no need to read the order’s items', async () => {
+	it('by order item ID with quantities: the order’s items are read (to refuse lines that ship nothing) and the quantity is sent as given', async () => {
 		const order = takeOrder();
 		const target = order.items[0];
 		await run(
@@ -280,8 +280,12 @@ describe('Order → Create Shipment', () => {
 			}),
 		);
 
-		expect(routesOf(sim.requests)).toEqual(['GET /order_shipments', 'POST /order_shipments']);
-		expect((sim.requests[1].body as IDataObject).items).toEqual([
+		expect(routesOf(sim.requests)).toEqual([
+			'GET /order_shipments',
+			`GET /orders/${order.id}/items`,
+			'POST /order_shipments',
+		]);
+		expect((sim.requests[2].body as IDataObject).items).toEqual([
 			{ id: target.id, quantity_shipped: 1 },
 		]);
 	});

@@ -24,6 +24,7 @@ import {
 	type Place,
 	type VariantOption,
 } from './seedData';
+import { withLiveFields } from './liveFields';
 import type { MemoryStore } from './store';
 import { formatStoreTime, truncateToDigits } from './time';
 import type { SeedSizes, SimRecord } from './types';
@@ -65,6 +66,14 @@ const DAY_MS = 86_400_000;
 const SPAN_MS = 400 * DAY_MS;
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+/** Whether a warehouse ships this line itself: not a discount line, not a kit parent (its components ship). */
+const shipsItself = (line: SimRecord, _index: number, lines: SimRecord[]): boolean =>
+	line.is_discount_item !== true &&
+	line.is_non_shipping_item !== true &&
+	!lines.some(
+		(other) => other.parent_order_item_id === line.id && other.is_quantity_bound_to_parent === true,
+	);
 
 /** UPC-A: 11 digits + check digit. */
 function upc(prefix: number, id: number): string {
@@ -197,6 +206,8 @@ class Seeder {
 				is_partially_refunded: false,
 				is_quote_status: status.is_quote_status ?? false,
 				...this.staticTimes(),
+				// Live order statuses may have no updated_at (nullable in Airbyte source-cart's live-read manifest).
+				...(index % 3 === 2 ? { updated_at: null } : {}),
 			})),
 		);
 
@@ -492,7 +503,7 @@ class Seeder {
 				place: defaultPlace,
 			});
 		}
-		this.store.load('customers', customers);
+		this.store.load('customers', withLiveFields('customers', customers));
 		this.store.load('addresses', addresses);
 	}
 
@@ -522,7 +533,10 @@ class Seeder {
 			const cost = round2(price * (0.35 + rng.next() * 0.2));
 			const createdMs = createdTimes[i];
 			const updatedMs = this.later(createdMs, 300 * DAY_MS);
-			const created_at = this.stamp(createdMs);
+			// Some live products have no created_at (docs/resources/products.md, a child product; nullable
+			// in Airbyte source-cart's live-read manifest): every 15th here. Its related rows keep a date.
+			const stamped = this.stamp(createdMs);
+			const created_at = id % 15 === 0 ? null : stamped;
 			const updated_at = this.stamp(updatedMs);
 			const hasVariants = variantIndexes.has(i);
 			const seeded: SeededProduct = { record: {}, inventoryRows: [], variants: new Map() };
@@ -554,8 +568,8 @@ class Seeder {
 						swatch_file: '',
 						swatch_thumbnail: '',
 						swatch_thumbnail_color: '',
-						created_at,
-						updated_at: created_at,
+						created_at: stamped,
+						updated_at: stamped,
 					};
 					variants.push(variant);
 					seeded.variants.set(variant.id as number, variant);
@@ -596,14 +610,14 @@ class Seeder {
 						variant_inventory_image: '',
 						quickbooks_item_id: '',
 						variants: combination.map((v) => ({ id: v.id })),
-						created_at,
+						created_at: stamped,
 						updated_at: this.stamp(rowUpdatedMs),
 					};
 					inventoryRows.push(row);
 					seeded.inventoryRows.push(row);
 					if (rng.chance(0.3)) {
 						pricing.push(
-							this.pricingRow(id, rowId, 1, round2(price + rng.money(0, 4)), cost, created_at),
+							this.pricingRow(id, rowId, 1, round2(price + rng.money(0, 4)), cost, stamped),
 						);
 					}
 				}
@@ -670,7 +684,7 @@ class Seeder {
 			products.push(record);
 			this.products.push(seeded);
 			if (rng.chance(0.3))
-				pricing.push(this.pricingRow(id, null, 10, round2(price * 0.9), cost, created_at));
+				pricing.push(this.pricingRow(id, null, 10, round2(price * 0.9), cost, stamped));
 			pictures.push({
 				id: this.id('product_pictures'),
 				product_id: id,
@@ -679,11 +693,11 @@ class Seeder {
 				caption: '',
 				is_primary: true,
 				sort_order: 0,
-				created_at,
-				updated_at: created_at,
+				created_at: stamped,
+				updated_at: stamped,
 			});
 		}
-		this.store.load('products', products);
+		this.store.load('products', withLiveFields('products', products));
 		this.store.load('product_variants', variants);
 		this.store.load('variant_inventory', inventoryRows);
 		this.store.load('product_pricing', pricing);
@@ -763,10 +777,103 @@ class Seeder {
 		return STATUS.partiallyShipped;
 	}
 
+	/** An order line with the fields every line has; `fields` says what it is. */
+	private orderLine(orderId: number, stamp: string, fields: SimRecord): SimRecord {
+		return {
+			id: this.id('order_items'),
+			order_id: orderId,
+			product_id: null,
+			variant_inventory_id: null,
+			parent_order_item_id: null,
+			is_quantity_bound_to_parent: false,
+			is_discount_item: false,
+			item_number: '',
+			item_number_full: '',
+			item_name: '',
+			description: '',
+			price: 0,
+			cost: 0,
+			quantity: 1,
+			tax: 0,
+			discount_amount: 0,
+			discount_percentage: 0,
+			is_taxable: true,
+			tax_code: '',
+			is_non_shipping_item: false,
+			warehouse_id: 1,
+			weight: 0,
+			weight_unit: 'Lbs',
+			variants: [],
+			personalizations: null,
+			...fields,
+			created_at: stamp,
+			updated_at: stamp,
+		};
+	}
+
+	/**
+	 * Lines of the newest orders (`index` >= 0) that live orders have and plain lines do not: even
+	 * ones get a coupon's discount line (`is_discount_item`, a negative price, not flagged
+	 * non-shipping), odd ones a kit: a parent line carrying the price and its components, each with
+	 * `parent_order_item_id` and `is_quantity_bound_to_parent` (docs/resources/order_items.md; the
+	 * flags are in Airbyte's source-cart order_items schema, read from live stores).
+	 */
+	private specialLines(
+		index: number,
+		orderId: number,
+		stamp: string,
+		lines: SimRecord[],
+	): SimRecord[] {
+		if (index < 0) return [];
+		const { rng } = this;
+		if (index % 2 === 0) {
+			const goods = lines.reduce(
+				(sum, line) => sum + (line.price as number) * (line.quantity as number),
+				0,
+			);
+			return [
+				this.orderLine(orderId, stamp, {
+					item_number: 'DISCOUNT',
+					item_number_full: 'DISCOUNT',
+					item_name: 'Coupon WELCOME10',
+					price: -round2(goods * 0.1),
+					is_discount_item: true,
+					is_taxable: false,
+				}),
+			];
+		}
+		const kitQuantity = rng.int(1, 2);
+		const components = rng.sample(this.products, Math.min(2, this.products.length));
+		const parent = this.orderLine(orderId, stamp, {
+			item_number: 'KIT-GIFTSET',
+			item_number_full: 'KIT-GIFTSET',
+			item_name: 'Gift Set',
+			price: round2(components.reduce((sum, p) => sum + (p.record.price as number), 0)),
+			quantity: kitQuantity,
+		});
+		const children = components.map(({ record }) =>
+			this.orderLine(orderId, stamp, {
+				product_id: record.id,
+				parent_order_item_id: parent.id,
+				is_quantity_bound_to_parent: true,
+				item_number: record.item_number,
+				item_number_full: record.item_number,
+				item_name: record.item_name,
+				cost: record.cost,
+				quantity: kitQuantity,
+				warehouse_id: record.warehouse_id,
+				weight: record.weight,
+			}),
+		);
+		return [parent, ...children];
+	}
+
 	private seedOrders(): void {
 		const { rng, sizes } = this;
 		if (sizes.orders === 0 || this.products.length === 0) return;
 		const orderTimes = this.times(sizes.orders, 0, 1, true);
+		// The newest orders carry a kit or a discount line, as live orders do (see addSpecialLines).
+		const special = sizes.orders >= 10 ? Math.max(2, Math.round(sizes.orders / 25)) : 0;
 		const orders: SimRecord[] = [];
 		const orderAddresses: SimRecord[] = [];
 		const items: SimRecord[] = [];
@@ -827,12 +934,9 @@ class Seeder {
 				subtotal += price * quantity;
 				costTotal += (record.cost as number) * quantity;
 				const itemNumber = row ? (row.item_number as string) : (record.item_number as string);
-				const item: SimRecord = {
-					id: this.id('order_items'),
-					order_id: id,
+				const item = this.orderLine(id, created_at, {
 					product_id: record.id,
 					variant_inventory_id: row ? row.id : null,
-					parent_order_item_id: null,
 					item_number: itemNumber,
 					item_number_full: itemNumber,
 					item_name: record.item_name,
@@ -840,27 +944,23 @@ class Seeder {
 					price,
 					cost: record.cost,
 					quantity,
-					tax: 0,
-					discount_amount: 0,
-					discount_percentage: 0,
-					is_taxable: true,
-					tax_code: '',
-					is_non_shipping_item: false,
 					warehouse_id: record.warehouse_id,
 					weight: record.weight,
-					weight_unit: 'Lbs',
 					variants: rowVariants.map((v) => ({
 						id: v.id,
 						description: `${v.variant_group_id === 1 ? 'Color' : 'Size'}: ${v.description as string}`,
 						variant_group_id: v.variant_group_id,
 					})),
-					personalizations: null,
-					created_at,
-					updated_at: created_at,
-				};
+				});
 				orderItems.push(item);
 				items.push(item);
 			}
+			const extra = this.specialLines(i - (sizes.orders - special), id, created_at, orderItems);
+			orderItems.push(...extra);
+			items.push(...extra);
+			for (const line of extra)
+				if (line.is_discount_item !== true)
+					subtotal += (line.price as number) * (line.quantity as number);
 			const taxable = !(customerRecord.is_no_tax_customer as boolean);
 			const taxRate = taxable ? 0.0825 : 0;
 			for (const item of orderItems)
@@ -868,7 +968,12 @@ class Seeder {
 			subtotal = round2(subtotal);
 			const taxTotal = round2(subtotal * taxRate);
 			const shippingTotal = subtotal >= 100 ? 0 : 7.95;
-			const grandTotal = round2(subtotal + taxTotal + shippingTotal);
+			const discountTotal = round2(
+				orderItems
+					.filter((line) => line.is_discount_item === true)
+					.reduce((sum, line) => sum - (line.price as number), 0),
+			);
+			const grandTotal = round2(subtotal - discountTotal + taxTotal + shippingTotal);
 
 			let lastChangeMs = orderMs;
 			let statusChangedMs = orderMs;
@@ -912,8 +1017,8 @@ class Seeder {
 			) {
 				const shippedMs = this.later(orderMs, 3 * DAY_MS);
 				lastChangeMs = Math.max(lastChangeMs, shippedMs);
-				const shippedItems =
-					statusId === STATUS.partiallyShipped ? orderItems.slice(0, 1) : orderItems;
+				const goods = orderItems.filter(shipsItself);
+				const shippedItems = statusId === STATUS.partiallyShipped ? goods.slice(0, 1) : goods;
 				const tracking = `1Z${rng.int(100, 999)}AA1${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
 				shipments.push({
 					id: this.id('order_shipments'),
@@ -972,7 +1077,7 @@ class Seeder {
 				shipping_total: shippingTotal,
 				discounted_shipping_total: shippingTotal,
 				handling_total: 0,
-				discount_total: 0,
+				discount_total: discountTotal,
 				additional_fees: 0,
 				delivery_tax: 0,
 				grand_total: grandTotal,
@@ -1027,8 +1132,8 @@ class Seeder {
 		}
 		this.store.load('orders', orders);
 		this.store.load('order_addresses', orderAddresses);
-		this.store.load('order_items', items);
-		this.store.load('order_payments', payments);
+		this.store.load('order_items', withLiveFields('order_items', items));
+		this.store.load('order_payments', withLiveFields('order_payments', payments));
 		this.store.load('order_shipments', shipments);
 	}
 

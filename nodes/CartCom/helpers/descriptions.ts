@@ -172,28 +172,32 @@ const DATE_FILTERS: INodeProperties[] = [
 		name: 'createdAfter',
 		type: 'dateTime',
 		default: '',
-		description: 'Only records created at or after this time',
+		description:
+			'Only records created at or after this time; records whose creation date is empty (some products) never match',
 	},
 	{
 		displayName: 'Created Before',
 		name: 'createdBefore',
 		type: 'dateTime',
 		default: '',
-		description: 'Only records created before this time',
+		description:
+			'Only records created before this time; records whose creation date is empty (some products) never match',
 	},
 	{
 		displayName: 'Updated After',
 		name: 'updatedAfter',
 		type: 'dateTime',
 		default: '',
-		description: 'Only records changed at or after this time',
+		description:
+			'Only records changed at or after this time; records whose change date is empty never match',
 	},
 	{
 		displayName: 'Updated Before',
 		name: 'updatedBefore',
 		type: 'dateTime',
 		default: '',
-		description: 'Only records changed before this time',
+		description:
+			'Only records changed before this time; records whose change date is empty never match',
 	},
 ];
 

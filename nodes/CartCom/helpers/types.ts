@@ -100,6 +100,11 @@ export interface ResourceSpec {
 	nested?: string[];
 	/** Whether records carry created_at / updated_at (adds date filters). */
 	timestamps?: boolean;
+	/**
+	 * Timestamps live stores leave empty on some records. A date filter never matches an empty date,
+	 * so Get Many says so (an execution hint) whenever it filters on one of these.
+	 */
+	undatedFields?: Array<'created_at' | 'updated_at'>;
 	/** Field shown in "From list" pickers, e.g. `name` or `email`. */
 	titleField?: string;
 	/** Key field when it is not `id` (e.g. notifications → `notification_id`); used by pickers. */

@@ -117,6 +117,19 @@ function nextStep(
 const isInsideInstant = (step: Step | undefined): boolean =>
 	step !== undefined && (step.kind === 'instant' || Number.isFinite(step.position.id));
 
+const isVersion = (version: Version | undefined): version is Version => version !== undefined;
+
+/**
+ * Records without updated_at cannot be placed in the (updated_at, id) order, so "Updated" never
+ * emits them (a filter on updated_at never selects them either); the poll goes on and says so.
+ */
+function warnUndated({ ctx, source }: FeedScope, ids: string[], what: string): void {
+	const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')}, …` : ids.join(', ');
+	ctx.logger.warn(
+		`Cart.com Trigger "${ctx.getNode().name}": ${ids.length} ${source.noun}(s) without updated_at ${what} (id ${shown}): the Updated event cannot place a record without it; the Created event still sees new ones`,
+	);
+}
+
 async function readChanges(
 	scope: FeedScope,
 	cursor: ChangeCursor,
@@ -126,6 +139,7 @@ async function readChanges(
 	const { ctx, connection, source } = scope;
 	const seen = new Set(cursor.seen.map(([id, offset]) => versionKey(id, cursor.from + offset)));
 	const result: ChangeResult = { records: [], read: [], open: false };
+	const undated = new Set<string>();
 	let step: Step | undefined = firstStep(cursor);
 
 	for (let request = 0; step && (request === 0 || deadline.allowsAnotherRequest()); request++) {
@@ -138,6 +152,10 @@ async function readChanges(
 		const current: Step = step;
 		const accepted: Position[] = [];
 		versions.forEach((version, index) => {
+			if (!version) {
+				undated.add(String(page.records[index].id)); // only a store ignoring the filter sends these
+				return;
+			}
 			if (!isPast(current, version)) return; // at or before the key: the store ignored the filter
 			accepted.push(version);
 			const key = versionKey(version.id, version.at);
@@ -147,9 +165,10 @@ async function readChanges(
 			if (source.matches(page.records[index])) result.records.push(page.records[index]);
 		});
 		assertAscending(scope, String(query.sort), accepted);
-		step = nextStep(current, page, versions, accepted);
+		step = nextStep(current, page, versions.filter(isVersion), accepted);
 	}
 	result.open = isInsideInstant(step);
+	if (undated.size) warnUndated(scope, [...undated], 'skipped');
 	return result;
 }
 
@@ -162,13 +181,31 @@ async function newestChange(
 	scope: FeedScope,
 	time: StoreTimeOptions,
 ): Promise<Version | undefined> {
+	const newest = await newestRecord(scope, time, {});
+	if (newest === undefined || newest.version) return newest?.version;
+	// Its updated_at is empty: a store that sorts empty dates first, or one with no dated record.
+	// Asking for dated records only (a comparison never matches an empty date) finds the newest change.
+	warnUndated(scope, [String(newest.record.id)], 'sorted first');
+	const dated = await newestRecord(
+		scope,
+		time,
+		buildFilterQuery([{ field: 'updated_at', operator: 'gt', value: instantAt(0) }]),
+	);
+	if (dated === undefined || dated.version) return dated?.version;
+	// Even so only an undated record: the store ignores the filter. This machine's clock is the best
+	// start left (its changes from now on are read); the id 0 keeps the instant itself out.
+	return { id: 0, at: Date.now() };
+}
+
+async function newestRecord(scope: FeedScope, time: StoreTimeOptions, filter: Query) {
 	const { ctx, connection, source } = scope;
 	const { records } = await fetchListPage(
 		ctx,
 		connection,
-		firstPage(source, { sort: NEWEST_CHANGED_FIRST }, 1),
+		firstPage(source, { ...filter, sort: NEWEST_CHANGED_FIRST }, 1),
 	);
-	return records.length === 0 ? undefined : versionOf(scope, records[0], storeTime(records, time));
+	if (records.length === 0) return undefined;
+	return { record: records[0], version: versionOf(scope, records[0], storeTime(records, time)) };
 }
 
 /** The cursor at a change: everything up to it is history. An empty store: all to come is new. */

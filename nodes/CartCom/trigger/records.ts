@@ -1,6 +1,6 @@
 /**
- * What the trigger needs from each record it reads: a valid id, for Updated a readable updated_at,
- * and the order the store promised. A record that fails this fails the poll, loudly and with the
+ * What the trigger needs from each record it reads: a valid id, for Updated a readable (or empty)
+ * updated_at, and the order the store promised. A record that fails this fails the poll, loudly and with the
  * record named: skipping it would lose it for good, since the cursor moves past it.
  */
 import type { IPollFunctions } from 'n8n-workflow';
@@ -35,9 +35,26 @@ export function idOf({ ctx, connection, source }: FeedScope, record: CartComReco
 	return id;
 }
 
-export function versionOf(scope: FeedScope, record: CartComRecord, time: StoreTime): Version {
+/**
+ * Live stores leave `updated_at` empty on some records (Airbyte's source-cart schemas type it
+ * nullable; docs/resources samples show null dates): such a record has no place in the
+ * (updated_at, id) order, and a filter on updated_at never selects it.
+ */
+export const hasNoTimestamp = (value: unknown): boolean =>
+	value === null || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * The record's version, or undefined when its `updated_at` is empty (see hasNoTimestamp). A value
+ * that is there but unreadable still stops the poll.
+ */
+export function versionOf(
+	scope: FeedScope,
+	record: CartComRecord,
+	time: StoreTime,
+): Version | undefined {
 	const { ctx, connection, source } = scope;
 	const id = idOf(scope, record);
+	if (hasNoTimestamp(record.updated_at)) return undefined;
 	const at = time.instantOf(record.updated_at);
 	if (at === undefined) {
 		throw unreadable(

@@ -26,7 +26,6 @@ import { orderShipmentSpec } from '../orderShipment/spec';
 import {
 	findExistingShipment,
 	latestShipment,
-	needsOrderItems,
 	parseTrackingNumbers,
 	resolveLines,
 	shipmentIdentity,
@@ -115,7 +114,7 @@ const properties: INodeProperties[] = [
 				name: 'All Unshipped Items',
 				value: 'allUnshipped',
 				description:
-					'Every item of the order, less what its shipments contain; if nothing is left, the latest shipment is returned',
+					'Every line with goods, less what the order’s shipments contain: no discount or non-shipping lines, and a kit ships as its components. If nothing is left, the latest shipment is returned.',
 			},
 			{
 				name: 'Listed by Order Item ID',
@@ -440,12 +439,13 @@ async function ensureShipment(
 	if (existing) return { shipment: existing, created: false };
 
 	const shipped = shippedQuantities(shipments);
-	const items = needsOrderItems(request.selection) ? await orderItems(ctx, orderId, i) : undefined;
+	// Always read: which lines ship (discount, non-shipping, kit lines) is only known from them.
+	const items = await orderItems(ctx, orderId, i);
 	let lines: ShipmentLine[];
 	try {
 		lines =
 			request.selection.mode === 'allUnshipped'
-				? unshippedLines(items ?? [], shipped)
+				? unshippedLines(items, shipped)
 				: resolveLines(orderId, request.selection.lines, items, shipped);
 	} catch (error) {
 		throw error instanceof ShipmentPlanError
@@ -461,7 +461,7 @@ async function ensureShipment(
 			i,
 			'Items to Ship',
 			`order ${orderId} has no items to ship`,
-			'Check the order’s items; non-shipping items are skipped.',
+			'Check the order’s items; discount lines, non-shipping items and kit parents (their components ship) are skipped.',
 		);
 	}
 	const body: IDataObject = { ...request.fields, order_id: orderId, items: lines };

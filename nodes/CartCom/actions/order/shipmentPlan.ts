@@ -132,13 +132,37 @@ export function shippedQuantities(shipments: CartComRecord[]): Map<number, numbe
 const remainingOf = (item: CartComRecord, shipped: Map<number, number>) =>
 	Math.max(0, Number(item.quantity ?? 0) - (shipped.get(Number(item.id)) ?? 0));
 
-/** Every shippable item of the order with what is left of it; items marked non-shipping are skipped. */
+const isBoundTo = (parent: CartComRecord) => (line: CartComRecord) =>
+	line.is_quantity_bound_to_parent === true &&
+	line.parent_order_item_id !== null &&
+	line.parent_order_item_id !== undefined &&
+	Number(line.parent_order_item_id) === Number(parent.id);
+
+/**
+ * Why a line of the order is not shipped itself, or undefined for a line a warehouse picks. Discount
+ * lines (`is_discount_item`) and non-shipping lines carry no goods. A kit's parent line whose
+ * components are on the order with their quantity bound to it (`parent_order_item_id`,
+ * `is_quantity_bound_to_parent`, docs/resources/order_items.md) is the bundle's price, not a box:
+ * its components are the goods, so they ship and it does not (shipping both would count them twice).
+ */
+export function notShippedReason(
+	item: CartComRecord,
+	orderItems: CartComRecord[],
+): string | undefined {
+	if (item.is_discount_item === true) return 'is a discount line, which ships nothing';
+	if (item.is_non_shipping_item === true) return 'is marked as a non-shipping item';
+	const components = orderItems.filter(isBoundTo(item));
+	if (components.length === 0) return undefined;
+	return `is a kit whose components ship instead (order items ${components.map((line) => String(line.id)).join(', ')})`;
+}
+
+/** Every line a warehouse ships (see notShippedReason) with what is left of it. */
 export function unshippedLines(
 	orderItems: CartComRecord[],
 	shipped: Map<number, number>,
 ): ShipmentLine[] {
 	return orderItems
-		.filter((item) => item.is_non_shipping_item !== true)
+		.filter((item) => notShippedReason(item, orderItems) === undefined)
 		.map((item) => ({ id: Number(item.id), quantity_shipped: remainingOf(item, shipped) }))
 		.filter((line) => line.quantity_shipped > 0);
 }
@@ -150,78 +174,100 @@ function addLine(lines: Map<number, number>, id: number, quantity: number) {
 	lines.set(id, (lines.get(id) ?? 0) + quantity);
 }
 
+/** What a requested line is resolved against, and the shipment lines resolved so far. */
+interface Resolution {
+	orderId: number;
+	orderItems: CartComRecord[];
+	shipped: Map<number, number>;
+	lines: Map<number, number>;
+}
+
+const freeOf = (item: CartComRecord, { shipped, lines }: Resolution) =>
+	Math.max(0, remainingOf(item, shipped) - (lines.get(Number(item.id)) ?? 0));
+
+/** A line listed by order item id: on the order, shipped by a warehouse, something left (or a quantity given). */
+function addListedItem(line: { orderItemId: number; quantity?: number }, plan: Resolution): void {
+	const { orderId, orderItems, shipped, lines } = plan;
+	const item = orderItems.find((candidate) => Number(candidate.id) === line.orderItemId);
+	if (!item) {
+		throw new ShipmentPlanError(
+			'Items',
+			`order item ${line.orderItemId} is not on order ${orderId}`,
+			'Use the ID of one of the order’s items (Order Item → Get Many with the Order ID filter).',
+		);
+	}
+	const reason = notShippedReason(item, orderItems);
+	if (reason) {
+		throw new ShipmentPlanError(
+			'Items',
+			`order item ${line.orderItemId} ${reason}`,
+			'Remove the line: only lines with goods are shipped (for a kit, list its components).',
+		);
+	}
+	const quantity = line.quantity ?? remainingOf(item, shipped);
+	if (quantity <= 0) {
+		throw new ShipmentPlanError(
+			'Items',
+			`order item ${line.orderItemId} has nothing left to ship`,
+			'Remove the line, or give a quantity.',
+		);
+	}
+	addLine(lines, line.orderItemId, quantity);
+}
+
+/** A line listed by SKU: spread over the shippable lines carrying it, never beyond what is left. */
+function addSku(line: { sku: string; quantity?: number }, plan: Resolution): void {
+	const { orderId, orderItems, lines } = plan;
+	const matching = orderItems.filter((item) => skuMatches(item, line.sku));
+	if (matching.length === 0) {
+		throw new ShipmentPlanError(
+			'Items',
+			`SKU "${line.sku}" is not on order ${orderId}`,
+			'Check the SKU against the order’s items (their item number).',
+		);
+	}
+	const candidates = matching.filter((item) => !notShippedReason(item, orderItems));
+	if (candidates.length === 0) {
+		throw new ShipmentPlanError(
+			'Items',
+			`SKU "${line.sku}" on order ${orderId} ${notShippedReason(matching[0], orderItems) ?? ''}`,
+			'Remove the line: only lines with goods are shipped (for a kit, list its components’ SKUs).',
+		);
+	}
+	const available = candidates.reduce((sum, item) => sum + freeOf(item, plan), 0);
+	const wanted = line.quantity ?? available;
+	if (wanted <= 0 || wanted > available) {
+		throw new ShipmentPlanError(
+			'Items',
+			`SKU "${line.sku}": ${wanted <= 0 ? 'nothing' : `${wanted} requested but only ${available}`} left to ship on order ${orderId}`,
+			'Lower the quantity, or leave it empty to ship what is left.',
+		);
+	}
+	let left = wanted;
+	for (const item of candidates) {
+		const take = Math.min(freeOf(item, plan), left);
+		if (take > 0) addLine(lines, Number(item.id), take);
+		left -= take;
+		if (left === 0) break;
+	}
+}
+
 /**
- * Turns requested lines into shipment lines. Order item ids with a quantity are sent as given
- * (Cart.com checks them); a missing quantity means "what is left of it". A SKU is looked up among
- * the order's lines (item number or full item number) and its quantity spread over the lines
- * carrying it, never beyond what is left unshipped.
+ * Turns requested lines into shipment lines, checked against the order's items: a line that ships no
+ * goods (notShippedReason) is refused, whether listed by id or only reachable through its SKU. A
+ * quantity given with an order item id is sent as given (Cart.com checks it); a missing quantity
+ * means "what is left of it".
  */
 export function resolveLines(
 	orderId: number,
 	requested: RequestedLine[],
-	orderItems: CartComRecord[] | undefined,
+	orderItems: CartComRecord[],
 	shipped: Map<number, number>,
 ): ShipmentLine[] {
-	const lines = new Map<number, number>();
+	const plan: Resolution = { orderId, orderItems, shipped, lines: new Map() };
 	for (const line of requested) {
-		if (line.orderItemId !== undefined) {
-			if (line.quantity !== undefined && !orderItems) {
-				addLine(lines, line.orderItemId, line.quantity);
-				continue;
-			}
-			const item = orderItems?.find((candidate) => Number(candidate.id) === line.orderItemId);
-			if (!item) {
-				throw new ShipmentPlanError(
-					'Items',
-					`order item ${line.orderItemId} is not on order ${orderId}`,
-					'Use the ID of one of the order’s items (Order Item → Get Many with the Order ID filter).',
-				);
-			}
-			const quantity = line.quantity ?? remainingOf(item, shipped);
-			if (quantity <= 0) {
-				throw new ShipmentPlanError(
-					'Items',
-					`order item ${line.orderItemId} has nothing left to ship`,
-					'Remove the line, or give a quantity.',
-				);
-			}
-			addLine(lines, line.orderItemId, quantity);
-			continue;
-		}
-		const candidates = (orderItems ?? []).filter((item) => skuMatches(item, line.sku));
-		if (candidates.length === 0) {
-			throw new ShipmentPlanError(
-				'Items',
-				`SKU "${line.sku}" is not on order ${orderId}`,
-				'Check the SKU against the order’s items (their item number).',
-			);
-		}
-		const available = candidates.reduce(
-			(sum, item) =>
-				sum + Math.max(0, remainingOf(item, shipped) - (lines.get(Number(item.id)) ?? 0)),
-			0,
-		);
-		const wanted = line.quantity ?? available;
-		if (wanted <= 0 || wanted > available) {
-			throw new ShipmentPlanError(
-				'Items',
-				`SKU "${line.sku}": ${wanted <= 0 ? 'nothing' : `${wanted} requested but only ${available}`} left to ship on order ${orderId}`,
-				'Lower the quantity, or leave it empty to ship what is left.',
-			);
-		}
-		let left = wanted;
-		for (const item of candidates) {
-			const free = Math.max(0, remainingOf(item, shipped) - (lines.get(Number(item.id)) ?? 0));
-			const take = Math.min(free, left);
-			if (take > 0) addLine(lines, Number(item.id), take);
-			left -= take;
-			if (left === 0) break;
-		}
+		if (line.orderItemId !== undefined) addListedItem(line, plan);
+		else addSku(line, plan);
 	}
-	return [...lines].map(([id, quantity_shipped]) => ({ id, quantity_shipped }));
+	return [...plan.lines].map(([id, quantity_shipped]) => ({ id, quantity_shipped }));
 }
-
-/** Whether resolving these lines needs the order's items (SKUs, or ids without a quantity). */
-export const needsOrderItems = (selection: ItemSelection) =>
-	selection.mode === 'allUnshipped' ||
-	selection.lines.some((line) => line.sku !== undefined || line.quantity === undefined);

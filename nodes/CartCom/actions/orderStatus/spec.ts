@@ -10,6 +10,8 @@ export const orderStatusSpec: ResourceSpec = {
 	recordsKey: 'order_statuses',
 	operations: [get, getMany, create, update, remove],
 	timestamps: true,
+	// Typed nullable in Airbyte source-cart's manifest, inferred from a live store's order statuses.
+	undatedFields: ['updated_at'],
 	titleField: 'name',
 	simplifyFields: [
 		'name',

@@ -40,6 +40,8 @@ export const productSpec: ResourceSpec = {
 		'custom_fields',
 	],
 	timestamps: true,
+	// null in docs/resources/products.md (a child product) and in Airbyte source-cart's live-read manifest.
+	undatedFields: ['created_at'],
 	titleField: 'item_name',
 	simplifyFields: [
 		'item_number',

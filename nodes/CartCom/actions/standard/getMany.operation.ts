@@ -25,6 +25,7 @@ import {
 	type FilterCondition,
 	type FilterOperator,
 	type Query,
+	warnUser,
 } from '../../transport';
 
 /** Get Many: a list with quick filters, custom conditions and list options, all or up to a limit. */
@@ -100,21 +101,33 @@ function readListQuery(ctx: IExecuteFunctions, spec: ResourceSpec, itemIndex: nu
 	}
 }
 
+/** Said once per run: a date filter on a field live stores leave empty leaves those records out. */
+function undatedNote(spec: ResourceSpec, fields: string[]): string {
+	const list = fields.join(' / ');
+	return `Get Many ${spec.plural}: Cart.com leaves ${list} empty on some ${spec.plural}, and a filter on ${list} never matches an empty date, so those ${spec.plural} are not in this list. To include them, filter on other fields.`;
+}
+
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[], spec: ResourceSpec) {
-	return await runPerItem(this, items, async (i) => {
+	const undatedFiltered = new Set<string>();
+	const output = await runPerItem(this, items, async (i) => {
 		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
 		const options = readCollection(this, 'options', i);
+		const query = readListQuery(this, spec, i);
+		for (const field of spec.undatedFields ?? []) if (field in query) undatedFiltered.add(field);
 		const records = await cartComGetMany.call(this, {
 			path: spec.path,
 			recordsKey: spec.recordsKey,
-			query: readListQuery(this, spec, i),
+			query,
 			limit,
 			pageSize: options.pageSize as number | undefined,
 			itemIndex: i,
 		});
 		return simplifyIfAsked(this, spec, i, records);
 	});
+	if (undatedFiltered.size)
+		warnUser(this, { secrets: [] }, undatedNote(spec, [...undatedFiltered]));
+	return output;
 }
 
 export const getMany: StandardOperation = {
