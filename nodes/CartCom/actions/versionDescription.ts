@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import type { ResourceModule } from '../helpers/types';
+import { operationProperty } from '../../shared/node';
 import { RESOURCES } from './resources';
 
 export const authenticationProperty: INodeProperties = {
@@ -27,20 +27,6 @@ export const credentialsDescription: INodeCredentialDescription[] = [
 		displayOptions: { show: { authentication: ['centralApiRouter'] } },
 	},
 ];
-
-function operationProperty(resource: ResourceModule): INodeProperties {
-	const values = resource.operations.map((operation) => operation.option.value);
-	const firstChoice = values.includes('get') ? 'get' : values[0];
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource.value] } },
-		options: resource.operations.map((operation) => operation.option),
-		default: firstChoice,
-	};
-}
 
 /** Authentication, Resource, each resource's Operation and every operation's parameters. */
 export const resourceProperties: INodeProperties[] = [

@@ -135,24 +135,6 @@ export function fieldsCollection(
 	};
 }
 
-export const returnAllParameter: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limitParameter: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
-
 export function simplifyParameter(spec: ResourceSpec): INodeProperties[] {
 	if (!spec.simplifyFields?.length) return [];
 	return [
@@ -351,3 +333,5 @@ export function writeOptionsCollection(extra: INodeProperties[] = []): INodeProp
 		options: [concurrencyParameter, ...extra].sort(byDisplayName),
 	};
 }
+
+export { limitParameter, returnAllParameter } from '../../shared/node';

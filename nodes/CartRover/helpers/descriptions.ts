@@ -23,24 +23,6 @@ export function orderReferenceParameter(description: string): INodeProperties {
 	};
 }
 
-export const returnAllParameter: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limitParameter: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
-
 export const simplifyParameter: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',
@@ -61,3 +43,5 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 }
 
 export { readCollection };
+
+export { limitParameter, returnAllParameter } from '../../shared/node';
