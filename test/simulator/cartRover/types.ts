@@ -1,4 +1,4 @@
-/** Public shapes of the CartRover simulator (docs/cartrover-contract.md, "Simulator"). */
+/** Public shapes of the CartRover simulator (see README.md in this folder). */
 export type CartRoverLevel = 'cart' | 'merchant' | 'wms';
 
 export type CartRoverStatus = 'new' | 'at_wms' | 'shipped' | 'confirmed' | 'error' | 'canceled';
