@@ -120,8 +120,10 @@ cat <<EOF
   Credentials "Cart.com simulator (token)" and "Cart.com simulator (Central API Router)"
   point at the store simulator on http://127.0.0.1:$SIM_PORT (token: sim-token);
   "CartRover simulator (Cart API)" at the CartRover simulator on http://127.0.0.1:$CARTROVER_PORT
-  (Cart keys cart-user / cart-key; move an order along with
-   curl -H 'content-type: application/json' -X POST http://127.0.0.1:$CARTROVER_PORT/_control/advance -d '{"cust_ref":"…","to":"shipped"}').
+  (Cart keys cart-user / cart-key). Once "Cart.com new order → CartRover" has sent an order (its cust_ref is the
+  Cart.com order ID), ship it in CartRover and watch the second example bring the tracking back:
+   curl -H 'content-type: application/json' -X POST http://127.0.0.1:$CARTROVER_PORT/_control/advance -d '{"cust_ref":"<order ID>","to":"at_wms"}'
+   curl -H 'content-type: application/json' -X POST http://127.0.0.1:$CARTROVER_PORT/_control/advance -d '{"cust_ref":"<order ID>","to":"shipped"}'
 
   Press Ctrl-C to stop n8n and the simulator.
 
