@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import { operationProperty } from '../../shared/node';
+import { resourceProperties as propertiesOf } from '../../shared/node';
 import { RESOURCES } from './resources';
 
 export const authenticationProperty: INodeProperties = {
@@ -31,20 +31,5 @@ export const credentialsDescription: INodeCredentialDescription[] = [
 /** Authentication, Resource, each resource's Operation and every operation's parameters. */
 export const resourceProperties: INodeProperties[] = [
 	authenticationProperty,
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: RESOURCES.map((resource) => ({
-			name: resource.name,
-			value: resource.value,
-			description: resource.description,
-		})),
-		default: 'order',
-	},
-	...RESOURCES.map(operationProperty),
-	...RESOURCES.flatMap((resource) =>
-		resource.operations.flatMap((operation) => operation.description),
-	),
+	...propertiesOf(RESOURCES, 'order'),
 ];

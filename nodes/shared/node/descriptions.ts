@@ -25,6 +25,16 @@ export interface OperationChoices {
 	operations: Array<{ option: INodePropertyOptions & { value: string } }>;
 }
 
+/** A resource as the node's parameters need it: its entry, its operations and their parameters. */
+export interface ResourceChoices extends OperationChoices {
+	name: string;
+	description?: string;
+	operations: Array<{
+		option: INodePropertyOptions & { value: string };
+		description: INodeProperties[];
+	}>;
+}
+
 /** The Operation dropdown of one resource; Get is preselected where the resource has it. */
 export function operationProperty(resource: OperationChoices): INodeProperties {
 	const values = resource.operations.map((operation) => operation.option.value);
@@ -38,4 +48,29 @@ export function operationProperty(resource: OperationChoices): INodeProperties {
 		options: resource.operations.map((operation) => operation.option),
 		default: firstChoice,
 	};
+}
+
+/** Resource, each resource's Operation and every operation's parameters, in the node's order. */
+export function resourceProperties(
+	resources: ResourceChoices[],
+	firstResource: string,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources.map((resource) => ({
+				name: resource.name,
+				value: resource.value,
+				description: resource.description,
+			})),
+			default: firstResource,
+		},
+		...resources.map(operationProperty),
+		...resources.flatMap((resource) =>
+			resource.operations.flatMap((operation) => operation.description),
+		),
+	];
 }
