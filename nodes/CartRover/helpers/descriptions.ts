@@ -23,6 +23,16 @@ export function orderReferenceParameter(description: string): INodeProperties {
 	};
 }
 
+/** The SKU a merchant-level read is for (sent as one URL path segment). */
+export const skuParameter: INodeProperties = {
+	displayName: 'SKU',
+	name: 'sku',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. TSHIRT-BL-M',
+};
+
 export const simplifyParameter: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',

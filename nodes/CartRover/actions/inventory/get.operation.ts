@@ -1,7 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/node';
-import { forOperation, simplifyParameter, wantsSimplify } from '../../helpers/descriptions';
+import {
+	forOperation,
+	simplifyParameter,
+	skuParameter,
+	wantsSimplify,
+} from '../../helpers/descriptions';
 import { CART_OR_MERCHANT } from '../../helpers/level';
 import { shaped, toRecords } from '../../helpers/records';
 import { readPathReference } from '../../helpers/references';
@@ -18,14 +23,7 @@ export const getInventory: OperationModule = {
 		description: 'Read the quantities of one SKU, in total and per warehouse',
 	},
 	description: forOperation('inventory', 'get', [
-		{
-			displayName: 'SKU',
-			name: 'sku',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. TSHIRT-BL-M',
-		},
+		skuParameter,
 		warehousesParameter,
 		simplifyParameter,
 	]),

@@ -1,7 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/node';
-import { forOperation, simplifyParameter, wantsSimplify } from '../../helpers/descriptions';
+import {
+	forOperation,
+	simplifyParameter,
+	skuParameter,
+	wantsSimplify,
+} from '../../helpers/descriptions';
 import { CART_OR_MERCHANT } from '../../helpers/level';
 import { shaped, toRecords } from '../../helpers/records';
 import { readPathReference } from '../../helpers/references';
@@ -20,17 +25,7 @@ export const getProduct: OperationModule = {
 		action: 'Get a product',
 		description: 'Read a product by SKU, with its aliases (UPC and other codes)',
 	},
-	description: forOperation('product', 'get', [
-		{
-			displayName: 'SKU',
-			name: 'sku',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. TSHIRT-BL-M',
-		},
-		simplifyParameter,
-	]),
+	description: forOperation('product', 'get', [skuParameter, simplifyParameter]),
 	levels: CART_OR_MERCHANT,
 	endpoints: [{ method: 'GET', path: '/merchant/product/{sku}' }],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
