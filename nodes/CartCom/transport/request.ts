@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import {
 	appendQuery,
 	markAmbiguousWrite,
+	parseBody,
 	redirectHost,
 	sendWithRetries,
 	type Answer,
@@ -129,16 +130,9 @@ export async function getConnection(
 
 /** Cart.com answers every route with a JSON object (a record or a list envelope), or nothing (204). */
 function readBody(body: unknown): Answer<CartComRecord> {
-	let value = body;
-	if (typeof value === 'string') {
-		if (value.trim() === '') return { kind: 'empty' };
-		try {
-			value = JSON.parse(value);
-		} catch {
-			return { kind: 'unreadable' };
-		}
-	}
-	if (value === undefined || value === null) return { kind: 'empty' };
+	const parsed = parseBody(body);
+	if (parsed.kind !== 'json') return parsed;
+	const { value } = parsed;
 	if (typeof value === 'object' && !Array.isArray(value))
 		return { kind: 'value', value: value as CartComRecord };
 	return { kind: 'unreadable' };

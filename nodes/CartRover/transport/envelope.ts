@@ -8,6 +8,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { parseBody } from '../../shared/http';
+
 const successSchema = z.object({ success_code: z.literal(true) }).passthrough();
 
 const errorSchema = z
@@ -36,17 +38,9 @@ const text = (value: unknown): string | undefined => {
 
 /** Reads a body as n8n hands it over: already parsed JSON, or text when it was not JSON. */
 export function readEnvelope(raw: unknown): Envelope {
-	let value = raw;
-	if (Buffer.isBuffer(value)) value = value.toString('utf8');
-	if (typeof value === 'string') {
-		if (value.trim() === '') return { kind: 'empty' };
-		try {
-			value = JSON.parse(value);
-		} catch {
-			return { kind: 'unreadable' };
-		}
-	}
-	if (value === undefined || value === null) return { kind: 'empty' };
+	const parsed = parseBody(Buffer.isBuffer(raw) ? raw.toString('utf8') : raw);
+	if (parsed.kind !== 'json') return parsed;
+	const { value } = parsed;
 	const success = successSchema.safeParse(value);
 	if (success.success) {
 		const body = success.data as IDataObject;

@@ -3,6 +3,7 @@
  * refusal, ambiguous writes), the call budget, query encoding, redaction and error shaping. A
  * service's protocol (URLs, envelopes, rate-limit signals, error bodies) stays in its own folder.
  */
+export * from './body';
 export * from './callBudget';
 export * from './errors';
 export * from './leakyBucket';
