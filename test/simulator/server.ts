@@ -14,6 +14,7 @@ import { apiSegments, route } from './router';
 import { resolveSizes, seedStore } from './seed';
 import { MemoryStore } from './store';
 import { learnFieldTypes } from './validation';
+import { WebhookEngine } from './webhooks/engine';
 import type {
 	RecordedRequest,
 	ScriptedFault,
@@ -89,6 +90,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		throw new Error(`Invalid seedAnchor: ${String(options.seedAnchor)}`);
 	seedStore(store, settings.seed, settings.sizes, anchorMs, settings.timeZone);
 	learnFieldTypes(store);
+	const webhooks = new WebhookEngine(options.webhookTimeouts);
 
 	const limiter = new RollingWindowLimiter();
 	const faults = new FaultPlanner(settings.seed);
@@ -301,6 +303,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		clearRequests() {
 			requests.length = 0;
 		},
+		webhooks,
 		stop() {
 			return new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));
