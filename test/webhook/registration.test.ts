@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { failureOf, servedRequests, startStore, type Simulator } from '../helpers/fixtures';
+import type { SimRecord } from '../simulator';
 import { startInstance, storeHooks, tokenOf, type Instance } from './kit';
 
 const HOOKS = '/api/v1/webhooks';
@@ -22,7 +23,7 @@ const writes = (sim: Simulator) =>
 describe('Cart.com Webhook Trigger: registration', () => {
 	let sim: Simulator;
 	let instances: Instance[] = [];
-	let seeded: IDataObject[];
+	let seeded: SimRecord[];
 
 	beforeEach(async () => {
 		sim = await startStore();
