@@ -32,8 +32,11 @@ export class CartComWebhookTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				path: 'webhook',
-				// A question's answer comes from the workflow's Respond to Webhook node; a notification is acknowledged at once.
-				responseMode: '={{$parameter["eventKind"] === "answer" ? "responseNode" : "onReceived"}}',
+				// A question is answered with the first item of the workflow's last node. Not with a Respond to
+				// Webhook node: its versions from 1.1 refuse to run unless an n8n Webhook, Form, Chat or Wait node
+				// precedes it (RespondToWebhook.node.ts, n8n 1.123 and 2.41). A notification is acknowledged at once.
+				responseMode: '={{$parameter["eventKind"] === "answer" ? "lastNode" : "onReceived"}}',
+				responseData: '={{$parameter["eventKind"] === "answer" ? "firstEntryJson" : "noData"}}',
 			},
 		],
 		properties: webhookTriggerProperties,

@@ -12,7 +12,7 @@ const values = (name: string) =>
 	).map((option) => option.value);
 
 /** The response mode n8n computes for the webhook from the node's parameters. */
-function responseModeFor(eventKind: string): unknown {
+function responseOptionFor(eventKind: string, option: 'responseMode' | 'responseData'): unknown {
 	prepareContainer();
 	const nodeType = new CartComWebhookTrigger();
 	const node: INode = {
@@ -39,11 +39,11 @@ function responseModeFor(eventKind: string): unknown {
 	});
 	return workflow.expression.getSimpleParameterValue(
 		node,
-		nodeType.description.webhooks![0].responseMode,
+		nodeType.description.webhooks![0][option] as string,
 		'internal',
 		{},
 		undefined,
-		'onReceived',
+		undefined,
 	);
 }
 
@@ -89,8 +89,10 @@ describe('Cart.com Webhook Trigger: description', () => {
 		expect(ANSWER_EVENTS).toHaveLength(10);
 	});
 
-	it('answers a question through Respond to Webhook, and a notification at once', () => {
-		expect(responseModeFor('answer')).toBe('responseNode');
-		expect(responseModeFor('notify')).toBe('onReceived');
+	it("answers a question with the last node's first item, and a notification at once with no body", () => {
+		expect(responseOptionFor('answer', 'responseMode')).toBe('lastNode');
+		expect(responseOptionFor('answer', 'responseData')).toBe('firstEntryJson');
+		expect(responseOptionFor('notify', 'responseMode')).toBe('onReceived');
+		expect(responseOptionFor('notify', 'responseData')).toBe('noData');
 	});
 });

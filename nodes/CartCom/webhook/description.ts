@@ -24,7 +24,7 @@ export const webhookTriggerProperties: INodeProperties[] = [
 				name: 'A Question Cart.com Asks During Checkout',
 				value: 'answer',
 				description:
-					'Compute a price, discount, tax, status or validation in the workflow; a Respond to Webhook node sends the answer back',
+					"Compute a price, discount, tax, status or validation in the workflow; the last node's first item is the answer",
 			},
 		],
 		default: 'notify',
@@ -50,7 +50,7 @@ export const webhookTriggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Answer with a Respond to Webhook node within 3 seconds; Cart.com then applies the store’s choice under "If the Workflow Fails or Is Late"',
+			'The first item of the workflow’s last node is sent back as the answer. Cart.com waits 3 seconds at most, then applies "If the Workflow Fails or Is Late".',
 		name: 'answerNotice',
 		type: 'notice',
 		default: '',
