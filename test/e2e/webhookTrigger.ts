@@ -2,7 +2,7 @@
  * The Cart.com Webhook Trigger in a running n8n (suite.ts calls checkWebhookTrigger while n8n is
  * up): activation through n8n's REST API registers the subscriptions on the store simulator, the
  * simulator's own deliveries start executions, a post without the secret is refused, the example
- * "Get Price from a workflow" answers the simulator's synchronous GetPrice within 3 s, a workflow
+ * "Get Price from a workflow" (its last node's first item is the answer) answers the simulator's synchronous GetPrice within 3 s, a workflow
  * that takes 5 s leaves the store to its failure type, and deactivation removes exactly what was
  * created.
  */
@@ -78,16 +78,16 @@ export function webhookWorkflows(): Workflow[] {
 		position: [240, 0],
 		parameters: { resume: 'timeInterval', amount: 5, unit: 'seconds' },
 	};
-	const respond: WorkflowNode = {
+	const lateAnswer: WorkflowNode = {
 		id: 'e2e00000-0000-4000-8000-00000000b002',
 		name: 'Answer Late',
-		type: 'n8n-nodes-base.respondToWebhook',
-		typeVersion: 1.1,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
 		position: [480, 0],
 		parameters: {
-			respondWith: 'json',
-			responseBody:
-				'={{ { prices: $("Slow Price").first().json.items.map(i => ({ item_number: i.item_number, price: 0.01 })) } }}',
+			mode: 'raw',
+			jsonOutput:
+				'={{ JSON.stringify({ prices: $("Slow Price").first().json.items.map(i => ({ item_number: i.item_number, price: 0.01 })) }) }}',
 			options: {},
 		},
 	};
@@ -117,9 +117,9 @@ export function webhookWorkflows(): Workflow[] {
 					options: { failureType: 'Ignore' },
 				}),
 				wait,
-				respond,
+				lateAnswer,
 			],
-			connections: { ...connect(slow.trigger, wait.name), ...connect(wait.name, respond.name) },
+			connections: { ...connect(slow.trigger, wait.name), ...connect(wait.name, lateAnswer.name) },
 		},
 	];
 }
@@ -359,44 +359,47 @@ export async function checkWebhookTrigger(sim: Simulator, checks: Checks): Promi
 	const sku = String(product.item_number);
 
 	await checks.check(
-		'example "Get Price from a workflow": GetPrice answered by Respond to Webhook → the store applies the group price within 3 s',
+		'example "Get Price from a workflow": GetPrice answered by the workflow’s last node → the store applies the group price within 3 s',
 		async () => {
 			const before = storeHooks(sim).length;
 			await setActive(jar, price.id, true);
-			const hooks = storeHooks(sim).slice(before);
-			assertEqual(
-				hooks.map((hook) => [hook.event_type, hook.failure_type, hook.cache_length]),
-				[['GetPrice', 'Ignore', 'NoCache']],
-				'GetPrice subscription',
-			);
-			const wholesale = await controlPost(sim, 'get_price', {
-				items: [{ item_number: sku, quantity: 2 }],
-				customer_type_id: WHOLESALE_GROUP,
-			});
-			checks.time('GetPrice answered by the example (wholesale)', Number(wholesale.elapsed_ms));
-			assertEqual(
-				[wholesale.outcome, wholesale.prices],
-				[
-					'answered',
-					[{ item_number: sku, price: Math.round(storePrice * 85) / 100, source: 'webhook' }],
-				],
-				'wholesale GetPrice',
-			);
-			assert(
-				Number(wholesale.elapsed_ms) < 3000,
-				`answered after ${String(wholesale.elapsed_ms)} ms`,
-			);
-			const retail = await controlPost(sim, 'get_price', {
-				items: [{ item_number: sku }],
-				customer_type_id: 0,
-			});
-			checks.time('GetPrice answered by the example (retail)', Number(retail.elapsed_ms));
-			assertEqual(
-				[retail.outcome, retail.prices],
-				['answered', [{ item_number: sku, price: storePrice, source: 'webhook' }]],
-				'retail GetPrice',
-			);
-			await setActive(jar, price.id, false);
+			try {
+				const hooks = storeHooks(sim).slice(before);
+				assertEqual(
+					hooks.map((hook) => [hook.event_type, hook.failure_type, hook.cache_length]),
+					[['GetPrice', 'Ignore', 'NoCache']],
+					'GetPrice subscription',
+				);
+				const wholesale = await controlPost(sim, 'get_price', {
+					items: [{ item_number: sku, quantity: 2 }],
+					customer_type_id: WHOLESALE_GROUP,
+				});
+				checks.time('GetPrice answered by the example (wholesale)', Number(wholesale.elapsed_ms));
+				assertEqual(
+					[wholesale.outcome, wholesale.prices],
+					[
+						'answered',
+						[{ item_number: sku, price: Math.round(storePrice * 85) / 100, source: 'webhook' }],
+					],
+					`wholesale GetPrice (${String(wholesale.reason ?? '')})`,
+				);
+				assert(
+					Number(wholesale.elapsed_ms) < 3000,
+					`answered after ${String(wholesale.elapsed_ms)} ms`,
+				);
+				const retail = await controlPost(sim, 'get_price', {
+					items: [{ item_number: sku }],
+					customer_type_id: 0,
+				});
+				checks.time('GetPrice answered by the example (retail)', Number(retail.elapsed_ms));
+				assertEqual(
+					[retail.outcome, retail.prices],
+					['answered', [{ item_number: sku, price: storePrice, source: 'webhook' }]],
+					'retail GetPrice',
+				);
+			} finally {
+				await setActive(jar, price.id, false);
+			}
 			assertEqual(storeHooks(sim).length, before, 'subscriptions after deactivating the example');
 		},
 	);
