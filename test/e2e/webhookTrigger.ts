@@ -25,7 +25,9 @@ const { TOKEN_CREDENTIAL } = require('../../scripts/demo/simulator-credentials.j
 };
 
 // n8n registers webhook URLs under its own base URL: point it at this n8n's port (set before start.sh).
+// (WEBHOOK_URL for n8n 1.x; n8n 2.x reads N8N_WEBHOOK_URL and only warns about the old name).
 process.env.WEBHOOK_URL ??= `${process.env.N8N_BASE_URL}/`;
+process.env.N8N_WEBHOOK_URL ??= process.env.WEBHOOK_URL;
 
 export const WEBHOOK_WORKFLOWS = {
 	notify: {
@@ -154,7 +156,18 @@ async function rest(
 	return parsed.data ?? (parsed as Record<string, unknown>);
 }
 
-async function setActive(jar: string, workflowId: string, active: boolean): Promise<void> {
+/**
+ * Activates or deactivates through n8n's REST API, then waits until the store holds `subscriptions`
+ * webhook records: n8n 2.x publishes an activation through an outbox and registers the webhooks after
+ * the REST call has answered; n8n 1.x does it before answering.
+ */
+async function setActive(
+	sim: Simulator,
+	jar: string,
+	workflowId: string,
+	active: boolean,
+	subscriptions: number,
+): Promise<void> {
 	if (active) {
 		const workflow = await rest(jar, 'GET', `/rest/workflows/${workflowId}`);
 		await rest(jar, 'POST', `/rest/workflows/${workflowId}/activate`, {
@@ -163,6 +176,14 @@ async function setActive(jar: string, workflowId: string, active: boolean): Prom
 	} else {
 		await rest(jar, 'POST', `/rest/workflows/${workflowId}/deactivate`, {});
 	}
+	await waitFor(
+		`${subscriptions} webhook subscriptions on the store after ${active ? 'activating' : 'deactivating'} ${workflowId}`,
+		async () => (sim.store.list('webhooks').length === subscriptions ? true : undefined),
+		60_000,
+		250,
+	);
+	// The subscription is made while n8n registers the workflow; let it finish (2.x: outbox).
+	if (active) await sleep(1000);
 }
 
 interface ExecutionRow {
@@ -245,7 +266,7 @@ export async function checkWebhookTrigger(sim: Simulator, checks: Checks): Promi
 		'webhook trigger: activation (REST) creates exactly one Cart.com subscription per event at n8n’s production URL; the seeded one is untouched',
 		async () => {
 			const started = Date.now();
-			await setActive(jar, notify.id, true);
+			await setActive(sim, jar, notify.id, true, seeded.length + NOTIFY_EVENTS.length);
 			checks.time('activate webhook workflow (REST)', Date.now() - started);
 			const hooks = storeHooks(sim);
 			assertEqual(hooks.slice(0, seeded.length), seeded, 'seeded subscriptions');
@@ -362,7 +383,7 @@ export async function checkWebhookTrigger(sim: Simulator, checks: Checks): Promi
 		'example "Get Price from a workflow": GetPrice answered by the workflow’s last node → the store applies the group price within 3 s',
 		async () => {
 			const before = storeHooks(sim).length;
-			await setActive(jar, price.id, true);
+			await setActive(sim, jar, price.id, true, before + 1);
 			try {
 				const hooks = storeHooks(sim).slice(before);
 				assertEqual(
@@ -398,7 +419,7 @@ export async function checkWebhookTrigger(sim: Simulator, checks: Checks): Promi
 					'retail GetPrice',
 				);
 			} finally {
-				await setActive(jar, price.id, false);
+				await setActive(sim, jar, price.id, false, before);
 			}
 			assertEqual(storeHooks(sim).length, before, 'subscriptions after deactivating the example');
 		},
@@ -408,7 +429,7 @@ export async function checkWebhookTrigger(sim: Simulator, checks: Checks): Promi
 		'a GetPrice workflow that takes 5 s → the store’s failure type (Ignore) applies: the store’s own price, after 3 s',
 		async () => {
 			const before = storeHooks(sim).length;
-			await setActive(jar, slow.id, true);
+			await setActive(sim, jar, slow.id, true, before + 1);
 			try {
 				const result = await controlPost(sim, 'get_price', {
 					items: [{ item_number: sku }],
@@ -430,19 +451,17 @@ export async function checkWebhookTrigger(sim: Simulator, checks: Checks): Promi
 				);
 			} finally {
 				await sleep(3000); // let the late execution end before deactivating
-				await setActive(jar, slow.id, false);
+				await setActive(sim, jar, slow.id, false, before);
 			}
 			assertEqual(storeHooks(sim).length, before, 'subscriptions after deactivating');
 		},
 	);
 
-	if (activated) {
-		await checks.check(
-			'webhook trigger: deactivation (REST) deletes exactly the subscriptions it created; the seeded one is untouched',
-			async () => {
-				await setActive(jar, notify.id, false);
-				assertEqual(storeHooks(sim), seeded, 'subscriptions after deactivation');
-			},
-		);
-	}
+	await checks.check(
+		'webhook trigger: deactivation (REST) deletes exactly the subscriptions it created; the seeded one is untouched',
+		async () => {
+			await setActive(sim, jar, notify.id, false, seeded.length);
+			assertEqual(storeHooks(sim), seeded, 'subscriptions after deactivation');
+		},
+	);
 }
