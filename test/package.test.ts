@@ -19,6 +19,7 @@ describe('package.json n8n section', () => {
 		expect(pkg.n8n.nodes.map((path) => path.split('/').pop())).toEqual([
 			'CartCom.node.js',
 			'CartComTrigger.node.js',
+			'CartComWebhookTrigger.node.js',
 			'CartRover.node.js',
 			'CartRoverTrigger.node.js',
 		]);

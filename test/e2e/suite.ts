@@ -48,6 +48,7 @@ import {
 	WORKFLOW_IDS,
 	type E2eInputs,
 } from './workflows';
+import { checkWebhookTrigger, webhookWorkflows } from './webhookTrigger';
 
 const { simulatorCredentials, TOKEN_CREDENTIAL, ROUTER_CREDENTIAL, CARTROVER_CREDENTIAL } =
 	require('../../scripts/demo/simulator-credentials.js') as {
@@ -198,7 +199,7 @@ async function installAndImport(
 	);
 	const workflowsDir = path.join(workDir, 'workflows');
 	fs.mkdirSync(workflowsDir, { recursive: true });
-	for (const workflow of e2eWorkflows(inputs)) {
+	for (const workflow of [...e2eWorkflows(inputs), ...webhookWorkflows()]) {
 		fs.writeFileSync(
 			path.join(workflowsDir, `${workflow.id}.json`),
 			JSON.stringify(workflow, null, 1),
@@ -250,6 +251,7 @@ async function checkNodeTypes(): Promise<void> {
 					`${PACKAGE}.cartCom`,
 					`${PACKAGE}.cartComTool`,
 					`${PACKAGE}.cartComTrigger`,
+					`${PACKAGE}.cartComWebhookTrigger`,
 					`${PACKAGE}.cartRover`,
 					`${PACKAGE}.cartRoverTool`,
 					`${PACKAGE}.cartRoverTrigger`,
@@ -1036,6 +1038,7 @@ async function checkTrigger(
 		},
 	);
 
+	await checkWebhookTrigger(sim, checks);
 	if (process.env.E2E_SKIP_REST !== '1') await checkCredentialTests(sim, cartRover);
 
 	await checks.check('n8n stops cleanly (stop.sh)', async () => {

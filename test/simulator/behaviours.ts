@@ -6,6 +6,7 @@
 import { badRequest, conflict, type RequestContext, type SimResponse } from './httpTypes';
 import { indexKey } from './store';
 import { isMissing } from './validation';
+import { prepareWebhook } from './webhooks/events';
 import type { SimRecord } from './types';
 
 export type WriteKind = 'create' | 'update' | 'delete';
@@ -69,6 +70,7 @@ const FOREIGN_KEYS: Record<string, Array<[string, string]>> = {
 	product_pictures: [['product_id', 'products']],
 	categories: [['parent_category_id', 'categories']],
 	shipping_provider_services: [['shipping_provider_id', 'shipping_providers']],
+	webhooks: [['store_id', 'stores']],
 };
 
 /** 409 when a sent foreign key points nowhere (the API rejects such writes as validation errors). */
@@ -220,4 +222,5 @@ export const WRITE_HOOKS: Readonly<Record<string, WriteHooks>> = {
 	variant_inventory: variantInventoryHooks,
 	order_items: orderItemHooks,
 	orders: orderHooks,
+	webhooks: { prepare: prepareWebhook },
 };

@@ -23,3 +23,14 @@ export type {
 	SimStore,
 	TimestampStyle,
 } from './types';
+export type {
+	DeliveryOutcome,
+	GetPriceItem,
+	GetPriceRequest,
+	GetPriceResult,
+	SimWebhooks,
+	SyncOutcome,
+	SyncResult,
+	WebhookDelivery,
+	WebhookTimeouts,
+} from './webhooks/types';

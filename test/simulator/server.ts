@@ -14,6 +14,8 @@ import { apiSegments, route } from './router';
 import { resolveSizes, seedStore } from './seed';
 import { MemoryStore } from './store';
 import { learnFieldTypes } from './validation';
+import { handleWebhookControl } from './webhooks/control';
+import { WebhookEngine } from './webhooks/engine';
 import type {
 	RecordedRequest,
 	ScriptedFault,
@@ -89,6 +91,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		throw new Error(`Invalid seedAnchor: ${String(options.seedAnchor)}`);
 	seedStore(store, settings.seed, settings.sizes, anchorMs, settings.timeZone);
 	learnFieldTypes(store);
+	// Attached after seeding: seed records are never delivered.
+	const webhooks = new WebhookEngine(store, options.webhookTimeouts);
 
 	const limiter = new RollingWindowLimiter();
 	const faults = new FaultPlanner(settings.seed);
@@ -157,6 +161,32 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		});
 	};
 
+	/** Test-only control routes: no auth, no faults, not recorded. */
+	const serveControl = async (
+		res: ServerResponse,
+		method: string,
+		pathname: string,
+		body: unknown,
+		bodyInvalid: boolean,
+	): Promise<void> => {
+		let response: SimResponse;
+		try {
+			response = await handleWebhookControl(webhooks, method, pathname, body, bodyInvalid);
+		} catch (error) {
+			response = {
+				status: 500,
+				body: { error: error instanceof Error ? error.message : String(error) },
+			};
+		}
+		if (response.body === undefined) {
+			res.writeHead(response.status);
+			res.end();
+			return;
+		}
+		res.writeHead(response.status, { 'Content-Type': 'application/json; charset=utf-8' });
+		res.end(JSON.stringify(response.body));
+	};
+
 	const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const text = await readBody(req);
 		let body: unknown;
@@ -174,6 +204,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const queryStart = target.indexOf('?');
 		const pathname = queryStart >= 0 ? target.slice(0, queryStart) : target;
 		const rawQuery = queryStart >= 0 ? target.slice(queryStart + 1) : '';
+		if (pathname.startsWith('/_control/')) {
+			await serveControl(res, method, pathname, body, bodyInvalid);
+			return;
+		}
 		const recorded: RecordedRequest = {
 			method,
 			path: pathname,
@@ -301,7 +335,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		clearRequests() {
 			requests.length = 0;
 		},
+		webhooks,
 		stop() {
+			webhooks.stop();
 			return new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));
 				server.closeAllConnections();

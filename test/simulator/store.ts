@@ -31,6 +31,16 @@ export interface WriteOptions {
 	keepTimestamps?: boolean;
 }
 
+/**
+ * Told about every insert/patch of the tables it `wants` (webhook deliveries). `wants` is asked
+ * first so that a store without subscriptions pays one call per write and copies nothing.
+ */
+export interface StoreChangeListener {
+	wants(resource: string): boolean;
+	/** `previous` holds the values the patch replaced (only keys the patch sent); undefined for an insert. */
+	changed(resource: string, record: SimRecord, previous: SimRecord | undefined): void;
+}
+
 /** Index key: lookups by SKU, e-mail etc. are case-insensitive like the real (SQL Server) API. */
 export function indexKey(value: unknown): string {
 	return value === null || value === undefined ? '' : String(value).toLowerCase();
@@ -81,6 +91,8 @@ export class MemoryStore implements SimStore {
 	};
 	/** Value behind GET/PUT /stores/{id}/store_alert_email, per store id. */
 	readonly storeAlertEmails = new Map<number, string>();
+	/** Set after seeding (seed loads are never reported). */
+	changeListener: StoreChangeListener | undefined;
 
 	constructor(private readonly clock: StoreClock) {
 		for (const def of RESOURCES.values()) {
@@ -197,6 +209,8 @@ export class MemoryStore implements SimStore {
 		for (const key of Object.keys(ordered)) table.knownFields.add(key);
 		for (const [field, index] of table.indexes) this.addToIndex(index, ordered, field);
 		if (options.countWrite) this.countWrite(resource);
+		if (this.changeListener?.wants(resource))
+			this.changeListener.changed(resource, ordered, undefined);
 		return ordered;
 	}
 
@@ -226,6 +240,12 @@ export class MemoryStore implements SimStore {
 		delete changes.id;
 		if (!options.keepTimestamps || changes.updated_at === undefined)
 			changes.updated_at = this.nowTimestamp();
+		const listener = this.changeListener?.wants(resource) ? this.changeListener : undefined;
+		let previous: SimRecord | undefined;
+		if (listener) {
+			previous = {};
+			for (const key of Object.keys(changes)) previous[key] = record[key];
+		}
 		for (const [field, index] of table.indexes) {
 			if (field in changes && indexKey(changes[field]) !== indexKey(record[field])) {
 				this.removeFromIndex(index, record, field);
@@ -236,6 +256,7 @@ export class MemoryStore implements SimStore {
 		Object.assign(record, changes);
 		for (const key of Object.keys(changes)) table.knownFields.add(key);
 		if (options.countWrite) this.countWrite(resource);
+		listener?.changed(resource, record, previous);
 		return record;
 	}
 
@@ -247,6 +268,9 @@ export class MemoryStore implements SimStore {
 		removeFromList(table.sorted, record);
 		for (const [field, index] of table.indexes) this.removeFromIndex(index, record, field);
 		if (options.countWrite) this.countWrite(resource);
+		// No documented event for a deletion; only the subscription cache cares.
+		if (resource === 'webhooks' && this.changeListener?.wants(resource))
+			this.changeListener.changed(resource, record, {});
 		return true;
 	}
 

@@ -3,6 +3,7 @@
  * against these names, so changes here must stay backwards compatible.
  */
 import type { DateTime } from 'luxon';
+import type { SimWebhooks, WebhookTimeouts } from './webhooks/types';
 
 /** One stored record: a plain snake_case JSON object with a numeric `id`. */
 export type SimRecord = Record<string, unknown>;
@@ -174,6 +175,8 @@ export interface SimulatorOptions {
 	lookupMatching?: LookupMatching;
 	/** Deviations from the documented API (see ListQuirks). Default: none. */
 	quirks?: ListQuirks;
+	/** Webhook delivery timeouts (default notify 10 s, sync 3 s as documented); lower them in tests only. */
+	webhookTimeouts?: Partial<WebhookTimeouts>;
 }
 
 export type LookupMatching = 'exact' | 'contains' | 'ignored';
@@ -261,5 +264,7 @@ export interface Simulator {
 		action: (req: RecordedRequest) => void | Promise<void>,
 	): () => void;
 	clearRequests(): void;
+	/** Webhook deliveries and synchronous flows (README "Webhooks"); same as the /_control/webhooks/* routes. */
+	webhooks: SimWebhooks;
 	stop(): Promise<void>;
 }

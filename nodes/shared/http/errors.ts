@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	type IExecuteFunctions,
+	type IHookFunctions,
 	type ILoadOptionsFunctions,
 	type INode,
 	type IPollFunctions,
@@ -9,8 +10,12 @@ import {
 
 import { redact, redactJson } from './redaction';
 
-/** The n8n contexts that send requests: action nodes, poll triggers and list pickers. */
-export type HttpFunctions = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+/** The n8n contexts that send requests: action nodes, poll triggers, list pickers and webhook registration. */
+export type HttpFunctions =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions;
 
 /** What a service said when it refused a request, already read from its error body. */
 export interface ApiFailure {
