@@ -9,8 +9,8 @@ import { createHmac } from 'crypto';
 import type {
 	IAuthenticateRuleResponseCode,
 	IDataObject,
+	IHttpRequestMethods,
 	IHttpRequestOptions,
-	IRequestOptions,
 } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -177,13 +177,24 @@ export function signRouterRequest(
  * instead of `url`, a `qs` object and request-style redirect flags
  * (n8n-nodes-base/nodes/HttpRequest/V3/HttpRequestV3.node.ts; n8n-core parseRequestObject).
  */
-export type LegacyRequestOptions = Omit<IRequestOptions, 'method'> & {
-	method?: IHttpRequestOptions['method'];
-};
+export interface LegacyRequestOptions {
+	uri?: string;
+	url?: string;
+	baseURL?: string;
+	method?: IHttpRequestMethods;
+	qs?: IDataObject;
+	qsStringifyOptions?: { arrayFormat: string };
+	useQuerystring?: boolean;
+	headers?: IDataObject;
+	body?: unknown;
+	followRedirect?: boolean;
+	followAllRedirects?: boolean;
+	maxRedirects?: number;
+}
 
 /** What authenticate() returns: the node's shape, plus the legacy fields when it was given those. */
 export type AuthenticatedRequest = IHttpRequestOptions &
-	Pick<IRequestOptions, 'uri' | 'followRedirect' | 'followAllRedirects' | 'maxRedirects'>;
+	Pick<LegacyRequestOptions, 'uri' | 'followRedirect' | 'followAllRedirects' | 'maxRedirects'>;
 
 export const isLegacyRequest = (
 	requestOptions: IHttpRequestOptions | LegacyRequestOptions,
@@ -297,7 +308,7 @@ export function withResolvedUrl(
 		delete rest.useQuerystring;
 		delete rest.baseURL;
 		return {
-			...(rest as IHttpRequestOptions),
+			...(rest as Omit<IHttpRequestOptions, 'url'>),
 			// n8n-core takes `url` over `uri` when both are set: both name the signed URL.
 			uri: url.toString(),
 			url: url.toString(),
