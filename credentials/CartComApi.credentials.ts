@@ -23,7 +23,8 @@ export class CartComApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:cartcom.svg', dark: 'file:cartcom.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#cartcom-api-access-token--cartcomapi';
 
 	properties: INodeProperties[] = [
 		{

@@ -27,7 +27,8 @@ export class CartComRouterApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:cartcom.svg', dark: 'file:cartcom.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#cartcom-central-api-router--cartcomrouterapi';
 
 	properties: INodeProperties[] = [
 		{

@@ -19,8 +19,12 @@ export class CartComTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
+		// n8n's node panel merges this trigger into the Cart.com node's entry and shows this text
+		// there (editor: generateMergedNodesAndActions), so it names the store as well as the events.
 		description:
-			'Starts the workflow when Cart.com orders, products or customers are created or updated',
+			'Starts a workflow when orders, products or customers are created or updated in a Cart.com (AmeriCommerce) store',
+		documentationUrl:
+			'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#cartcom-trigger-polling',
 		defaults: { name: 'Cart.com Trigger' },
 		polling: true,
 		inputs: [],

@@ -18,8 +18,10 @@ export class CartRoverTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
+		// Shown for the merged CartRover entry of n8n's node panel too (see CartComTrigger).
 		description:
-			'Starts the workflow when CartRover (Extensiv Integration Manager) orders change status',
+			'Starts a workflow when orders in CartRover (Extensiv Integration Manager) change status, e.g. are shipped',
+		documentationUrl: 'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#cartrover-trigger',
 		defaults: { name: 'CartRover Trigger' },
 		polling: true,
 		inputs: [],
