@@ -21,7 +21,7 @@ const showFor = (show: IDataObject) => ({ show }) as INodeProperties['displayOpt
 
 const parameters: INodeProperties[] = [
 	{
-		displayName: 'Price To Change',
+		displayName: 'Price to Change',
 		name: 'priceTarget',
 		type: 'options',
 		options: [
