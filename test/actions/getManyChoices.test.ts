@@ -221,7 +221,10 @@ describe('Get Many', () => {
 			const sortFields = (getManyParameter('order', 'options').options as INodeProperties[]).find(
 				(option) => option.name === 'sort',
 			);
-			expect(sortFields?.displayOptions).toEqual({ show: { '/sortOrder': ['custom'] } });
+			// Always shown: n8n drops hidden parameters when it loads a workflow, and workflows saved
+			// before the Sort choice existed have their order here.
+			expect(sortFields).toMatchObject({ type: 'string', default: '' });
+			expect(sortFields?.displayOptions).toBeUndefined();
 		});
 
 		it('by default returns the newest orders first', async () => {
@@ -247,6 +250,20 @@ describe('Get Many', () => {
 			sim.clearRequests();
 			await orders({ limit: 3, sortOrder: 'custom', options: { sort: '-grand_total' } });
 			expect(queryOf(listRequests(sim, '/orders')[0])).toMatchObject({ sort: '-grand_total' });
+		});
+
+		it('a workflow saved with Options → Sort and no Sort choice keeps its order', async () => {
+			const items = await orders({ limit: 3, options: { sort: '-grand_total' } });
+			expect(queryOf(listRequests(sim, '/orders')[0])).toMatchObject({ sort: '-grand_total' });
+			const top = [...sim.store.list('orders')]
+				.sort(
+					(a, b) =>
+						(b.grand_total as number) - (a.grand_total as number) ||
+						(a.id as number) - (b.id as number),
+				)
+				.slice(0, 3)
+				.map((order) => order.id);
+			expect(ids(items)).toEqual(top);
 		});
 
 		it('Recently Updated with a limit asks Cart.com for the latest changes', async () => {

@@ -298,7 +298,7 @@ export const SORT_CHOICES = {
 	newest: { name: 'Newest First', description: 'Most recently created first' },
 	updated: { name: 'Recently Updated', description: 'Most recently changed first' },
 	oldest: { name: 'Oldest First', description: 'In the order they were created' },
-	custom: { name: 'Custom', description: 'By the fields you name in Options → Sort Fields' },
+	custom: { name: 'Custom', description: 'By the fields you add in Options → Sort Fields' },
 } as const;
 export type SortChoice = keyof typeof SORT_CHOICES;
 
@@ -341,10 +341,9 @@ export function listOptionsCollection(spec: ResourceSpec): INodeProperties {
 			name: 'sort',
 			type: 'string',
 			default: '',
-			displayOptions: { show: { '/sortOrder': ['custom'] } },
 			placeholder: 'e.g. -ordered_at,order_number',
 			description:
-				'Comma-separated fields to sort by; a leading - sorts descending. With Return All, sort on fields that do not change while the list is read (e.g. IDs, creation dates).',
+				'Comma-separated fields to sort by, used instead of the Sort choice; a leading - sorts descending. With Return All, sort on fields that do not change while the list is read (e.g. IDs, creation dates).',
 		},
 	];
 	if (spec.nested?.length) options.push(expandParameter(spec));

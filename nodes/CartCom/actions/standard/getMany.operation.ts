@@ -113,7 +113,7 @@ function sortPlan(
 	const id = spec.idField ?? 'id';
 	const custom = commaList(options.sort);
 	const choice = ctx.getNodeParameter('sortOrder', itemIndex, 'newest') as SortChoice;
-	// Options → Sort Fields is shown for Custom only; a value saved by an earlier version still counts.
+	// Sort Fields, once added, wins: workflows saved before the Sort choice existed keep their order.
 	if (choice === 'custom' || custom) return { sort: custom };
 	if (choice === 'oldest') return { sort: id };
 	if (choice === 'updated' && spec.timestamps) {
