@@ -330,6 +330,25 @@ describe('Get Many', () => {
 		});
 	});
 
+	it('Return All, Recently Updated with Options → Fields: sorted by the date, output only the fields asked', async () => {
+		const items = await orders({
+			returnAll: true,
+			sortOrder: 'updated',
+			options: { fields: 'order_number', pageSize: 50 },
+		});
+		for (const request of listRequests(sim, '/orders'))
+			expect(request.query.get('fields')).toBe('order_number,updated_at');
+		const expected = [...sim.store.list('orders')]
+			.sort(
+				(a, b) =>
+					Date.parse(String(b.updated_at)) - Date.parse(String(a.updated_at)) ||
+					(b.id as number) - (a.id as number),
+			)
+			.map((order) => order.id);
+		expect(ids(items)).toEqual(expected);
+		expect(Object.keys(items[0].json).sort()).toEqual(['id', 'order_number']);
+	});
+
 	describe('Match applies to the custom conditions only (item 7)', () => {
 		it('is shown only once a custom condition exists', () => {
 			const match = getManyParameter('order', 'match');

@@ -66,6 +66,8 @@ interface SortPlan {
 interface ListPlan {
 	queries: Query[];
 	localSort?: string;
+	/** Fields fetched only to sort by, removed from the output (Options → Fields did not ask for them). */
+	sortOnly: string[];
 }
 
 /** A quick filter's value; empty means "not filtered" (numbers are entered as text, see filterParameter). */
@@ -168,15 +170,24 @@ function readListPlan(
 		);
 		const match = ctx.getNodeParameter('match', itemIndex, 'all') === 'any' ? 'any' : 'all';
 		const sorting = sortPlan(ctx, spec, itemIndex, returnAll, options);
-		const queries = buildListFilterQueries(conditions, custom, match).map((query) => ({
+		const filterQueries = buildListFilterQueries(conditions, custom, match);
+		// Several queries are merged, so the node orders the result itself.
+		const localSort = sorting.localSort ?? (filterQueries.length > 1 ? sorting.sort : undefined);
+		const fields = commaList(options.fields)?.split(',');
+		const sortOnly =
+			fields && localSort
+				? localSort
+						.split(',')
+						.map((key) => key.replace(/^[-+]/, ''))
+						.filter((key) => key !== 'id' && !fields.includes(key))
+				: [];
+		const queries = filterQueries.map((query) => ({
 			...query,
 			sort: sorting.sort,
-			fields: commaList(options.fields),
+			fields: fields ? [...fields, ...sortOnly].join(',') : undefined,
 			expand: commaList(options.expand),
 		}));
-		// Several queries are merged, so the node orders the result itself.
-		const localSort = sorting.localSort ?? (queries.length > 1 ? sorting.sort : undefined);
-		return { queries, localSort };
+		return { queries, localSort, sortOnly };
 	} catch (error) {
 		throw error instanceof FilterInputError
 			? inputError(ctx, itemIndex, error.field, error.message, 'Correct the filter value.')
@@ -184,23 +195,27 @@ function readListPlan(
 	}
 }
 
-/** Records of several lists, each once (by ID), in `sort` order, up to `limit`. */
+/** Records of several lists, each once (by its key), in the plan's order, up to `limit`. */
 function mergeLists(
 	lists: CartComRecord[][],
-	sort: string | undefined,
+	plan: ListPlan,
+	key: string,
 	limit: number | undefined,
 ): CartComRecord[] {
 	const seen = new Set<unknown>();
 	const merged: CartComRecord[] = [];
 	for (const record of lists.flat()) {
-		if (record.id !== undefined && record.id !== null) {
-			if (seen.has(record.id)) continue;
-			seen.add(record.id);
+		const id = record[key];
+		if (id !== undefined && id !== null) {
+			if (seen.has(id)) continue;
+			seen.add(id);
 		}
 		merged.push(record);
 	}
-	const sorted = sortRecordsBy(merged, sort);
-	return limit === undefined ? sorted : sorted.slice(0, limit);
+	const sorted = sortRecordsBy(merged, plan.localSort);
+	const kept = limit === undefined ? sorted : sorted.slice(0, limit);
+	for (const record of kept) for (const field of plan.sortOnly) delete record[field];
+	return kept;
 }
 
 /** Said once per run: a date filter on a field live stores leave empty leaves those records out. */
@@ -234,7 +249,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[], spe
 		const records =
 			plan.localSort === undefined && lists.length === 1
 				? lists[0]
-				: mergeLists(lists, plan.localSort, limit);
+				: mergeLists(lists, plan, spec.idField ?? 'id', limit);
 		return simplifyIfAsked(this, spec, i, records);
 	});
 	if (undatedFiltered.size)
