@@ -187,7 +187,7 @@ describe('findability: codex files, documentation links, descriptions, subtitles
 		const { Workflow } = require('n8n-workflow') as typeof import('n8n-workflow');
 		const subtitleFor = (
 			description: (typeof nodes)['CartCom.node.js'],
-			parameters: Record<string, string>,
+			parameters: Record<string, string | string[]>,
 		) => {
 			const node = {
 				id: 'n',
@@ -230,5 +230,18 @@ describe('findability: codex files, documentation links, descriptions, subtitles
 		expect(
 			subtitleFor(nodes['CartRover.node.js'], { resource: 'order', operation: 'create' }),
 		).toBe('Create: Order');
+		expect(subtitleFor(nodes['CartComTrigger.node.js'], { event: 'orderCreated' })).toBe(
+			'Order Created',
+		);
+		const roverTrigger = nodes['CartRoverTrigger.node.js'];
+		const events = (
+			roverTrigger.properties.find((p) => p.name === 'events')?.options as Array<{
+				name: string;
+				value: string;
+			}>
+		).slice(0, 2);
+		expect(subtitleFor(roverTrigger, { events: events.map((e) => e.value) })).toBe(
+			events.map((e) => e.name).join(', '),
+		);
 	});
 });

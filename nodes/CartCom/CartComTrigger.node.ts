@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialsDescription } from './actions/versionDescription';
 import { loadOptions } from './methods';
+import { choiceSubtitle } from '../shared/subtitle';
 import { triggerProperties } from './trigger/description';
 import { pollCartCom } from './trigger/poll';
 
@@ -18,7 +19,7 @@ export class CartComTrigger implements INodeType {
 		icon: { light: 'file:cartcom.svg', dark: 'file:cartcom.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: choiceSubtitle(triggerProperties, 'event'),
 		// n8n's node panel merges this trigger into the Cart.com node's entry and shows this text
 		// there (editor: generateMergedNodesAndActions), so it names the store as well as the events.
 		description:

@@ -22,3 +22,17 @@ export function operationSubtitle(properties: INodeProperties[]): string {
 		`(${JSON.stringify(names)}[$parameter.${parameter}] ?? $parameter.${parameter})`;
 	return `={{ ${lookup(operations, 'operation')} + ": " + ${lookup(resources, 'resource')} }}`;
 }
+
+/**
+ * A trigger's subtitle: the names of the chosen event(s) ("New Order"), not their values
+ * ("orderCreated"); several are joined with ", ".
+ */
+export function choiceSubtitle(properties: INodeProperties[], parameter: string): string {
+	const property = properties.find((p) => p.name === parameter);
+	const names: Record<string, string> = {};
+	for (const option of optionsOf(property)) names[String(option.value)] = option.name;
+	const map = JSON.stringify(names);
+	return property?.type === 'multiOptions'
+		? `={{ ((names) => [].concat($parameter.${parameter} ?? []).map((value) => names[value] ?? value).join(", "))(${map}) }}`
+		: `={{ ${map}[$parameter.${parameter}] ?? $parameter.${parameter} }}`;
+}
