@@ -369,7 +369,7 @@ await scene('5-custom-filter-field', async () => {
 	await openDropdown('Field Name or ID');
 	await shot('get-many-custom-filter-field.png');
 	await page.keyboard.press('Escape');
-	await page.getByText('Match', { exact: true }).first().waitFor();
+	await page.getByText('Match', { exact: true }).first().scrollIntoViewIfNeeded();
 	await shot('get-many-match-with-conditions.png');
 });
 
