@@ -1,15 +1,20 @@
 const path = require('path');
 const { task, src, dest } = require('gulp');
 
-// tsc emits only JavaScript; n8n loads node and credential icons from dist/ next to the compiled files.
-task('build:icons', copyIcons);
+// tsc emits only JavaScript; n8n loads node and credential icons, and each node's codex file
+// (X.node.json: categories, search aliases, documentation links; n8n-core's DirectoryLoader reads
+// `${nodeFile}on`), from dist/ next to the compiled files.
+task('build:icons', copyAssets);
 
-function copyIcons() {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
-	const nodeDestination = path.resolve('dist', 'nodes');
-	src(nodeSource, { encoding: false }).pipe(dest(nodeDestination));
+// Both copies finish before the task does (npm pack runs right after the build).
+const copy = (from, to) =>
+	new Promise((resolve, reject) =>
+		src(from, { encoding: false }).pipe(dest(to)).on('finish', resolve).on('error', reject),
+	);
 
-	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
-	const credDestination = path.resolve('dist', 'credentials');
-	return src(credSource, { encoding: false }).pipe(dest(credDestination));
+function copyAssets() {
+	return Promise.all([
+		copy(path.resolve('nodes', '**', '*.{png,svg,node.json}'), path.resolve('dist', 'nodes')),
+		copy(path.resolve('credentials', '**', '*.{png,svg}'), path.resolve('dist', 'credentials')),
+	]);
 }

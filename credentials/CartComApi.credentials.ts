@@ -11,6 +11,8 @@ import {
 	accessTokenCredentialsSchema,
 	authenticateWithToken,
 	redirectTestRules,
+	type AuthenticatedRequest,
+	type LegacyRequestOptions,
 } from './common/cartComAuth';
 
 /** One store, one API token: the X-AC-Auth-Token header on every call. */
@@ -21,7 +23,8 @@ export class CartComApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:cartcom.svg', dark: 'file:cartcom.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#cartcom-api-access-token--cartcomapi';
 
 	properties: INodeProperties[] = [
 		{
@@ -46,10 +49,12 @@ export class CartComApi implements ICredentialType {
 		},
 	];
 
+	// Also called by n8n's HTTP Request node (Predefined Credential Type), with its legacy request
+	// shape (`uri`, `qs`): both are handled in common/cartComAuth.ts.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+		requestOptions: IHttpRequestOptions | LegacyRequestOptions,
+	): Promise<AuthenticatedRequest> {
 		return authenticateWithToken(accessTokenCredentialsSchema.parse(credentials), requestOptions);
 	}
 

@@ -12,6 +12,8 @@ import {
 	DEFAULT_ROUTER_URL,
 	redirectTestRules,
 	routerCredentialsSchema,
+	type AuthenticatedRequest,
+	type LegacyRequestOptions,
 } from './common/cartComAuth';
 
 /**
@@ -25,7 +27,8 @@ export class CartComRouterApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:cartcom.svg', dark: 'file:cartcom.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#cartcom-central-api-router--cartcomrouterapi';
 
 	properties: INodeProperties[] = [
 		{
@@ -62,10 +65,12 @@ export class CartComRouterApi implements ICredentialType {
 		},
 	];
 
+	// Also called by n8n's HTTP Request node (Predefined Credential Type), with its legacy request
+	// shape (`uri`, `qs`): both are handled in common/cartComAuth.ts.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+		requestOptions: IHttpRequestOptions | LegacyRequestOptions,
+	): Promise<AuthenticatedRequest> {
 		return authenticateWithRouter(routerCredentialsSchema.parse(credentials), requestOptions);
 	}
 

@@ -24,7 +24,8 @@ export class CartRoverApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:cartrover.svg', dark: 'file:cartrover.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#cartrover-api--cartroverapi';
 
 	properties: INodeProperties[] = [
 		{

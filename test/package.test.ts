@@ -61,3 +61,188 @@ describe('examples', () => {
 		expect(ids.filter((entry) => entry.split(': ')[1].length > 16)).toEqual([]);
 	});
 });
+
+/**
+ * What the editor shows before anyone runs the node: the codex file beside each node (n8n-core's
+ * DirectoryLoader reads `<node file>on`: categories, search aliases, documentation links), the
+ * Docs links, the descriptions and the canvas subtitle.
+ */
+describe('findability: codex files, documentation links, descriptions, subtitles', () => {
+	const { CartCom } =
+		require('../nodes/CartCom/CartCom.node') as typeof import('../nodes/CartCom/CartCom.node');
+	const { CartComTrigger } =
+		require('../nodes/CartCom/CartComTrigger.node') as typeof import('../nodes/CartCom/CartComTrigger.node');
+	const { CartRover } =
+		require('../nodes/CartRover/CartRover.node') as typeof import('../nodes/CartRover/CartRover.node');
+	const { CartRoverTrigger } =
+		require('../nodes/CartRover/CartRoverTrigger.node') as typeof import('../nodes/CartRover/CartRoverTrigger.node');
+	const { CartComApi } =
+		require('../credentials/CartComApi.credentials') as typeof import('../credentials/CartComApi.credentials');
+	const { CartComRouterApi } =
+		require('../credentials/CartComRouterApi.credentials') as typeof import('../credentials/CartComRouterApi.credentials');
+	const { CartRoverApi } =
+		require('../credentials/CartRoverApi.credentials') as typeof import('../credentials/CartRoverApi.credentials');
+
+	const fullPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+		name: string;
+		homepage: string;
+		files: string[];
+		n8n: { nodes: string[] };
+	};
+	const nodes = {
+		'CartCom.node.js': new CartCom().description,
+		'CartComTrigger.node.js': new CartComTrigger().description,
+		'CartRover.node.js': new CartRover().description,
+		'CartRoverTrigger.node.js': new CartRoverTrigger().description,
+	};
+	interface Codex {
+		node: string;
+		nodeVersion: string;
+		codexVersion: string;
+		categories: string[];
+		alias: string[];
+		resources: {
+			primaryDocumentation: Array<{ url: string }>;
+			credentialDocumentation: Array<{ url: string }>;
+		};
+	}
+	const codexOf = (distPath: string) =>
+		JSON.parse(readFileSync(sourceOf(distPath).replace(/\.ts$/, '.json'), 'utf8')) as Codex;
+
+	/** GitHub's heading anchors (github-slugger): lower case, punctuation dropped, spaces → '-'. */
+	const readmeAnchors = new Set(
+		readFileSync(join(root, 'README.md'), 'utf8')
+			.split('\n')
+			.filter((line) => /^#{1,6} /.test(line))
+			.map((line) =>
+				line
+					.replace(/^#+ /, '')
+					.trim()
+					.toLowerCase()
+					.replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+					.replace(/ /g, '-'),
+			),
+	);
+	const pointsIntoReadme = (url: string) => {
+		const [page, anchor] = url.split('#');
+		return page === fullPkg.homepage && readmeAnchors.has(anchor) ? 'ok' : url;
+	};
+
+	it('every node has a codex file with n8n’s fields, category Sales and the names merchants search for', () => {
+		for (const distPath of fullPkg.n8n.nodes) {
+			const codex = codexOf(distPath);
+			const description = nodes[distPath.split('/').pop() as keyof typeof nodes];
+			expect([codex.node, codex.nodeVersion, codex.codexVersion]).toEqual([
+				`${fullPkg.name}.${description.name}`,
+				'1.0',
+				'1.0',
+			]);
+			expect(codex.categories).toEqual(['Sales']);
+			const expected = description.name.startsWith('cartRover')
+				? ['Extensiv', 'Integration Manager', 'warehouse', '3PL', 'fulfillment', 'order hub']
+				: ['AmeriCommerce', 'Spark Pay', 'store', 'order', 'shipment', 'fulfillment'];
+			expect(expected.filter((word) => !codex.alias.includes(word))).toEqual([]);
+			expect(
+				['inventory', 'SKU', 'ecommerce'].filter((word) => !codex.alias.includes(word)),
+			).toEqual([]);
+			expect(codex.resources.primaryDocumentation.map((doc) => pointsIntoReadme(doc.url))).toEqual([
+				'ok',
+			]);
+			expect(
+				codex.resources.credentialDocumentation.map((doc) => pointsIntoReadme(doc.url)),
+			).toEqual(['ok']);
+		}
+	});
+
+	it('the build copies the codex files next to the compiled nodes, and package.json ships them', () => {
+		expect(fullPkg.files).toContain('dist/nodes/**/*.node.json');
+		const gulpfile = readFileSync(join(root, 'gulpfile.js'), 'utf8');
+		expect(gulpfile).toMatch(/nodes', '\*\*', '\*\.\{png,svg,node\.json\}'/);
+	});
+
+	// The NDV "Docs" link takes documentationUrl when it starts with http; without it, the codex's
+	// primary documentation with "?utm_…" appended (which would break a #fragment), else the npm page.
+	it('every node’s and credential’s documentation link is a section of the README on the repository', () => {
+		const urls = [
+			...Object.values(nodes).map((description) => description.documentationUrl ?? ''),
+			new CartComApi().documentationUrl,
+			new CartComRouterApi().documentationUrl,
+			new CartRoverApi().documentationUrl,
+		];
+		expect(urls.map(pointsIntoReadme)).toEqual(urls.map(() => 'ok'));
+		expect(new Set(urls).size).toBe(urls.length);
+	});
+
+	it('an action node and its trigger each say what they do, and differ', () => {
+		const { description: action } = nodes['CartCom.node.js'];
+		const { description: trigger } = nodes['CartComTrigger.node.js'];
+		expect(action).not.toEqual(trigger);
+		expect(action).not.toMatch(/^Starts/);
+		expect(action).toMatch(/Ship orders/);
+		expect(trigger).toMatch(/^Starts a workflow when .* Cart\.com/);
+		expect(nodes['CartRover.node.js'].description).not.toMatch(/^Starts/);
+		expect(nodes['CartRoverTrigger.node.js'].description).toMatch(/^Starts a workflow when/);
+	});
+
+	it('the canvas subtitle shows the dropdown names of the chosen operation and resource', () => {
+		const { Workflow } = require('n8n-workflow') as typeof import('n8n-workflow');
+		const subtitleFor = (
+			description: (typeof nodes)['CartCom.node.js'],
+			parameters: Record<string, string | string[]>,
+		) => {
+			const node = {
+				id: 'n',
+				name: 'Node',
+				type: `${fullPkg.name}.${description.name}`,
+				typeVersion: 1,
+				position: [0, 0] as [number, number],
+				parameters,
+			};
+			const workflow = new Workflow({
+				nodes: [node],
+				connections: {},
+				active: false,
+				nodeTypes: {
+					getByName: () => undefined,
+					getByNameAndVersion: () => undefined,
+					getKnownTypes: () => ({}),
+				} as never,
+			});
+			return workflow.expression.getSimpleParameterValue(
+				node,
+				description.subtitle as string,
+				'internal',
+				{},
+			);
+		};
+		const cartCom = nodes['CartCom.node.js'];
+		expect(subtitleFor(cartCom, { resource: 'order', operation: 'createShipment' })).toBe(
+			'Create Shipment: Order',
+		);
+		expect(subtitleFor(cartCom, { resource: 'orderShipment', operation: 'getAll' })).toBe(
+			'Get Many: Order Shipment',
+		);
+		expect(subtitleFor(cartCom, { resource: 'product', operation: 'findBySku' })).toBe(
+			'Find by SKU or GTIN: Product',
+		);
+		expect(subtitleFor(cartCom, { resource: 'somethingNew', operation: 'doIt' })).toBe(
+			'doIt: somethingNew',
+		);
+		expect(
+			subtitleFor(nodes['CartRover.node.js'], { resource: 'order', operation: 'create' }),
+		).toBe('Create: Order');
+		expect(subtitleFor(nodes['CartComTrigger.node.js'], { event: 'orderCreated' })).toBe(
+			'Order Created',
+		);
+		const roverTrigger = nodes['CartRoverTrigger.node.js'];
+		const events = (
+			roverTrigger.properties.find((p) => p.name === 'events')?.options as Array<{
+				name: string;
+				value: string;
+			}>
+		).slice(0, 2);
+		expect(subtitleFor(roverTrigger, { events: events.map((e) => e.value) })).toBe(
+			events.map((e) => e.name).join(', '),
+		);
+	});
+});

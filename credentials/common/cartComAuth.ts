@@ -6,10 +6,15 @@
  * a credential never loads a node's transport.
  */
 import { createHmac } from 'crypto';
-import type { IAuthenticateRuleResponseCode, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IAuthenticateRuleResponseCode,
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
-import { appendQuery, type Query } from '../../nodes/shared/http';
+import { appendQuery, encodeQueryComponent, type Query } from '../../nodes/shared/http';
 
 export const ACCESS_TOKEN_CREDENTIAL = 'cartComApi';
 export const ROUTER_CREDENTIAL = 'cartComRouterApi';
@@ -167,38 +172,153 @@ export function signRouterRequest(
 }
 
 /**
+ * The request shape n8n's HTTP Request node (V3, all its versions) hands to a credential's
+ * authenticate(): the legacy `IRequestOptions` of helpers.requestWithAuthentication, with `uri`
+ * instead of `url`, a `qs` object and request-style redirect flags
+ * (n8n-nodes-base/nodes/HttpRequest/V3/HttpRequestV3.node.ts; n8n-core parseRequestObject).
+ */
+export interface LegacyRequestOptions {
+	uri?: string;
+	url?: string;
+	baseURL?: string;
+	method?: IHttpRequestMethods;
+	qs?: IDataObject;
+	qsStringifyOptions?: { arrayFormat: string };
+	useQuerystring?: boolean;
+	headers?: IDataObject;
+	body?: unknown;
+	followRedirect?: boolean;
+	followAllRedirects?: boolean;
+	maxRedirects?: number;
+}
+
+/** What authenticate() returns: the node's shape, plus the legacy fields when it was given those. */
+export type AuthenticatedRequest = IHttpRequestOptions &
+	Pick<LegacyRequestOptions, 'uri' | 'followRedirect' | 'followAllRedirects' | 'maxRedirects'>;
+
+export const isLegacyRequest = (
+	requestOptions: IHttpRequestOptions | LegacyRequestOptions,
+): requestOptions is LegacyRequestOptions =>
+	!requestOptions.url && typeof (requestOptions as LegacyRequestOptions).uri === 'string';
+
+/**
+ * A query as the HTTP Request node gives it (Send Query Parameters, or Using JSON): every value
+ * the user set is sent, an empty one too; a list repeats the name (`a=1&a=2`). Nested objects
+ * have no agreed encoding, so they are refused instead of being sent in a form the signature and
+ * the store might read differently.
+ */
+export function encodeUserQuery(qs: IDataObject | undefined): string {
+	if (!qs) return '';
+	const pairs: string[] = [];
+	const add = (key: string, value: unknown) => {
+		if (value === undefined || value === null) return;
+		if (typeof value === 'object') {
+			throw new CredentialInputError(
+				'Query Parameters',
+				`Query parameter "${key}" holds an object; send it as text (e.g. JSON.stringify) or as separate parameters`,
+			);
+		}
+		pairs.push(`${encodeQueryComponent(key)}=${encodeQueryComponent(String(value))}`);
+	};
+	for (const [key, value] of Object.entries(qs)) {
+		if (Array.isArray(value)) value.forEach((entry) => add(key, entry));
+		else add(key, value);
+	}
+	return pairs.join('&');
+}
+
+/** Accepts an absolute URL only on the credential's own API base (same scheme, host, port, /api/v1). */
+function onApiBase(apiBase: string, target: string): URL {
+	const base = new URL(apiBase);
+	const url = tryParseUrl(target);
+	const inside =
+		url !== undefined &&
+		url.origin === base.origin &&
+		!url.username &&
+		!url.password &&
+		(url.pathname.toLowerCase() === API_PATH ||
+			url.pathname.toLowerCase().startsWith(`${API_PATH}/`));
+	if (!inside) {
+		throw new CredentialInputError(
+			'url',
+			`Refusing to send Cart.com credentials to another host: the URL must start with ${apiBase}/ (the store this credential is for)`,
+		);
+	}
+	return url;
+}
+
+/**
  * Resolves a request against the API base into one absolute URL with the query already encoded,
  * so that what is signed is exactly what goes on the wire (no later re-serialisation of `qs`).
  * Absolute URLs are only accepted on the same API base, so credentials never travel elsewhere.
  */
-export function resolveRequestUrl(apiBase: string, requestOptions: IHttpRequestOptions): URL {
+export function resolveRequestUrl(
+	apiBase: string,
+	requestOptions: Pick<IHttpRequestOptions, 'url' | 'qs'>,
+): URL {
 	const target = requestOptions.url ?? '';
 	let absolute: string;
-	if (/^https?:\/\//i.test(target)) {
-		if (!target.startsWith(`${apiBase}/`) && target !== apiBase) {
-			throw new CredentialInputError(
-				'url',
-				'Refusing to send Cart.com credentials to another host',
-			);
-		}
-		absolute = target;
+	if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) {
+		absolute = onApiBase(apiBase, target).toString();
 	} else {
 		absolute = `${apiBase}/${target.replace(/^\/+/, '')}`;
 	}
 	return new URL(appendQuery(absolute, requestOptions.qs as Query | undefined));
 }
 
+/** The HTTP Request node's URL (absolute, on the API base) with its query parameters folded in. */
+function resolveLegacyUrl(apiBase: string, requestOptions: LegacyRequestOptions): URL {
+	const url = onApiBase(apiBase, requestOptions.uri ?? '');
+	const query = encodeUserQuery(requestOptions.qs);
+	if (query) url.search = url.search ? `${url.search}&${query}` : `?${query}`;
+	return new URL(url.toString());
+}
+
+const AUTH_HEADERS = [
+	'x-ac-auth-token',
+	'x-ac-pub-site-id',
+	'x-ac-pub-user',
+	'x-ac-pub-auth-signature',
+];
+
+/** The request's own headers without any auth header it brought (the credential sets those). */
+function ownHeaders(headers: IDataObject | undefined): IDataObject {
+	return Object.fromEntries(
+		Object.entries(headers ?? {}).filter(([name]) => !AUTH_HEADERS.includes(name.toLowerCase())),
+	);
+}
+
 /**
  * Shared by both credential types: resolve the URL, drop `qs`, set the given auth headers, and
  * never follow a redirect: n8n would send these headers on to wherever the redirect points, even
  * to another host or to plain http. Set here, it holds for every request the credential signs,
- * the credential test included.
+ * the credential test and the HTTP Request node included. The HTTP Request node's legacy shape
+ * gets its redirect flags too (it follows redirects by default from version 4 on).
  */
 export function withResolvedUrl(
-	requestOptions: IHttpRequestOptions,
+	requestOptions: IHttpRequestOptions | LegacyRequestOptions,
 	apiBase: string,
 	headersFor: (url: URL) => IDataObject,
-): IHttpRequestOptions {
+): AuthenticatedRequest {
+	if (isLegacyRequest(requestOptions)) {
+		const url = resolveLegacyUrl(apiBase, requestOptions);
+		const rest: LegacyRequestOptions = { ...requestOptions };
+		delete rest.qs;
+		delete rest.qsStringifyOptions;
+		delete rest.useQuerystring;
+		delete rest.baseURL;
+		return {
+			...(rest as Omit<IHttpRequestOptions, 'url'>),
+			// n8n-core takes `url` over `uri` when both are set: both name the signed URL.
+			uri: url.toString(),
+			url: url.toString(),
+			headers: { ...ownHeaders(requestOptions.headers), ...headersFor(url) },
+			followRedirect: false,
+			followAllRedirects: false,
+			maxRedirects: 0,
+			disableFollowRedirect: true,
+		};
+	}
 	const url = resolveRequestUrl(apiBase, requestOptions);
 	const rest: IHttpRequestOptions = { ...requestOptions };
 	delete rest.qs;
@@ -206,15 +326,15 @@ export function withResolvedUrl(
 	return {
 		...rest,
 		url: url.toString(),
-		headers: { ...(requestOptions.headers ?? {}), ...headersFor(url) },
+		headers: { ...ownHeaders(requestOptions.headers), ...headersFor(url) },
 		disableFollowRedirect: true,
 	};
 }
 
 export function authenticateWithToken(
 	credentials: AccessTokenCredentials,
-	requestOptions: IHttpRequestOptions,
-): IHttpRequestOptions {
+	requestOptions: IHttpRequestOptions | LegacyRequestOptions,
+): AuthenticatedRequest {
 	return withResolvedUrl(requestOptions, credentials.apiBase, () => ({
 		'X-AC-Auth-Token': credentials.accessToken,
 	}));
@@ -222,8 +342,8 @@ export function authenticateWithToken(
 
 export function authenticateWithRouter(
 	credentials: RouterCredentials,
-	requestOptions: IHttpRequestOptions,
-): IHttpRequestOptions {
+	requestOptions: IHttpRequestOptions | LegacyRequestOptions,
+): AuthenticatedRequest {
 	const method = (requestOptions.method ?? 'GET').toUpperCase();
 	return withResolvedUrl(requestOptions, credentials.apiBase, (url) => ({
 		'X-AC-PUB-Site-ID': credentials.siteId,
@@ -247,10 +367,7 @@ export function signatureOf(
 	url: string,
 ): string | undefined {
 	if (credentials.kind !== 'centralApiRouter') return undefined;
-	const resolved = resolveRequestUrl(credentials.apiBase, {
-		url,
-		method: method as IHttpRequestOptions['method'],
-	});
+	const resolved = resolveRequestUrl(credentials.apiBase, { url });
 	return signRouterRequest(
 		method,
 		`${resolved.pathname}${resolved.search}`,

@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { router } from './actions/router';
 import { credentialsDescription, resourceProperties } from './actions/versionDescription';
 import { listSearch, loadOptions } from './methods';
+import { operationSubtitle } from '../shared/subtitle';
 
 export class CartCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,9 +18,10 @@ export class CartCom implements INodeType {
 		icon: { light: 'file:cartcom.svg', dark: 'file:cartcom.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(resourceProperties),
 		description:
-			'Read and write orders, products, inventory, shipments and every other Cart.com (AmeriCommerce) resource',
+			'Ship orders, set stock by SKU, update products and prices, and read or change any other Cart.com (AmeriCommerce) store record',
+		documentationUrl: 'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#the-cartcom-node',
 		defaults: { name: 'Cart.com' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialsDescription } from './actions/versionDescription';
 import { loadOptions } from './methods';
+import { choiceSubtitle } from '../shared/subtitle';
 import { triggerProperties } from './trigger/description';
 import { pollCartCom } from './trigger/poll';
 
@@ -18,9 +19,13 @@ export class CartComTrigger implements INodeType {
 		icon: { light: 'file:cartcom.svg', dark: 'file:cartcom.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: choiceSubtitle(triggerProperties, 'event'),
+		// n8n's node panel merges this trigger into the Cart.com node's entry and shows this text
+		// there (editor: generateMergedNodesAndActions), so it names the store as well as the events.
 		description:
-			'Starts the workflow when Cart.com orders, products or customers are created or updated',
+			'Starts a workflow when orders, products or customers are created or updated in a Cart.com (AmeriCommerce) store',
+		documentationUrl:
+			'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#cartcom-trigger-polling',
 		defaults: { name: 'Cart.com Trigger' },
 		polling: true,
 		inputs: [],

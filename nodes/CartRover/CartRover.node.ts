@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { router } from './actions/router';
 import { resourceProperties } from './actions/versionDescription';
 import { credentialTest, loadOptions } from './methods';
+import { operationSubtitle } from '../shared/subtitle';
 
 export class CartRover implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,9 +18,10 @@ export class CartRover implements INodeType {
 		icon: { light: 'file:cartrover.svg', dark: 'file:cartrover.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(resourceProperties),
 		description:
 			'Send orders to CartRover (Extensiv Integration Manager), follow their status and tracking, and read inventory',
+		documentationUrl: 'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#the-cartrover-node',
 		defaults: { name: 'CartRover' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

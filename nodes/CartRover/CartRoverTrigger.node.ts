@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialTest } from './methods';
+import { choiceSubtitle } from '../shared/subtitle';
 import { triggerProperties } from './trigger/description';
 import { pollCartRover } from './trigger/poll';
 
@@ -17,9 +18,11 @@ export class CartRoverTrigger implements INodeType {
 		icon: { light: 'file:cartrover.svg', dark: 'file:cartrover.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: choiceSubtitle(triggerProperties, 'events'),
+		// Shown for the merged CartRover entry of n8n's node panel too (see CartComTrigger).
 		description:
-			'Starts the workflow when CartRover (Extensiv Integration Manager) orders change status',
+			'Starts a workflow when orders in CartRover (Extensiv Integration Manager) change status, e.g. are shipped',
+		documentationUrl: 'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#cartrover-trigger',
 		defaults: { name: 'CartRover Trigger' },
 		polling: true,
 		inputs: [],

@@ -3,11 +3,13 @@
 #
 #   1. npm ci (only if node_modules is missing), npm run build, npm pack,
 #   2. the simulators (test/simulator/cli.ts: a seeded Cart.com store and CartRover) in the background on 127.0.0.1,
-#   3. the pinned n8n (scripts/n8n/install.sh, into .cache/, never globally; ~4 min the first time),
+#   3. the pinned n8n (scripts/n8n/install.sh, into .cache/, never globally; the first time only),
 #   4. the packed package into n8n's user folder (.cache/n8n-user/demo), the credentials (Cart.com access
 #      token and Central API Router, CartRover Cart API; pointing at the simulators) and examples/,
 #   5. n8n on http://127.0.0.1:5678 with an owner account, whose login is printed.
 # Ctrl-C stops n8n and the simulator (by their PIDs).
+# Each step prints one line; installer and build output goes to log files in .cache/demo/ (named on
+# the step's line), and on a failure the end of that log is shown.
 #
 # Env knobs: DEMO_N8N_VERSION (default 1.123.81; 2.41.1 also works), DEMO_N8N_PORT (5678),
 #   DEMO_SIMULATOR_PORT (4010), DEMO_CARTROVER_PORT (4011), DEMO_OWNER_EMAIL / DEMO_OWNER_PASSWORD, DEMO_RESET=1 (fresh n8n data).
@@ -20,6 +22,18 @@ cd "$REPO"
 unset npm_config_local_prefix npm_config_prefix npm_config_legacy_peer_deps npm_config_ignore_scripts npm_config_nodedir
 say() { printf '\033[1m[demo]\033[0m %s\n' "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
+T0=$SECONDS
+# step LOG DESCRIPTION -- COMMAND...: one progress line, all output to LOG; on failure the log's tail.
+step() {
+  local log="$1" what="$2" t=$SECONDS
+  shift 3
+  say "$what (log: ${log#"$REPO"/})"
+  if ! "$@" >"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    die "$what failed; the whole log: $log"
+  fi
+  say "  done in $((SECONDS - t)) s"
+}
 
 SIM_PORT="${DEMO_SIMULATOR_PORT:-4010}"
 CARTROVER_PORT="${DEMO_CARTROVER_PORT:-4011}"
@@ -38,20 +52,20 @@ port_busy "$CARTROVER_PORT" && die "port $CARTROVER_PORT is in use (set DEMO_CAR
 
 # ---- 1. build and pack --------------------------------------------------------------------------
 if [[ ! -x node_modules/.bin/tsc || ! -x node_modules/.bin/ts-node ]]; then
-  say "installing the project's dependencies (npm ci)"
-  npm ci --no-audit --no-fund
+  step "$DEMO_DIR/npm-ci.log" "installing the project's dependencies (npm ci)" -- npm ci --no-audit --no-fund
 fi
-say "building and packing the package"
-npm run --silent build >"$DEMO_DIR/build.log" 2>&1 || { cat "$DEMO_DIR/build.log" >&2; die "build failed"; }
+step "$DEMO_DIR/build.log" "building the package" -- npm run --silent build
 rm -f "$DEMO_DIR"/*.tgz
 TARBALL="$DEMO_DIR/$(npm pack --silent --pack-destination "$DEMO_DIR" 2>/dev/null | tail -n1)"
 [[ -f "$TARBALL" ]] || die "npm pack produced no tarball"
 
 # ---- 2. n8n (pinned, local) -----------------------------------------------------------------------
-if [[ ! -f "$REPO/.cache/n8n/$N8N_VERSION/.install-complete" ]]; then
-  say "installing n8n $N8N_VERSION into .cache/n8n (first time only, about 4 minutes)"
+if [[ ! -f "${N8N_CACHE_ROOT:-$REPO/.cache}/n8n/$N8N_VERSION/.install-complete" ]]; then
+  step "$DEMO_DIR/install-n8n-$N8N_VERSION.log" "installing n8n $N8N_VERSION into .cache/n8n (first time only, several minutes; npm's warnings go to the log)" -- "$REPO/scripts/n8n/install.sh" "$N8N_VERSION"
+else
+  "$REPO/scripts/n8n/install.sh" "$N8N_VERSION" >"$DEMO_DIR/install-n8n-$N8N_VERSION.log" 2>&1 \
+    || { tail -n 40 "$DEMO_DIR/install-n8n-$N8N_VERSION.log" >&2; die "n8n $N8N_VERSION is not usable; see $DEMO_DIR/install-n8n-$N8N_VERSION.log"; }
 fi
-"$REPO/scripts/n8n/install.sh" "$N8N_VERSION" >/dev/null
 # shellcheck source=../n8n/env.sh
 source "$REPO/scripts/n8n/env.sh" demo
 "$REPO/scripts/n8n/stop.sh" >/dev/null 2>&1 || true   # an n8n left over from an interrupted demo
@@ -83,9 +97,8 @@ say "$(head -n1 "$SIM_LOG")"
 say "$(grep -m1 'CartRover simulator listening' "$SIM_LOG")"
 
 # ---- 4. package, credentials, example workflows ----------------------------------------------------
-say "installing the package into n8n's user folder and importing credentials and examples"
-"$REPO/scripts/n8n/install-package.sh" "$TARBALL" "$N8N_USER_FOLDER" >"$DEMO_DIR/install-package.log" 2>&1 \
-  || { cat "$DEMO_DIR/install-package.log" >&2; die "installing the package into n8n failed"; }
+step "$DEMO_DIR/install-package.log" "installing the package into n8n's user folder" -- "$REPO/scripts/n8n/install-package.sh" "$TARBALL" "$N8N_USER_FOLDER"
+say "importing the credentials and the example workflows (log: ${DEMO_DIR#"$REPO"/}/import.log)"
 node "$REPO/scripts/demo/simulator-credentials.js" "http://127.0.0.1:$SIM_PORT" "$DEMO_DIR/credentials.json" "http://127.0.0.1:$CARTROVER_PORT"
 n8n import:credentials --input="$DEMO_DIR/credentials.json" >"$DEMO_DIR/import.log" 2>&1 \
   || { cat "$DEMO_DIR/import.log" >&2; die "import:credentials failed"; }
@@ -94,8 +107,7 @@ n8n import:workflow --separate --input="$DEMO_DIR/workflows" >>"$DEMO_DIR/import
   || { cat "$DEMO_DIR/import.log" >&2; die "import:workflow failed"; }
 
 # ---- 5. n8n -----------------------------------------------------------------------------------
-say "starting n8n $N8N_VERSION (log: $N8N_LOG_FILE)"
-"$REPO/scripts/n8n/start.sh"
+step "$DEMO_DIR/start.log" "starting n8n $N8N_VERSION (n8n's own log: $N8N_LOG_FILE)" -- "$REPO/scripts/n8n/start.sh"
 JAR="$(N8N_OWNER_EMAIL="$OWNER_EMAIL" N8N_OWNER_PASSWORD="$OWNER_PASSWORD" "$REPO/scripts/n8n/rest-login.sh")" \
   || die "could not log in as $OWNER_EMAIL (an earlier demo used another password? run with DEMO_RESET=1)"
 NODES="$(curl -fsS -b "$JAR" "$N8N_BASE_URL/types/nodes.json" \
@@ -103,6 +115,7 @@ NODES="$(curl -fsS -b "$JAR" "$N8N_BASE_URL/types/nodes.json" \
 [[ "$NODES" == *n8n-nodes-cartcom.cartCom* && "$NODES" == *n8n-nodes-cartcom.cartRover* ]] \
   || die "n8n did not load the Cart.com and CartRover nodes (see $N8N_LOG_FILE)"
 
+say "ready after $((SECONDS - T0)) s"
 cat <<EOF
 
   n8n $N8N_VERSION is running with the nodes:  $NODES

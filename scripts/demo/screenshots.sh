@@ -5,7 +5,10 @@
 # examples in the demo's n8n (a shipment in the simulator, stock levels).
 #
 # Usage: scripts/demo/screenshots.sh [outDir]   (default docs/screenshots)
-# Env: DEMO_N8N_PORT, DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD (as for the demo), CHROMIUM (/usr/bin/chromium)
+# Env: DEMO_N8N_PORT, DEMO_SIMULATOR_PORT, DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD (as for the demo),
+#      CHROMIUM (/usr/bin/chromium), SCENES (comma-separated scene names: only those).
+# One scene per README picture and per issue-13 item; a failing scene does not stop the others, the
+# list of scenes with ok / FAILED is printed last (exit code 1 if any failed).
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 unset npm_config_local_prefix npm_config_prefix npm_config_legacy_peer_deps npm_config_ignore_scripts npm_config_nodedir
@@ -22,4 +25,5 @@ if [[ ! -d "$TOOLS/node_modules/playwright-core" ]]; then
   (cd "$TOOLS" && npm install playwright-core@1 --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi
 PLAYWRIGHT_TOOLS_DIR="$TOOLS" node "$REPO/scripts/demo/screenshots.mjs" "$URL" \
-  "${DEMO_OWNER_EMAIL:-demo@example.com}" "${DEMO_OWNER_PASSWORD:-Demo-password-1}" "$OUT"
+  "${DEMO_OWNER_EMAIL:-demo@example.com}" "${DEMO_OWNER_PASSWORD:-Demo-password-1}" "$OUT" \
+  "http://127.0.0.1:${DEMO_SIMULATOR_PORT:-4010}"

@@ -67,6 +67,31 @@ report(
 	missingIcons.join('\n'),
 );
 
+// n8n reads each node's codex (categories, search aliases, docs links) from `<node file>on`
+// (n8n-core DirectoryLoader.getCodex); without it the node panel finds the node by its name only.
+const codexProblems = [];
+for (const file of pkg.n8n?.nodes ?? []) {
+	const codexFile = `${file}on`;
+	if (!files.includes(codexFile)) {
+		codexProblems.push(`${codexFile} missing`);
+		continue;
+	}
+	const codex = JSON.parse(fs.readFileSync(path.join(packageDir, codexFile), 'utf8'));
+	const className = path.basename(file).split('.')[0];
+	const nodeName = `${pkg.name}.${className[0].toLowerCase()}${className.slice(1)}`;
+	if (codex.node !== nodeName)
+		codexProblems.push(`${codexFile}: node "${codex.node}", expected "${nodeName}"`);
+	if (!codex.categories?.length) codexProblems.push(`${codexFile}: no categories`);
+	if (!codex.alias?.length) codexProblems.push(`${codexFile}: no alias`);
+	if (!codex.resources?.primaryDocumentation?.[0]?.url)
+		codexProblems.push(`${codexFile}: no resources.primaryDocumentation`);
+}
+report(
+	codexProblems.length === 0,
+	'every node ships its codex file (X.node.json: node, categories, alias, primaryDocumentation) next to it',
+	codexProblems.join('\n'),
+);
+
 const unexpected = files.filter(
 	(file) => !/^(package\.json|README\.md|LICENSE(\.md)?)$/.test(file) && !file.startsWith('dist/'),
 );

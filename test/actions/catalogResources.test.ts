@@ -43,6 +43,7 @@ describe.each([
 			resource: 'productVariant',
 			operation: 'getAll',
 			returnAll: true,
+			sortOrder: 'oldest',
 			filters: { productId: product.id as number },
 		});
 

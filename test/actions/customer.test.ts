@@ -114,7 +114,8 @@ describe('Customer', () => {
 				(customer) =>
 					DateTime.fromISO(customer.created_at as string).toMillis() >= since.toMillis(),
 			)
-			.map((customer) => customer.id);
+			.map((customer) => customer.id)
+			.reverse();
 		expect(expected.length).toBeGreaterThan(1);
 
 		const items = await run(sim, {
@@ -128,6 +129,7 @@ describe('Customer', () => {
 			customer_type_id: 'eq:1',
 			created_at: `gte:${since.toISO()}`,
 			count: '100',
+			sort: '-id',
 			page: '1',
 		});
 		expect(jsonOf(items).map((json) => json.id)).toEqual(expected);
@@ -219,7 +221,7 @@ describe('Customer Type', () => {
 			returnAll: true,
 		});
 		expect(onlyRequest(sim).path).toBe(`${API}/customer_types`);
-		expect(jsonOf(listed).map((json) => json.name)).toEqual(['Retail', 'Wholesale', 'VIP']);
+		expect(jsonOf(listed).map((json) => json.name)).toEqual(['VIP', 'Wholesale', 'Retail']);
 	});
 
 	standardOperationTests(() => sim, {

@@ -203,6 +203,7 @@ describe('Shipping Provider and Shipping Provider Service', () => {
 			resource: 'shippingProvider',
 			operation: 'getAll',
 			returnAll: true,
+			sortOrder: 'oldest',
 			options: { expand: ['services'] },
 		});
 		expect(queryOf(onlyRequest(sim))).toMatchObject({ expand: 'services' });

@@ -80,9 +80,9 @@ describe('Product → Update: number fields', () => {
 		['Infinity as Price', { price: expression('Infinity') }, 'Price'],
 		['a negative Price', { price: -1 }, 'Price'],
 		['a negative Retail Price as text', { retail: expression('-0.01') }, 'Retail Price'],
-		['a negative Quantity on Hand', { quantityOnHand: -1 }, 'Quantity On Hand'],
-		['a Quantity on Hand beyond Int32', { quantityOnHand: 2_147_483_648 }, 'Quantity On Hand'],
-		['a fractional Quantity on Hand', { quantityOnHand: expression('2.5') }, 'Quantity On Hand'],
+		['a negative Quantity on Hand', { quantityOnHand: -1 }, 'Quantity on Hand'],
+		['a Quantity on Hand beyond Int32', { quantityOnHand: 2_147_483_648 }, 'Quantity on Hand'],
+		['a fractional Quantity on Hand', { quantityOnHand: expression('2.5') }, 'Quantity on Hand'],
 		['true as Weight', { weight: expression(true) }, 'Weight'],
 	])('refuses %s before any request', async (_case, updateFields, field) => {
 		const product = plainProduct(sim, 0);

@@ -87,10 +87,16 @@ describe('Order: standard operations', () => {
 
 		const request = onlyRequest(sim);
 		expect(request.path).toBe(`${API}/orders`);
-		expect(queryOf(request)).toEqual({ order_status_id: `eq:${SHIPPED}`, count: '100', page: '1' });
+		expect(queryOf(request)).toEqual({
+			order_status_id: `eq:${SHIPPED}`,
+			count: '100',
+			page: '1',
+			sort: '-id',
+		});
 		const expected = orders()
 			.filter((order) => order.order_status_id === SHIPPED)
-			.map((order) => order.id);
+			.map((order) => order.id)
+			.reverse();
 		expect(expected.length).toBeGreaterThan(1);
 		expect(jsonOf(items).map((json) => json.id)).toEqual(expected);
 	});

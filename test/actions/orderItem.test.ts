@@ -67,6 +67,7 @@ describe('Order Item', () => {
 			resource: 'orderItem',
 			operation: 'getAll',
 			returnAll: true,
+			sortOrder: 'oldest',
 			filters: { orderId: order.id as number },
 		});
 

@@ -126,8 +126,13 @@ describe('Get Many reads the path with the limit as page size', () => {
 		const request = onlyRequest(sim);
 		expect(request.method).toBe('GET');
 		expect(request.path).toBe(`${API}/${table(spec)}`);
-		expect(queryOf(request)).toEqual({ count: '5', page: '1' });
-		expect(jsonOf(items)).toEqual(sim.store.list(table(spec)).slice(0, 5));
+		const key = spec.idField ?? 'id';
+		expect(queryOf(request)).toEqual({ count: '5', page: '1', sort: `-${key}` });
+		const newest = sim.store
+			.list(table(spec))
+			.sort((a, b) => (b[key] as number) - (a[key] as number))
+			.slice(0, 5);
+		expect(jsonOf(items)).toEqual(newest);
 	});
 });
 

@@ -85,6 +85,7 @@ describe('Product: standard operations', () => {
 		expect(request.path).toBe(`${API}/products`);
 		expect(queryOf(request)).toEqual({
 			updated_at: 'gte:2000-01-01T00:00:00.000Z',
+			sort: '-id',
 			item_number: `eq:${String(product.item_number)}`,
 			item_name: `like:${String(product.item_name).split(' ')[1]}`,
 			primary_category_id: `eq:${String(product.primary_category_id)}`,

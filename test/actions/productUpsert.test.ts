@@ -292,7 +292,7 @@ describe('Product: Create or Update (by SKU)', () => {
 			upsertParameters({ itemNumber: 'NEW-SKU-1', additionalFields: { primaryCategoryId: 2 } }),
 		);
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toContain('Status ID');
+		expect(error.message).toContain('Status Name or ID');
 		expect(routesOf(sim.requests)).toEqual(['GET /products']);
 		expect(productsWithSku('NEW-SKU-1')).toEqual([]);
 	});
@@ -467,7 +467,7 @@ describe('Product: Create or Update changes only what the input gives (issue 9, 
 
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(
-			'Price, Status ID, Primary Category ID: are required because no product has SKU "NEW-NO-PRICE" yet [item 0]',
+			'Price, Status Name or ID, Primary Category Name or ID: are required because no product has SKU "NEW-NO-PRICE" yet [item 0]',
 		);
 		expect(routesOf(sim.requests)).toEqual(['GET /products']);
 		expect(productsWithSku('NEW-NO-PRICE')).toEqual([]);

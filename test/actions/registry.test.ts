@@ -79,8 +79,7 @@ describe('every "From list" picker searches its resource', () => {
 			async (context) => await node.methods.listSearch.searchRecords.call(context),
 		);
 		expect(Array.isArray(result.results)).toBe(true);
-		expect(sim.requests.map((request) => request.path)).toEqual([
-			`${API}${findSpec(resource).path}`,
-		]);
+		// The order picker's labels also read the statuses and the page's customers (pickers.test.ts).
+		expect(sim.requests.map((request) => request.path)[0]).toBe(`${API}${findSpec(resource).path}`);
 	});
 });

@@ -41,7 +41,10 @@ describe('Get Many date filters on undated records', () => {
 			filters: { createdAfter: '2000-01-01T00:00:00Z' },
 		});
 
-		const dated = sim.store.list('products').filter((p) => p.created_at !== null);
+		const dated = sim.store
+			.list('products')
+			.filter((p) => p.created_at !== null)
+			.reverse();
 		expect(records.map((record: IDataObject) => record.id)).toEqual(dated.map((p) => p.id));
 		expect(sim.requests[sim.requests.length - 1].query.get('created_at')).toBe(
 			'gte:2000-01-01T00:00:00.000Z',

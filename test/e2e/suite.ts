@@ -41,6 +41,7 @@ import {
 	waitFor,
 	type ItemJson,
 } from './harness';
+import { checkHttpRequestNode, checkNodePanelData, httpRequestWorkflows } from './httpRequest';
 import {
 	e2eWorkflows,
 	ORDER_UPDATED_TRIGGER,
@@ -199,7 +200,11 @@ async function installAndImport(
 	);
 	const workflowsDir = path.join(workDir, 'workflows');
 	fs.mkdirSync(workflowsDir, { recursive: true });
-	for (const workflow of [...e2eWorkflows(inputs), ...webhookWorkflows()]) {
+	for (const workflow of [
+		...e2eWorkflows(inputs),
+		...webhookWorkflows(),
+		...httpRequestWorkflows(sim.url),
+	]) {
 		fs.writeFileSync(
 			path.join(workflowsDir, `${workflow.id}.json`),
 			JSON.stringify(workflow, null, 1),
@@ -427,6 +432,8 @@ async function checkExecutions(sim: Simulator, inputs: E2eInputs): Promise<void>
 			assertAuth(sim, since, 'token');
 		},
 	);
+
+	await checkHttpRequestNode(checks, sim);
 }
 
 interface StaticDataRow {
@@ -761,6 +768,7 @@ async function checkCredentialTests(sim: Simulator, cartRover: CartRoverSimulato
 				assert(credentialNames.has(name), `${name} missing`);
 		},
 	);
+	await checkNodePanelData(checks, async (urlPath) => await restCall('GET', urlPath, jar));
 }
 
 /**

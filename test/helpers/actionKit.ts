@@ -234,10 +234,11 @@ export function standardOperationTests(getSim: () => Simulator, testCase: Standa
 
 		const request = onlyRequest(sim);
 		expect(request.path).toBe(path);
-		expect(queryOf(request)).toEqual({ ...filter.query, count: '100', page: '1' });
+		expect(queryOf(request)).toEqual({ ...filter.query, count: '100', page: '1', sort: '-id' });
 		const expected = sim.store
 			.list(table)
-			.filter((record) => filter.matches(record as IDataObject));
+			.filter((record) => filter.matches(record as IDataObject))
+			.reverse();
 		expect(expected.length).toBeGreaterThan(0);
 		expect(jsonOf(items).map((json) => json.id)).toEqual(expected.map((record) => record.id));
 	});
@@ -247,8 +248,8 @@ export function standardOperationTests(getSim: () => Simulator, testCase: Standa
 		const limit = testCase.limit ?? 3;
 		const items = await run(sim, { resource, operation: 'getAll', limit });
 
-		expect(queryOf(onlyRequest(sim))).toEqual({ count: String(limit), page: '1' });
-		const first = sim.store.list(table).slice(0, limit);
+		expect(queryOf(onlyRequest(sim))).toEqual({ count: String(limit), page: '1', sort: '-id' });
+		const first = sim.store.list(table).reverse().slice(0, limit);
 		expect(jsonOf(items).map((json) => json.id)).toEqual(first.map((record) => record.id));
 		if (spec.simplifyFields) {
 			const kept = new Set(['id', ...spec.simplifyFields]);

@@ -298,7 +298,7 @@ describe('filter values cannot add conditions', () => {
 	it('single words stay plain values: OR (Oregon) as a state, AND-ROID as a name', async () => {
 		await runNode(node, {
 			parameters: {
-				resource: 'customer',
+				resource: 'address',
 				operation: 'getAll',
 				returnAll: true,
 				customFilters: { conditions: [{ field: 'state', operator: 'eq', value: 'OR' }] },

@@ -124,8 +124,8 @@ describe.each([
 		});
 		expect(items).toHaveLength(130);
 		expect(requestLines(sim).map((line) => line.replace(/.*\?/, ''))).toEqual([
-			'count=100&page=1',
-			'count=100&page=2',
+			'sort=-id&count=100&page=1',
+			'sort=-id&count=100&page=2',
 		]);
 	});
 });

@@ -1,8 +1,8 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, NodeParameterValue } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { FILTER_OPERATORS, MAX_PAGE_SIZE } from '../transport';
-import { toCamelCase, toTitle } from './naming';
+import { recordNoun, toCamelCase, toTitle } from './naming';
 import type { FieldSpec, ResourceSpec } from './types';
 
 export const RECORD_ID = 'recordId';
@@ -25,7 +25,7 @@ export function recordLocator(
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: options.description ?? `The ${spec.name.toLowerCase()} to use`,
+		description: options.description ?? `The ${recordNoun({ name: spec.name })} to use`,
 		modes: [
 			{
 				displayName: 'From List',
@@ -183,8 +183,26 @@ const DATE_FILTERS: INodeProperties[] = [
 	},
 ];
 
+/**
+ * A quick filter. Numbers are entered as text: a number parameter starts at 0 in n8n's editor, and
+ * a filter added to the collection would then send `=eq:0` and find nothing. Empty = not filtered;
+ * the node checks the number when the list is read.
+ */
+export function filterParameter(field: FieldSpec): INodeProperties {
+	const parameter = fieldParameter(field, false);
+	if (field.type !== 'number') return parameter;
+	return {
+		displayName: parameter.displayName,
+		name: parameter.name,
+		type: 'string',
+		default: '',
+		placeholder: field.placeholder ?? (field.name.endsWith('_id') ? 'e.g. 100231' : 'e.g. 25'),
+		description: field.description,
+	};
+}
+
 export function filtersCollection(spec: ResourceSpec): INodeProperties {
-	const quick = (spec.filterFields ?? []).map((field) => fieldParameter(field, false));
+	const quick = (spec.filterFields ?? []).map(filterParameter);
 	return {
 		displayName: 'Filters',
 		name: 'filters',
@@ -216,19 +234,21 @@ export const customFiltersParameter: INodeProperties = {
 	placeholder: 'Add Condition',
 	default: {},
 	typeOptions: { multipleValues: true },
-	description: 'Conditions on any Cart.com field, sent as field=operator:value',
+	description:
+		'Conditions on other fields of the record. The Filters above always apply as well; Match decides how these conditions combine.',
 	options: [
 		{
 			displayName: 'Condition',
 			name: 'conditions',
 			values: [
 				{
-					displayName: 'Field',
+					displayName: 'Field Name or ID',
 					name: 'field',
-					type: 'string',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getFilterFields' },
 					default: '',
-					placeholder: 'e.g. grand_total',
-					description: 'Cart.com field name (snake_case)',
+					description:
+						'The field of the record to compare. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 				{
 					displayName: 'Operator',
@@ -249,18 +269,52 @@ export const customFiltersParameter: INodeProperties = {
 	],
 };
 
+/**
+ * Custom Filters with no condition: `{}` as n8n's editor starts it, `{ conditions: [] }` once the
+ * last one is removed. n8n compares `_cnd.eq` values with lodash isEqual (n8n-workflow
+ * node-helpers.ts, 1.x and 2.x), objects included, though its type names only scalars.
+ */
+const NO_CONDITIONS = [{}, { conditions: [] }].map((value) => ({
+	_cnd: { eq: value as unknown as NodeParameterValue },
+}));
+
+/** Shown once a custom condition exists: it combines those conditions only. */
 export const matchParameter: INodeProperties = {
 	displayName: 'Match',
 	name: 'match',
 	type: 'options',
 	default: 'all',
+	displayOptions: { hide: { customFilters: NO_CONDITIONS } },
 	options: [
 		{ name: 'All Conditions', value: 'all' },
 		{ name: 'Any Condition', value: 'any' },
 	],
 	description:
-		'Whether a record must meet all custom filter conditions or at least one of them. Any Condition works only without other filters: Cart.com filters have no parentheses.',
+		'Whether a record must meet all custom conditions or at least one of them. The Filters always apply.',
 };
+
+/** Get Many's sort choices → Cart.com's `sort` (docs/common_usage.md: `-` sorts descending). */
+export const SORT_CHOICES = {
+	newest: { name: 'Newest First', description: 'Most recently created first' },
+	updated: { name: 'Recently Updated', description: 'Most recently changed first' },
+	oldest: { name: 'Oldest First', description: 'In the order they were created' },
+	custom: { name: 'Custom', description: 'By the fields you add in Options → Sort Fields' },
+} as const;
+export type SortChoice = keyof typeof SORT_CHOICES;
+
+export function sortParameter(spec: ResourceSpec): INodeProperties {
+	const choices: SortChoice[] = spec.timestamps
+		? ['newest', 'updated', 'oldest', 'custom']
+		: ['newest', 'oldest', 'custom'];
+	return {
+		displayName: 'Sort',
+		name: 'sortOrder',
+		type: 'options',
+		default: 'newest',
+		options: choices.map((value) => ({ ...SORT_CHOICES[value], value })),
+		description: 'Which records come first, and so which ones a limit keeps',
+	};
+}
 
 export function listOptionsCollection(spec: ResourceSpec): INodeProperties {
 	const options: INodeProperties[] = [
@@ -283,12 +337,13 @@ export function listOptionsCollection(spec: ResourceSpec): INodeProperties {
 				'Records per request. Larger pages need fewer calls from the store’s rate budget.',
 		},
 		{
-			displayName: 'Sort',
+			displayName: 'Sort Fields',
 			name: 'sort',
 			type: 'string',
 			default: '',
-			placeholder: 'e.g. -updated_at,order_number',
-			description: 'Comma-separated fields to sort by; a leading - sorts descending',
+			placeholder: 'e.g. -ordered_at,order_number',
+			description:
+				'Comma-separated fields to sort by, used instead of the Sort choice; a leading - sorts descending. With Return All, sort on fields that do not change while the list is read (e.g. IDs, creation dates).',
 		},
 	];
 	if (spec.nested?.length) options.push(expandParameter(spec));
@@ -320,7 +375,7 @@ export const concurrencyParameter: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 10 },
 	default: 1,
 	description:
-		'How many input items to send at once. The node still keeps within the store’s call budget (X-AC-Call-Limit).',
+		'How many input items to send at once. The node still keeps within the store’s limit on calls.',
 };
 
 export function writeOptionsCollection(extra: INodeProperties[] = []): INodeProperties {

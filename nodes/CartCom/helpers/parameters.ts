@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { RECORD_ID } from './descriptions';
-import { toCamelCase, toTitle } from './naming';
+import { fieldParameter, RECORD_ID } from './descriptions';
+import { toCamelCase } from './naming';
 import type { FieldSpec, ResourceSpec } from './types';
 import { readCollection } from '../../shared/node';
 import { coerceField, inputError, toJsonObject, toRecordId } from './validation';
@@ -36,24 +36,58 @@ export function commaList(value: unknown): string | undefined {
 export const isNotGiven = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
-/** One error naming every missing required field, e.g. "Name, Price: are required [item 0]". */
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/** The name the editor shows for a field ("Status Name or ID" for a dropdown of store records). */
+export const displayNameOf = (field: FieldSpec): string => fieldParameter(field, false).displayName;
+
+/**
+ * One error naming every missing required field by the name the editor shows, e.g. "Name, Price:
+ * are required [item 0]": fixing one per run would cost a run per missing field.
+ */
 export function throwIfMissing(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	missing: FieldSpec[],
-	context: { resource: string; when?: string; fix?: string },
+	missing: Array<FieldSpec | string>,
+	context: { resource?: string; when?: string; fix?: string },
 ): void {
 	if (missing.length === 0) return;
-	const labels = missing.map((field) => field.label ?? toTitle(field.name)).join(', ');
-	const names = missing.map((field) => field.name).join(', ');
+	const labels = missing.map((field) => (typeof field === 'string' ? field : displayNameOf(field)));
+	const list =
+		labels.length === 1
+			? labels[0]
+			: `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 	throw inputError(
 		ctx,
 		itemIndex,
-		labels,
+		labels.join(', '),
 		`${missing.length === 1 ? 'is' : 'are'} required${context.when ? ` ${context.when}` : ''}`,
-		context.fix ?? `Cart.com needs ${names} to create a ${context.resource}.`,
+		context.fix ??
+			(context.resource
+				? `Fill in ${list} to create ${withArticle(context.resource)}.`
+				: `Fill in ${list}.`),
 	);
 }
+
+/**
+ * A task's required parameters (display name → value as read), checked together before any other
+ * check or request, so that all empty ones are named in one error.
+ */
+export function requireGiven(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	given: Record<string, unknown>,
+	context: { resource?: string; fix?: string } = {},
+): void {
+	const missing = Object.entries(given)
+		.filter(([, value]) => isNotGiven(value))
+		.map(([label]) => label);
+	throwIfMissing(ctx, itemIndex, missing, context);
+}
+
+/** A resource locator's value as typed or picked ('' when empty), for requireGiven. */
+export const locatorValue = (ctx: IExecuteFunctions, name: string, itemIndex: number): unknown =>
+	ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
 
 /** Record fields from Create's required parameters and the Additional / Update Fields collection. */
 export function readBody(

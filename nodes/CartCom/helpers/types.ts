@@ -116,4 +116,14 @@ export interface ResourceSpec {
 	/** Extra quick filters for Get Many, as fields of the record (eq by default). */
 	filterFields?: FieldSpec[];
 	description?: string;
+	/**
+	 * How action texts name one record when the resource name alone reads like a task of another
+	 * resource: Order Status → "order status definition", so "Update order status definition" is not
+	 * mistaken for Order → Update Status.
+	 */
+	actionNoun?: string;
+	/** Dropdown texts that replace a standard operation's own, e.g. to point a raw write at its task operation. */
+	optionTexts?: Partial<
+		Record<ResourceOperation, Partial<Pick<OperationOption, 'action' | 'description'>>>
+	>;
 }

@@ -1,2 +1,2 @@
 export { listSearch } from './listSearch';
-export { loadOptions } from './loadOptions';
+export { loadOptions } from './filterFields';

@@ -143,24 +143,19 @@ export function buildFilterQuery(
 }
 
 /**
- * The filters of a list: `required` conditions all hold, and of `alternatives` all (`match` all) or
- * at least one (`match` any). Cart.com reads a query as one expression without parentheses, AND
- * before OR (docs/query_syntax.md), so `required AND (B OR C)` has no spelling: an OR is sent only
- * when the alternatives are the whole filter, and the mix is refused instead of read wrongly.
+ * The filters of a list as the queries to read and merge: `required` conditions (the quick
+ * filters) always hold, and of `alternatives` (the custom conditions) all or at least one. One
+ * query where Cart.com's syntax can say it; `required AND (B OR C)` has no spelling (no
+ * parentheses), so it becomes one query per alternative, `required AND B` and `required AND C`,
+ * whose records the caller merges by ID.
  */
-export function buildListFilterQuery(
+export function buildListFilterQueries(
 	required: FilterCondition[],
 	alternatives: FilterCondition[],
 	match: 'all' | 'any',
-): Query {
+): Query[] {
 	if (match === 'all' || alternatives.length <= 1)
-		return buildFilterQuery([...required, ...alternatives]);
-	if (required.length > 0) {
-		const others = [...new Set(required.map((condition) => condition.field))].join(', ');
-		throw new FilterInputError(
-			'Match',
-			`Any Condition cannot be combined with other filters (here on ${others}): Cart.com filters have no parentheses, so "filters AND (one condition OR another)" cannot be sent`,
-		);
-	}
-	return buildFilterQuery(alternatives, 'OR');
+		return [buildFilterQuery([...required, ...alternatives])];
+	if (required.length === 0) return [buildFilterQuery(alternatives, 'OR')];
+	return alternatives.map((alternative) => buildFilterQuery([...required, alternative]));
 }

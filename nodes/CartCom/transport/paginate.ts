@@ -7,6 +7,7 @@ import {
 } from './envelope';
 import { warnUser } from '../../shared/http';
 import { cartComTransportError } from './errors';
+import { tryParseDateInput } from './filters';
 import type { Query } from './query';
 import {
 	cartComRequest,
@@ -198,4 +199,60 @@ export async function cartComGetMany(
 		for (const record of page) all.push(record);
 	}
 	return all;
+}
+
+type SortValue = number | string | null;
+
+/** A field's value as Cart.com orders it: numbers, dates as instants, text without case; empty first. */
+function sortValue(value: unknown): SortValue {
+	if (value === null || value === undefined || value === '') return null;
+	if (typeof value === 'number') return value;
+	if (typeof value === 'boolean') return value ? 1 : 0;
+	if (typeof value === 'string') {
+		if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+			const instant = tryParseDateInput(value);
+			if (instant) return instant.toMillis();
+		}
+		return value.toLowerCase();
+	}
+	return JSON.stringify(value);
+}
+
+function compareSortValues(a: SortValue, b: SortValue): number {
+	if (a === b) return 0;
+	if (a === null) return -1;
+	if (b === null) return 1;
+	if (typeof a === 'number' && typeof b === 'number') return a - b;
+	if (typeof a === 'number') return -1;
+	if (typeof b === 'number') return 1;
+	return a < b ? -1 : 1;
+}
+
+/**
+ * Records in the order of a Cart.com `sort` (`f1,-f2`; ties by ID ascending), for lists the node
+ * puts together itself: several queries merged, or a list read in ID order and then sorted.
+ */
+export function sortRecordsBy(records: CartComRecord[], sort: string | undefined): CartComRecord[] {
+	const keys = (sort ?? '')
+		.split(',')
+		.map((part) => part.trim())
+		.filter(Boolean)
+		.map((part) =>
+			part.startsWith('-')
+				? { field: part.slice(1), direction: -1 }
+				: { field: part.replace(/^\+/, ''), direction: 1 },
+		);
+	keys.push({ field: 'id', direction: 1 });
+	const decorated = records.map((record) => ({
+		record,
+		values: keys.map((key) => sortValue(record[key.field])),
+	}));
+	decorated.sort((a, b) => {
+		for (let i = 0; i < keys.length; i++) {
+			const difference = compareSortValues(a.values[i], b.values[i]);
+			if (difference !== 0) return difference * keys[i].direction;
+		}
+		return 0;
+	});
+	return decorated.map((entry) => entry.record);
 }

@@ -6,6 +6,8 @@ export const customerTypeSpec: ResourceSpec = {
 	value: 'customerType',
 	name: 'Customer Type',
 	plural: 'customer types',
+	// A price group customers belong to; Customer → Update changes which one a customer is in.
+	actionNoun: 'customer type definition',
 	path: '/customer_types',
 	recordsKey: 'customer_types',
 	operations: [get, getMany, create, update, remove],

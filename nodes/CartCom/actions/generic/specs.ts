@@ -45,7 +45,7 @@ export const adcodeSpec: ResourceSpec = {
 	fields: [
 		required(
 			count('visits', {
-				description: 'Visits counted so far; 0 for a new adcode (the OpenAPI file requires it)',
+				description: 'Visits counted so far; 0 for a new adcode',
 			}),
 		),
 		text('name'),
@@ -179,8 +179,7 @@ export const cartSpec: ResourceSpec = {
 	operations: [get, getMany, create],
 	nested: ['items'],
 	timestamps: true,
-	description:
-		'Shopping carts (the OpenAPI file lists only reading; creating is in Cart.com’s carting guide)',
+	description: 'Shopping carts of shoppers',
 	simplifyFields: [
 		'customer_id',
 		'store_id',

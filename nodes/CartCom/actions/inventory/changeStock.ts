@@ -1,13 +1,15 @@
 import { forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { runWritesPerItem } from '../../helpers/items';
+import { requireGiven } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
-import { cartComWrite } from '../../transport';
+import { cartComWrite, explainNotFound } from '../../transport';
 import {
 	identifierParameters,
 	quantityParameter,
 	readIdentifier,
 	readQuantity,
 	resolveStockTarget,
+	stockNotFoundHint,
 } from './identifier';
 
 export type StockChange = 'set' | 'add' | 'remove';
@@ -31,16 +33,24 @@ export function stockChangeOperation(
 		]),
 		async execute(items) {
 			return await runWritesPerItem(this, items, async (i) => {
+				requireGiven(this, i, {
+					Identifier: this.getNodeParameter('identifierValue', i, ''),
+					Quantity: this.getNodeParameter('quantity', i),
+				});
 				const identifier = readIdentifier(this, i);
 				const quantity = readQuantity(this, i);
 				const { field, value } = await resolveStockTarget(this, i, identifier);
 				const body = { [field]: value, quantity };
 				// Answered without the stock record, the change is still reported, as what was sent.
 				const sent = { [field]: value, change, quantity_sent: quantity };
-				return await cartComWrite.call(
-					this,
-					{ method: 'POST', path: `/inventory/${change}`, body, itemIndex: i },
-					sent,
+				return await explainNotFound(
+					stockNotFoundHint({ field, value }),
+					async () =>
+						await cartComWrite.call(
+							this,
+							{ method: 'POST', path: `/inventory/${change}`, body, itemIndex: i },
+							sent,
+						),
 				);
 			});
 		},

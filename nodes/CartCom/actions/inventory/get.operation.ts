@@ -1,8 +1,13 @@
 import { forOperation } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../../helpers/types';
-import { cartComRequest } from '../../transport';
-import { checkAnswerCarries, identifierParameters, readIdentifier } from './identifier';
+import { cartComRequest, explainNotFound } from '../../transport';
+import {
+	checkAnswerCarries,
+	identifierParameters,
+	readIdentifier,
+	stockNotFoundHint,
+} from './identifier';
 
 export const getStock: OperationModule = {
 	option: {
@@ -15,12 +20,16 @@ export const getStock: OperationModule = {
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {
 			const identifier = readIdentifier(this, i);
-			const answer: unknown = await cartComRequest.call(this, {
-				method: 'GET',
-				path: '/inventory',
-				query: { [identifier.field]: identifier.value },
-				itemIndex: i,
-			});
+			const answer: unknown = await explainNotFound(
+				stockNotFoundHint(identifier),
+				async () =>
+					await cartComRequest.call(this, {
+						method: 'GET',
+						path: '/inventory',
+						query: { [identifier.field]: identifier.value },
+						itemIndex: i,
+					}),
+			);
 			return checkAnswerCarries(this, i, identifier, answer);
 		});
 	},

@@ -90,6 +90,18 @@ const LABELS: Record<IdentifierField, string> = {
 	variant_inventory_id: 'Variant Inventory ID',
 };
 
+/** What a 404 from the inventory routes means for the identifier the user gave. */
+export function stockNotFoundHint(identifier: StockIdentifier): string {
+	switch (identifier.field) {
+		case 'product_id':
+			return `No product with ID ${identifier.value} in this store. Check the ID, or use Product → Get Many to find it.`;
+		case 'variant_inventory_id':
+			return `No variant inventory row with ID ${identifier.value} in this store. Check the ID, or use Product → Find by SKU or GTIN to find the row.`;
+		default:
+			return `No product or variant has ${LABELS[identifier.field]} "${identifier.value}"; try Product → Find by SKU or GTIN.`;
+	}
+}
+
 /**
  * GET /inventory answers with one object; it is passed on only when it carries exactly the
  * identifier asked for, so a loose match is never reported as the stock of the article asked for.

@@ -5,6 +5,7 @@ import { jsonParse } from 'n8n-workflow';
 import {
 	fieldsCollection,
 	forOperation,
+	RECORD_ID,
 	recordLocator,
 	writeOptionsCollection,
 } from '../../helpers/descriptions';
@@ -12,13 +13,20 @@ import { asNodeError } from '../../helpers/errors';
 import { count, flag, number, text } from '../../helpers/fields';
 import { runWritesPerItem } from '../../helpers/items';
 import { KeyedQueue } from '../../helpers/keyedQueue';
-import { readBody, readCollection, readRecordId } from '../../helpers/parameters';
+import {
+	locatorValue,
+	readBody,
+	readCollection,
+	readRecordId,
+	requireGiven,
+} from '../../helpers/parameters';
 import { nestedRecords } from '../../helpers/records';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { inputError, toJsonObject, toNumber, toRecordId } from '../../helpers/validation';
 import {
 	cartComGetMany,
 	cartComWrite,
+	explainNotFound,
 	tryParseDateInput,
 	type CartComRecord,
 } from '../../transport';
@@ -37,7 +45,7 @@ import {
 	type ShipmentLine,
 } from './shipmentPlan';
 import { orderSpec } from './spec';
-import { changeOrderStatus } from './status';
+import { changeOrderStatus, orderNotFound } from './status';
 
 const OPERATION = 'createShipment';
 
@@ -48,23 +56,67 @@ const SHIPMENT_FIELDS: FieldSpec[] = [
 		description:
 			'Identifies the shipment within the order: a re-run with the same name returns the existing shipment. Default: the tracking numbers; without any, listed items get a name derived from them (n8n-…), so listing the very same items again counts as a re-run.',
 	}),
-	text('shipping_method', {
-		placeholder: 'e.g. UPS Ground',
-		description: 'Cart.com fills its shipping method ID when it knows this name',
-	}),
+	text('shipping_method'),
 	text('tracking_url', {
 		placeholder: 'e.g. https://www.ups.com/track?tracknum=1Z999AA10123456784',
 	}),
 	count('number_of_packages'),
 	number('total_weight'),
 	flag('email_sent', {
-		description:
-			'Whether to mark the shipment as e-mailed to the customer (Cart.com does not document whether this sends one)',
+		description: 'Whether to mark the shipment as e-mailed to the customer',
 	}),
 	text('private_comment', { description: 'Internal note, not shown to the customer' }),
 	text('shipping_comment', { description: 'Note shown to the customer' }),
 ];
 const shipmentFieldsSpec: ResourceSpec = { ...orderShipmentSpec, fields: SHIPMENT_FIELDS };
+
+/**
+ * Carrier and Shipping Method offer the store's names but stay free text underneath: the value is
+ * the name sent as before, `allowArbitraryValues` keeps a name typed in an older workflow valid in
+ * the editor, and an expression can give any name. n8n's "{Entity} Name or ID" wording is for
+ * dropdowns of IDs; an ID here would be sent as a name, so these say "name".
+ */
+function namePicker(
+	displayName: string,
+	name: string,
+	loadOptionsMethod: string,
+	what: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod },
+		allowArbitraryValues: true,
+		default: '',
+		description: `${what} Choose from the list, or specify a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+	};
+}
+
+const CARRIER = namePicker(
+	'Carrier',
+	'carrier',
+	'getShippingProviderNames',
+	'The store’s shipping provider that carries the shipment.',
+);
+
+const SHIPPING_METHOD = namePicker(
+	'Shipping Method',
+	'shippingMethod',
+	'getShippingMethodNames',
+	'One of the store’s carrier services or custom shipping methods; Cart.com links the shipment to the method of this name.',
+);
+
+/** Additional Fields, with Shipping Method as the store's dropdown. */
+function additionalFieldsParameter(): INodeProperties {
+	const collection = fieldsCollection('additionalFields', SHIPMENT_FIELDS);
+	return {
+		...collection,
+		options: collection.options?.map((option) =>
+			'name' in option && option.name === SHIPPING_METHOD.name ? SHIPPING_METHOD : option,
+		),
+	};
+}
 
 const show = (itemsToShip: string) => ({ show: { itemsToShip: [itemsToShip] } });
 
@@ -86,16 +138,9 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 1Z999AA10123456784, 1Z999AA10123456785',
 		description:
-			'One or more, separated by commas or new lines (or a list from an expression). Several are sent joined by a comma: Cart.com does not document the separator, so that is unverified. They also tell a re-run that the shipment exists already.',
+			'One or more, separated by commas or new lines (or a list from an expression); several are sent joined by a comma. They also tell a re-run that the shipment exists already.',
 	},
-	{
-		displayName: 'Carrier',
-		name: 'carrier',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. UPS',
-		description: 'Shipping provider name as Cart.com shows it',
-	},
+	CARRIER,
 	{
 		displayName: 'Shipped At',
 		name: 'shippedAt',
@@ -193,7 +238,7 @@ const properties: INodeProperties[] = [
 		description:
 			'An array of lines, each with "order_item_id" or "sku", and optionally "quantity" (default: what is left), e.g. [{"sku": "TSHIRT-RED-L", "quantity": 2}]',
 	},
-	fieldsCollection('additionalFields', SHIPMENT_FIELDS),
+	additionalFieldsParameter(),
 	writeOptionsCollection([
 		{
 			displayName: 'Then Set Order Status Name or ID',
@@ -483,6 +528,16 @@ async function ensureShipment(
 	return { shipment, created: true };
 }
 
+/** What a user checks first in the output; the table view opens on the first item's first keys. */
+const LEADING_KEYS = ['created', 'id', 'order_id', 'tracking_numbers'];
+
+/** The same record with `keys` (those it has) first, in that order, then the rest as they came. */
+function leadingKeys(record: CartComRecord, keys: string[]): CartComRecord {
+	const output: CartComRecord = {};
+	for (const key of keys) if (key in record) output[key] = record[key];
+	return Object.assign(output, record);
+}
+
 export const createShipment: OperationModule = {
 	option: {
 		name: 'Create Shipment',
@@ -496,11 +551,15 @@ export const createShipment: OperationModule = {
 		// One order at a time: two input items for one order must never both decide "not shipped yet".
 		const perOrder = new KeyedQueue<number>();
 		return await runWritesPerItem(this, items, async (i) => {
+			requireGiven(this, i, { Order: locatorValue(this, RECORD_ID, i) });
 			const orderId = readRecordId(this, i, undefined, 'Order');
 			const request = readShipmentRequest(this, i);
 			return await perOrder.run(orderId, async () => {
-				const { shipment, created } = await ensureShipment(this, orderId, request, i);
-				const output: CartComRecord = { ...shipment, created };
+				const { shipment, created } = await explainNotFound(
+					orderNotFound(orderId),
+					async () => await ensureShipment(this, orderId, request, i),
+				);
+				const output = leadingKeys({ ...shipment, created }, LEADING_KEYS);
 				if (request.setStatusId !== undefined) {
 					const { changed } = await changeOrderStatus(this, orderId, request.setStatusId, i, true);
 					output.order_status_updated = changed;

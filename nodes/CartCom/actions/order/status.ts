@@ -4,10 +4,15 @@ import { asNodeError } from '../../helpers/errors';
 import {
 	cartComRequest,
 	cartComTransportError,
+	explainNotFound,
 	isAmbiguousWriteFailure,
 	type CartComRecord,
 } from '../../transport';
 import { orderSpec } from './spec';
+
+/** What a 404 means to a task that works on one order. */
+export const orderNotFound = (orderId: number) =>
+	`No order with ID ${orderId} in this store. Pick the order from the list, or check the ID.`;
 
 export interface StatusChange {
 	order: CartComRecord;
@@ -19,11 +24,15 @@ async function readOrder(
 	orderId: number,
 	itemIndex: number,
 ): Promise<CartComRecord | undefined> {
-	return await cartComRequest.call(ctx, {
-		method: 'GET',
-		path: `${orderSpec.path}/${orderId}`,
-		itemIndex,
-	});
+	return await explainNotFound(
+		orderNotFound(orderId),
+		async () =>
+			await cartComRequest.call(ctx, {
+				method: 'GET',
+				path: `${orderSpec.path}/${orderId}`,
+				itemIndex,
+			}),
+	);
 }
 
 /**
@@ -76,13 +85,17 @@ export async function changeOrderStatus(
 	}
 	let response: CartComRecord | undefined;
 	try {
-		response = await cartComRequest.call(ctx, {
-			method: 'PUT',
-			path: `${orderSpec.path}/${orderId}/status`,
-			body: { order_status_id: statusId },
-			itemIndex,
-			repeatable: false,
-		});
+		response = await explainNotFound(
+			`No order with ID ${orderId}, or no order status with ID ${statusId}, in this store. Pick both from their lists, or check the IDs.`,
+			async () =>
+				await cartComRequest.call(ctx, {
+					method: 'PUT',
+					path: `${orderSpec.path}/${orderId}/status`,
+					body: { order_status_id: statusId },
+					itemIndex,
+					repeatable: false,
+				}),
+		);
 	} catch (error) {
 		if (!isAmbiguousWriteFailure(error)) throw asNodeError(ctx, error, itemIndex);
 		return await settleAmbiguousChange(ctx, orderId, statusId, itemIndex, error);

@@ -1,8 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
+import {
+	forOperation,
+	RECORD_ID,
+	recordLocator,
+	writeOptionsCollection,
+} from '../../helpers/descriptions';
 import { runWritesPerItem } from '../../helpers/items';
-import { readCollection, readRecordId } from '../../helpers/parameters';
+import { locatorValue, readCollection, readRecordId, requireGiven } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
 import { toRecordId } from '../../helpers/validation';
 import { orderSpec } from './spec';
@@ -44,8 +49,13 @@ export const updateStatus: OperationModule = {
 	description: forOperation(orderSpec.value, OPERATION, properties),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {
+			const status = this.getNodeParameter('statusId', i);
+			requireGiven(this, i, {
+				Order: locatorValue(this, RECORD_ID, i),
+				'Status Name or ID': status,
+			});
 			const orderId = readRecordId(this, i, undefined, 'Order');
-			const statusId = toRecordId(this, this.getNodeParameter('statusId', i), 'Status', i);
+			const statusId = toRecordId(this, status, 'Status', i);
 			const options = readCollection(this, 'writeOptions', i);
 			const { order, changed } = await changeOrderStatus(
 				this,

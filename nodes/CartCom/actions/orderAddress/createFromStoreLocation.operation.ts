@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { runWritesPerItem } from '../../helpers/items';
-import { readCollection } from '../../helpers/parameters';
+import { readCollection, requireGiven } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
 import { toRecordId } from '../../helpers/validation';
 import { cartComWrite } from '../../transport';
@@ -58,14 +58,17 @@ export const createFromStoreLocation: OperationModule = {
 	description: forOperation(orderAddressSpec.value, OPERATION, properties),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {
+			const locationId = this.getNodeParameter('locationId', i);
+			const customerId = this.getNodeParameter('customerId', i);
+			requireGiven(
+				this,
+				i,
+				{ 'Store Location ID': locationId, 'Customer ID': customerId },
+				{ resource: 'order address' },
+			);
 			const body: IDataObject = {
-				location_id: toRecordId(
-					this,
-					this.getNodeParameter('locationId', i),
-					'Store Location ID',
-					i,
-				),
-				customer_id: toRecordId(this, this.getNodeParameter('customerId', i), 'Customer ID', i),
+				location_id: toRecordId(this, locationId, 'Store Location ID', i),
+				customer_id: toRecordId(this, customerId, 'Customer ID', i),
 			};
 			const extra = readCollection(this, 'additionalFields', i);
 			if (extra.firstName) body.first_name = String(extra.firstName);

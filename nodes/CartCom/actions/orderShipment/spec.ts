@@ -20,6 +20,13 @@ export const orderShipmentSpec: ResourceSpec = {
 	// Unknown on live stores (OAS: order_shipments, older spec: shipments); the envelope is detected.
 	recordsKey: 'shipments',
 	operations: [get, getMany, create, update, remove, getWithRelated, getSeveral],
+	optionTexts: {
+		// The raw POST adds a second shipment when re-run; the task operation does not.
+		create: {
+			description:
+				'Add a shipment record as given; to ship an order with tracking numbers, use Order → Create Shipment, which is safe to re-run',
+		},
+	},
 	nested: ['items'],
 	timestamps: true,
 	titleField: 'tracking_numbers',
@@ -79,8 +86,7 @@ export const orderShipmentSpec: ResourceSpec = {
 		count('number_of_packages'),
 		number('total_weight'),
 		flag('email_sent', {
-			description:
-				'Whether the shipment is marked as e-mailed to the customer (Cart.com does not document whether this sends one)',
+			description: 'Whether the shipment is marked as e-mailed to the customer',
 		}),
 		text('private_comment', { description: 'Internal note, not shown to the customer' }),
 		text('shipping_comment', { description: 'Note shown to the customer' }),

@@ -6,6 +6,8 @@ export const orderStatusSpec: ResourceSpec = {
 	value: 'orderStatus',
 	name: 'Order Status',
 	plural: 'order statuses',
+	// Not Order → Update Status: these are the statuses an order can be set to.
+	actionNoun: 'order status definition',
 	path: '/order_statuses',
 	recordsKey: 'order_statuses',
 	operations: [get, getMany, create, update, remove],

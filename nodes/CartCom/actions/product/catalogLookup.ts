@@ -211,7 +211,7 @@ export function singleTarget(
 			itemIndex,
 			parameter,
 			`no product or variant has ${label} "${value}"`,
-			'Check the code, or create the product first.',
+			'Try Product → Find by SKU or GTIN to look the code up, or create the product first.',
 		);
 	}
 	if (total > 1) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
 import { runWritesPerItem } from '../../helpers/items';
-import { readCollection, readRecordId } from '../../helpers/parameters';
+import { locatorValue, readCollection, readRecordId, requireGiven } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
 import { inputError, toNumber, toRecordId } from '../../helpers/validation';
 import {
@@ -21,7 +21,7 @@ const showFor = (show: IDataObject) => ({ show }) as INodeProperties['displayOpt
 
 const parameters: INodeProperties[] = [
 	{
-		displayName: 'Price To Change',
+		displayName: 'Price to Change',
 		name: 'priceTarget',
 		type: 'options',
 		options: [
@@ -346,7 +346,15 @@ export const updatePrice: OperationModule = {
 			// All input is read and checked first: a bad value must not leave a half-done change.
 			const target = this.getNodeParameter('priceTarget', i) as PriceTarget;
 			const byId = this.getNodeParameter('identifyBy', i) === 'id';
-			const price = toMoney(this, i, this.getNodeParameter('price', i), 'Price');
+			const priceValue = this.getNodeParameter('price', i);
+			requireGiven(
+				this,
+				i,
+				byId
+					? { Product: locatorValue(this, 'product', i), Price: priceValue }
+					: { SKU: this.getNodeParameter('sku', i, ''), Price: priceValue },
+			);
+			const price = toMoney(this, i, priceValue, 'Price');
 			const productId = byId ? readRecordId(this, i, 'product', 'Product') : undefined;
 			const sku = byId ? undefined : readLookupText(this, i, 'sku', 'SKU');
 			const base = target === 'product' ? readBasePrices(this, i, price) : undefined;

@@ -10,7 +10,7 @@ import {
 import { runWritesPerItem } from '../../helpers/items';
 import { KeyedQueue } from '../../helpers/keyedQueue';
 import { toCamelCase } from '../../helpers/naming';
-import { isNotGiven, readBody, throwIfMissing } from '../../helpers/parameters';
+import { displayNameOf, isNotGiven, readBody, throwIfMissing } from '../../helpers/parameters';
 import { nestedRecords } from '../../helpers/records';
 import type { FieldSpec, OperationModule, ResourceSpec } from '../../helpers/types';
 import { coerceField, inputError, isJsonObject, toNumber } from '../../helpers/validation';
@@ -62,6 +62,10 @@ const VARIANTS_EXAMPLE =
 	'Enter a JSON array, e.g. [{"sku": "TSHIRT-RED-L", "options": {"Color": "Red", "Size": "L"}, "gtin": "012345678912", "stock": 12}].';
 const VARIANT_KEYS = new Set(['sku', 'item_number', 'options', 'gtin', 'stock', 'inventory']);
 
+/**
+ * What happens to the product's variant rows the input does not list. The stored values are the
+ * ones of the former "Mode: Publish / Overwrite" parameter, so saved workflows keep their choice.
+ */
 type Mode = 'publish' | 'overwrite';
 type RowAction = 'created' | 'updated' | 'unchanged';
 
@@ -233,7 +237,7 @@ function requireCreateFields(
 	throwIfMissing(ctx, itemIndex, missing, {
 		resource: 'product',
 		when: `because no product has SKU "${sku}" yet`,
-		fix: 'Cart.com needs a name, a price, a status and a primary category to create a product: fill Name and Price, and add Status ID and Primary Category ID under Additional Fields.',
+		fix: `Cart.com needs a name, a price, a status and a primary category to create a product: fill Name and Price, and add ${displayNameOf(productField('product_status_id'))} and ${displayNameOf(productField('primary_category_id'))} under Additional Fields.`,
 	});
 }
 
@@ -306,7 +310,7 @@ async function listChildren(
 		},
 		itemIndex,
 	});
-	// Only this product's: Overwrite deletes the rows it does not claim, so another product's must never get in.
+	// Only this product's: "Delete" removes the rows it does not claim, so another product's must never get in.
 	return answer.filter((record) => Number(record.product_id) === productId);
 }
 
@@ -489,7 +493,7 @@ async function syncRows(
 				productId,
 				'variants',
 			);
-	// Without variants in the input (Overwrite clearing rows) no option is ever looked up.
+	// Without variants in the input ("Delete" clearing rows) no option is ever looked up.
 	const optionRefs: OptionRefs = variants.length
 		? await resolveOptions(ctx, itemIndex, productId, isNewProduct, variants, queue)
 		: () => ({ id: 0, product_id: productId, variant_group_id: 0 });
@@ -580,24 +584,26 @@ const upsertParameters: INodeProperties[] = [
 			'Required when the SKU is new. Leave empty to keep the price of an existing product.',
 	},
 	{
-		displayName: 'Mode',
+		displayName: 'Variant Rows Not in Input',
 		name: 'mode',
 		type: 'options',
 		options: [
 			{
-				name: 'Overwrite',
+				name: 'Delete',
 				value: 'overwrite',
 				description:
-					'As Publish, and also delete the variant rows of the product that are not in the input',
+					'Delete the product’s variant rows (and their stock) whose SKU or option combination is not in Variants (JSON); with Variants (JSON) empty, every variant row of the product is deleted',
 			},
 			{
-				name: 'Publish',
+				name: 'Keep',
 				value: 'publish',
 				description:
-					'Create or update the product and the variant rows given; leave other variant rows alone',
+					'Leave the product’s other variant rows as they are; only the rows in Variants (JSON) are created or updated',
 			},
 		],
 		default: 'publish',
+		description:
+			'What happens to variant rows the product already has in the store but Variants (JSON) does not list. The product itself is created or updated either way.',
 	},
 	{
 		displayName: VARIANTS_LABEL,

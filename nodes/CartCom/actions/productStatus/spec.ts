@@ -6,6 +6,8 @@ export const productStatusSpec: ResourceSpec = {
 	value: 'productStatus',
 	name: 'Product Status',
 	plural: 'product statuses',
+	// The statuses a product can have, not a product's own status.
+	actionNoun: 'product status definition',
 	path: '/product_statuses',
 	recordsKey: 'product_statuses',
 	operations: [get, getMany, create, update, remove],

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
 import { runWritesPerItem } from '../../helpers/items';
+import { recordNoun, withArticle } from '../../helpers/naming';
 import { readRecordId } from '../../helpers/parameters';
 import type { ResourceSpec, StandardOperation } from '../../helpers/types';
 import { cartComRequest } from '../../transport';
@@ -29,8 +30,8 @@ export const remove: StandardOperation = {
 	option: (spec) => ({
 		name: 'Delete',
 		value: 'delete',
-		action: `Delete ${spec.name.toLowerCase()}`,
-		description: `Delete a ${spec.name.toLowerCase()} permanently`,
+		action: `Delete ${recordNoun(spec)}`,
+		description: `Delete ${withArticle(recordNoun(spec))} permanently`,
 	}),
 	description,
 	execute,

@@ -7,6 +7,7 @@ import {
 	simplifyParameter,
 } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
+import { recordNoun } from '../../helpers/naming';
 import { commaList, readCollection, readRecordId } from '../../helpers/parameters';
 import { simplifyIfAsked } from '../../helpers/simplify';
 import type { ResourceSpec, StandardOperation } from '../../helpers/types';
@@ -58,8 +59,8 @@ export const get: StandardOperation = {
 	option: (spec) => ({
 		name: 'Get',
 		value: 'get',
-		action: `Get ${spec.name.toLowerCase()}`,
-		description: `Retrieve one ${spec.name.toLowerCase()} by ID`,
+		action: `Get ${recordNoun(spec)}`,
+		description: `Retrieve one ${recordNoun(spec)} by ID`,
 	}),
 	description,
 	execute,

@@ -9,7 +9,10 @@ import {
 	matchParameter,
 	returnAllParameter,
 	simplifyParameter,
+	sortParameter,
+	type SortChoice,
 } from '../../helpers/descriptions';
+import { closeFieldNames, knownFilterFields } from '../../helpers/fields';
 import { asNodeError } from '../../helpers/errors';
 import { runPerItem } from '../../helpers/items';
 import { toCamelCase } from '../../helpers/naming';
@@ -18,10 +21,12 @@ import { simplifyIfAsked } from '../../helpers/simplify';
 import type { ResourceSpec, StandardOperation } from '../../helpers/types';
 import { coerceField, inputError } from '../../helpers/validation';
 import {
-	buildListFilterQuery,
+	buildListFilterQueries,
 	cartComGetMany,
+	type CartComRecord,
 	FilterInputError,
 	parseDateInput,
+	sortRecordsBy,
 	type FilterCondition,
 	type FilterOperator,
 	type Query,
@@ -33,6 +38,7 @@ function description(spec: ResourceSpec) {
 	return forOperation(spec.value, 'getAll', [
 		returnAllParameter,
 		limitParameter,
+		sortParameter(spec),
 		...simplifyParameter(spec),
 		filtersCollection(spec),
 		customFiltersParameter,
@@ -49,8 +55,83 @@ const DATE_FILTERS: Array<[string, string, FilterOperator, string]> = [
 	['updatedBefore', 'updated_at', 'lt', 'Updated Before'],
 ];
 
-/** Filters, custom conditions and options of Get Many → Cart.com query parameters (docs/query_syntax.md). */
-function readListQuery(ctx: IExecuteFunctions, spec: ResourceSpec, itemIndex: number): Query {
+/** What Get Many reads: the queries to send (merged by ID when several) and the order. */
+interface SortPlan {
+	/** Sent as Cart.com's `sort`. */
+	sort?: string;
+	/** The order the node puts the records in itself, when it merges or re-sorts. */
+	localSort?: string;
+}
+
+interface ListPlan {
+	queries: Query[];
+	localSort?: string;
+	/** Fields fetched only to sort by, removed from the output (Options → Fields did not ask for them). */
+	sortOnly: string[];
+}
+
+/** A quick filter's value; empty means "not filtered" (numbers are entered as text, see filterParameter). */
+const isEmptyFilter = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** Refuses a custom condition on a field the resource does not have: Cart.com would ignore it. */
+function checkConditionFields(
+	ctx: IExecuteFunctions,
+	spec: ResourceSpec,
+	fields: string[],
+	itemIndex: number,
+): void {
+	const known = knownFilterFields(spec);
+	if (!known) return;
+	for (const field of fields) {
+		if (known.includes(field)) continue;
+		const close = closeFieldNames(field, known);
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Custom Filters',
+			`"${field}" is not a field of ${spec.plural}, and Cart.com would ignore the condition`,
+			close.length
+				? `Did you mean ${close.map((name) => `"${name}"`).join(', ')}? Choose the field from the list.`
+				: 'Choose the field from the list.',
+		);
+	}
+}
+
+/**
+ * Cart.com's `sort` for the Sort choice (docs/common_usage.md: `-` sorts descending). IDs grow with
+ * creation, and a record never changes its ID, so Newest First pages safely while orders arrive
+ * (a record pushed onto the next page is read twice and kept once). Recently Updated moves a record
+ * changed while the list is read to page 1, past the reader; Return All therefore reads it in ID
+ * order and sorts the whole list itself.
+ */
+function sortPlan(
+	ctx: IExecuteFunctions,
+	spec: ResourceSpec,
+	itemIndex: number,
+	returnAll: boolean,
+	options: Record<string, unknown>,
+): SortPlan {
+	const id = spec.idField ?? 'id';
+	const custom = commaList(options.sort);
+	const choice = ctx.getNodeParameter('sortOrder', itemIndex, 'newest') as SortChoice;
+	// Sort Fields, once added, wins: workflows saved before the Sort choice existed keep their order.
+	if (choice === 'custom' || custom) return { sort: custom };
+	if (choice === 'oldest') return { sort: id };
+	if (choice === 'updated' && spec.timestamps) {
+		const sort = `-updated_at,-${id}`;
+		return returnAll ? { sort: id, localSort: sort } : { sort };
+	}
+	return { sort: `-${id}` };
+}
+
+/** Filters, custom conditions, sort and options of Get Many → Cart.com queries (docs/query_syntax.md). */
+function readListPlan(
+	ctx: IExecuteFunctions,
+	spec: ResourceSpec,
+	itemIndex: number,
+	returnAll: boolean,
+): ListPlan {
 	const filters = readCollection(ctx, 'filters', itemIndex);
 	const options = readCollection(ctx, 'options', itemIndex);
 	const conditions: FilterCondition[] = [];
@@ -62,43 +143,79 @@ function readListQuery(ctx: IExecuteFunctions, spec: ResourceSpec, itemIndex: nu
 		}
 		for (const field of spec.filterFields ?? []) {
 			const value = filters[toCamelCase(field.name)];
-			if (value === undefined || value === '') continue;
+			if (isEmptyFilter(value)) continue;
 			conditions.push({
 				field: field.name,
 				operator: field.operator ?? 'eq',
-				value: coerceField(ctx, field, value, itemIndex) as string | number | boolean,
+				value: coerceField(
+					ctx,
+					field,
+					typeof value === 'string' ? value.trim() : value,
+					itemIndex,
+				) as string | number | boolean,
 			});
 		}
-		const custom = (readCollection(ctx, 'customFilters', itemIndex).conditions ?? []) as Array<{
-			field: string;
-			operator: FilterOperator;
-			value: string;
-		}>;
-		const match = ctx.getNodeParameter('match', itemIndex, 'all') === 'any' ? 'any' : 'all';
-		const base = buildListFilterQuery(
-			conditions,
-			custom.map((condition) => ({ ...condition, field: condition.field.trim() })),
-			match,
+		const custom = (
+			(readCollection(ctx, 'customFilters', itemIndex).conditions ?? []) as Array<{
+				field: string;
+				operator: FilterOperator;
+				value: string;
+			}>
+		).map((condition) => ({ ...condition, field: String(condition.field ?? '').trim() }));
+		checkConditionFields(
+			ctx,
+			spec,
+			custom.map((condition) => condition.field),
+			itemIndex,
 		);
-		return {
-			...base,
-			sort: commaList(options.sort),
-			fields: commaList(options.fields),
+		const match = ctx.getNodeParameter('match', itemIndex, 'all') === 'any' ? 'any' : 'all';
+		const sorting = sortPlan(ctx, spec, itemIndex, returnAll, options);
+		const filterQueries = buildListFilterQueries(conditions, custom, match);
+		// Several queries are merged, so the node orders the result itself.
+		const localSort = sorting.localSort ?? (filterQueries.length > 1 ? sorting.sort : undefined);
+		const fields = commaList(options.fields)?.split(',');
+		const sortOnly =
+			fields && localSort
+				? localSort
+						.split(',')
+						.map((key) => key.replace(/^[-+]/, ''))
+						.filter((key) => key !== 'id' && !fields.includes(key))
+				: [];
+		const queries = filterQueries.map((query) => ({
+			...query,
+			sort: sorting.sort,
+			fields: fields ? [...fields, ...sortOnly].join(',') : undefined,
 			expand: commaList(options.expand),
-		};
+		}));
+		return { queries, localSort, sortOnly };
 	} catch (error) {
 		throw error instanceof FilterInputError
-			? inputError(
-					ctx,
-					itemIndex,
-					error.field,
-					error.message,
-					error.field === 'Match'
-						? 'Set Match to All Conditions, or remove the other filters and keep only the conditions.'
-						: 'Correct the filter value.',
-				)
+			? inputError(ctx, itemIndex, error.field, error.message, 'Correct the filter value.')
 			: asNodeError(ctx, error, itemIndex);
 	}
+}
+
+/** Records of several lists, each once (by its key), in the plan's order, up to `limit`. */
+function mergeLists(
+	lists: CartComRecord[][],
+	plan: ListPlan,
+	key: string,
+	limit: number | undefined,
+): CartComRecord[] {
+	const seen = new Set<unknown>();
+	const merged: CartComRecord[] = [];
+	for (const record of lists.flat()) {
+		const id = record[key];
+		if (id !== undefined && id !== null) {
+			if (seen.has(id)) continue;
+			seen.add(id);
+		}
+		merged.push(record);
+	}
+	const sorted = sortRecordsBy(merged, plan.localSort);
+	const kept = limit === undefined ? sorted : sorted.slice(0, limit);
+	for (const record of kept) for (const field of plan.sortOnly) delete record[field];
+	return kept;
 }
 
 /** Said once per run: a date filter on a field live stores leave empty leaves those records out. */
@@ -113,16 +230,26 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[], spe
 		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
 		const options = readCollection(this, 'options', i);
-		const query = readListQuery(this, spec, i);
-		for (const field of spec.undatedFields ?? []) if (field in query) undatedFiltered.add(field);
-		const records = await cartComGetMany.call(this, {
-			path: spec.path,
-			recordsKey: spec.recordsKey,
-			query,
-			limit,
-			pageSize: options.pageSize as number | undefined,
-			itemIndex: i,
-		});
+		const plan = readListPlan(this, spec, i, returnAll);
+		for (const query of plan.queries)
+			for (const field of spec.undatedFields ?? []) if (field in query) undatedFiltered.add(field);
+		const lists: CartComRecord[][] = [];
+		for (const query of plan.queries) {
+			lists.push(
+				await cartComGetMany.call(this, {
+					path: spec.path,
+					recordsKey: spec.recordsKey,
+					query,
+					limit,
+					pageSize: options.pageSize as number | undefined,
+					itemIndex: i,
+				}),
+			);
+		}
+		const records =
+			plan.localSort === undefined && lists.length === 1
+				? lists[0]
+				: mergeLists(lists, plan, spec.idField ?? 'id', limit);
 		return simplifyIfAsked(this, spec, i, records);
 	});
 	if (undatedFiltered.size)

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { forOperation, recordLocator } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
+import { recordNoun } from '../../helpers/naming';
 import { readRecordId } from '../../helpers/parameters';
 import type { ResourceSpec, StandardOperation } from '../../helpers/types';
 import { cartComRequest } from '../../transport';
@@ -27,8 +28,8 @@ export const getWithRelated: StandardOperation = {
 	option: (spec) => ({
 		name: 'Get With Related',
 		value: 'getFilled',
-		action: `Get ${spec.name.toLowerCase()} with related records`,
-		description: `Retrieve one ${spec.name.toLowerCase()} with all nested collections filled (${(spec.nested ?? []).join(', ')})`,
+		action: `Get ${recordNoun(spec)} with related records`,
+		description: `Retrieve one ${recordNoun(spec)} with all nested collections filled (${(spec.nested ?? []).join(', ')})`,
 	}),
 	description,
 	execute,

@@ -7,6 +7,7 @@ import {
 	writeOptionsCollection,
 } from '../../helpers/descriptions';
 import { runWritesPerItem } from '../../helpers/items';
+import { recordNoun, withArticle } from '../../helpers/naming';
 import { readBody, readRecordId } from '../../helpers/parameters';
 import type { ResourceSpec, StandardOperation } from '../../helpers/types';
 import { inputError } from '../../helpers/validation';
@@ -48,8 +49,8 @@ export const update: StandardOperation = {
 	option: (spec) => ({
 		name: 'Update',
 		value: 'update',
-		action: `Update ${spec.name.toLowerCase()}`,
-		description: `Change fields of a ${spec.name.toLowerCase()}`,
+		action: `Update ${recordNoun(spec)}`,
+		description: `Change fields of ${withArticle(recordNoun(spec))}`,
 	}),
 	description,
 	execute,

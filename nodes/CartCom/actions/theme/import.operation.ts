@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperation, writeOptionsCollection } from '../../helpers/descriptions';
 import { runWritesPerItem } from '../../helpers/items';
+import { requireGiven } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
-import { inputError } from '../../helpers/validation';
 import { cartComWrite } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -45,16 +45,12 @@ export const importTheme: OperationModule = {
 		return await runWritesPerItem(this, items, async (i) => {
 			const themeName = requiredText(this.getNodeParameter('themeName', i));
 			const filePath = requiredText(this.getNodeParameter('filePath', i));
-			if (!themeName)
-				throw inputError(this, i, 'Theme Name', 'is required', 'Enter a name for the new theme.');
-			if (!filePath)
-				throw inputError(
-					this,
-					i,
-					'File Path',
-					'is required',
-					'Enter the path of the uploaded theme .zip.',
-				);
+			requireGiven(
+				this,
+				i,
+				{ 'Theme Name': themeName, 'File Path': filePath },
+				{ fix: 'Enter a name for the new theme and the path of the uploaded theme .zip.' },
+			);
 			const body = { theme_name: themeName, file_path: filePath };
 			return await cartComWrite.call(
 				this,
