@@ -72,6 +72,8 @@ describe('findability: codex files, documentation links, descriptions, subtitles
 		require('../nodes/CartCom/CartCom.node') as typeof import('../nodes/CartCom/CartCom.node');
 	const { CartComTrigger } =
 		require('../nodes/CartCom/CartComTrigger.node') as typeof import('../nodes/CartCom/CartComTrigger.node');
+	const { CartComWebhookTrigger } =
+		require('../nodes/CartCom/CartComWebhookTrigger.node') as typeof import('../nodes/CartCom/CartComWebhookTrigger.node');
 	const { CartRover } =
 		require('../nodes/CartRover/CartRover.node') as typeof import('../nodes/CartRover/CartRover.node');
 	const { CartRoverTrigger } =
@@ -92,6 +94,7 @@ describe('findability: codex files, documentation links, descriptions, subtitles
 	const nodes = {
 		'CartCom.node.js': new CartCom().description,
 		'CartComTrigger.node.js': new CartComTrigger().description,
+		'CartComWebhookTrigger.node.js': new CartComWebhookTrigger().description,
 		'CartRover.node.js': new CartRover().description,
 		'CartRoverTrigger.node.js': new CartRoverTrigger().description,
 	};

@@ -23,6 +23,8 @@ export class CartComWebhookTrigger implements INodeType {
 			'={{$parameter["eventKind"] === "answer" ? $parameter["answerEvent"] : $parameter["events"].join(", ")}}',
 		description:
 			'Starts the workflow the moment Cart.com reports a store event, or answers Cart.com during checkout',
+		documentationUrl:
+			'https://github.com/n8n-nodes-cartcom/n8n-nodes-cartcom#cartcom-webhook-trigger-instant',
 		defaults: { name: 'Cart.com Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
