@@ -17,7 +17,9 @@ export class CartCom implements INodeType {
 		name: 'cartCom',
 		icon: { light: 'file:cartcom.svg', dark: 'file:cartcom.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Get Many starts at Newest First (version 1 keeps the oldest first).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: operationSubtitle(resourceProperties),
 		description:
 			'Ship orders, set stock by SKU, update products and prices, and read or change any other Cart.com (AmeriCommerce) store record',

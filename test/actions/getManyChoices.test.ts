@@ -23,10 +23,12 @@ import {
 } from '../helpers/actionKit';
 
 /** The Get Many parameter `name` of a resource, as the node describes it. */
+/** A Get Many parameter as the editor shows it to a node of the newest version. */
 function getManyParameter(resource: string, name: string): INodeProperties {
 	const found = node.description.properties.find(
 		(property) =>
 			property.name === name &&
+			!property.displayOptions?.show?.['@version']?.includes(1) &&
 			property.displayOptions?.show?.resource?.includes(resource) &&
 			property.displayOptions?.show?.operation?.includes('getAll'),
 	);
@@ -225,6 +227,31 @@ describe('Get Many', () => {
 			// before the Sort choice existed have their order here.
 			expect(sortFields).toMatchObject({ type: 'string', default: '' });
 			expect(sortFields?.displayOptions).toBeUndefined();
+		});
+
+		it('a node of version 1 (workflows saved before the Sort choice) keeps the oldest first', async () => {
+			const versions = node.description.properties
+				.filter(
+					(property) =>
+						property.name === 'sortOrder' &&
+						property.displayOptions?.show?.resource?.includes('order'),
+				)
+				.map((property) => [property.displayOptions?.show?.['@version'], property.default]);
+			expect(versions).toEqual([
+				[[1], 'oldest'],
+				[[{ _cnd: { gte: 1.1 } }], 'newest'],
+			]);
+			const items = await run(
+				sim,
+				{ resource: 'order', operation: 'getAll', simplify: false, limit: 5 },
+				{ typeVersion: 1 },
+			);
+			expect(queryOf(listRequests(sim, '/orders')[0])).toMatchObject({ sort: 'id' });
+			const oldest = sim.store
+				.list('orders')
+				.map((order) => order.id)
+				.slice(0, 5);
+			expect(ids(items)).toEqual(oldest);
 		});
 
 		it('by default returns the newest orders first', async () => {

@@ -27,6 +27,8 @@ export const byId = (value: unknown) => ({ __rl: true, mode: 'id', value: String
 export interface RunOptions {
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's version (the newest when absent, as the editor adds it). */
+	typeVersion?: number;
 }
 
 /** Node parameters as a workflow holds them; loosely typed so tests can pass store values straight in. */

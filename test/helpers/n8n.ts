@@ -111,6 +111,8 @@ export interface NodeRun {
 	mode?: WorkflowExecuteMode;
 	staticData?: IDataObject;
 	nodeName?: string;
+	/** The node's version; the one the editor adds today (defaultVersion, else the newest) when absent. */
+	typeVersion?: number;
 	/** Called with the execution context after the node ran (or failed): hints, logger calls. */
 	inspect?: (context: ExecuteContext) => void;
 }
@@ -119,20 +121,22 @@ function makeWorkflow(nodeType: INodeType, run: NodeRun): { workflow: Workflow; 
 	prepareContainer();
 	const description = nodeType.description;
 	const typeName = `n8n-nodes-cartcom.${description.name}`;
+	const versions = [description.version].flat();
+	const typeVersion = run.typeVersion ?? description.defaultVersion ?? Math.max(...versions);
 	const parameters =
 		NodeHelpers.getNodeParameters(
 			description.properties,
 			run.parameters,
 			true,
 			false,
-			null,
+			{ typeVersion },
 			description,
 		) ?? {};
 	const node: INode = {
 		id: 'node-under-test',
 		name: run.nodeName ?? description.defaults.name ?? 'Cart.com',
 		type: typeName,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: Object.fromEntries(

@@ -302,18 +302,35 @@ export const SORT_CHOICES = {
 } as const;
 export type SortChoice = keyof typeof SORT_CHOICES;
 
-export function sortParameter(spec: ResourceSpec): INodeProperties {
+/**
+ * The node version from which Get Many starts at Newest First. Version 1 kept Cart.com's own order
+ * (oldest first); its saved workflows keep it, as n8n's own nodes do when a default changes.
+ */
+export const NEWEST_FIRST_SINCE = 1.1;
+
+/** The default Get Many sort of a node version. */
+export const defaultSortOf = (typeVersion: number): SortChoice =>
+	typeVersion >= NEWEST_FIRST_SINCE ? 'newest' : 'oldest';
+
+/** The Sort dropdown, once per node version range since the default differs. */
+export function sortParameters(spec: ResourceSpec): INodeProperties[] {
 	const choices: SortChoice[] = spec.timestamps
 		? ['newest', 'updated', 'oldest', 'custom']
 		: ['newest', 'oldest', 'custom'];
-	return {
+	const sort = (typeVersion: 1 | typeof NEWEST_FIRST_SINCE): INodeProperties => ({
 		displayName: 'Sort',
 		name: 'sortOrder',
 		type: 'options',
-		default: 'newest',
+		default: defaultSortOf(typeVersion),
 		options: choices.map((value) => ({ ...SORT_CHOICES[value], value })),
 		description: 'Which records come first, and so which ones a limit keeps',
-	};
+		displayOptions: {
+			show: {
+				'@version': typeVersion === 1 ? [1] : [{ _cnd: { gte: NEWEST_FIRST_SINCE } }],
+			},
+		},
+	});
+	return [sort(1), sort(NEWEST_FIRST_SINCE)];
 }
 
 export function listOptionsCollection(spec: ResourceSpec): INodeProperties {

@@ -9,7 +9,8 @@ import {
 	matchParameter,
 	returnAllParameter,
 	simplifyParameter,
-	sortParameter,
+	defaultSortOf,
+	sortParameters,
 	type SortChoice,
 } from '../../helpers/descriptions';
 import { closeFieldNames, knownFilterFields } from '../../helpers/fields';
@@ -38,7 +39,7 @@ function description(spec: ResourceSpec) {
 	return forOperation(spec.value, 'getAll', [
 		returnAllParameter,
 		limitParameter,
-		sortParameter(spec),
+		...sortParameters(spec),
 		...simplifyParameter(spec),
 		filtersCollection(spec),
 		customFiltersParameter,
@@ -114,7 +115,11 @@ function sortPlan(
 ): SortPlan {
 	const id = spec.idField ?? 'id';
 	const custom = commaList(options.sort);
-	const choice = ctx.getNodeParameter('sortOrder', itemIndex, 'newest') as SortChoice;
+	const choice = ctx.getNodeParameter(
+		'sortOrder',
+		itemIndex,
+		defaultSortOf(ctx.getNode().typeVersion),
+	) as SortChoice;
 	// Sort Fields, once added, wins: workflows saved before the Sort choice existed keep their order.
 	if (choice === 'custom' || custom) return { sort: custom };
 	if (choice === 'oldest') return { sort: id };
