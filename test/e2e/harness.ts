@@ -223,3 +223,32 @@ export class StopRun extends Error {
 		super(`stopped after failed step: ${step}`);
 	}
 }
+
+/** An execution of a workflow as n8n's database keeps it. */
+export interface ExecutionRow {
+	id: number;
+	status: string;
+	mode: string;
+	data: unknown[] | string;
+}
+
+/** A workflow's finished executions (success, error, crashed), oldest first. */
+export async function finishedExecutions(workflowId: string): Promise<ExecutionRow[]> {
+	return await sqlite<ExecutionRow>(
+		'select e.id, e.status, e.mode, d.data from execution_entity e join execution_data d on d.executionId = e.id ' +
+			"where e.workflowId = ? and e.status in ('success', 'error', 'crashed') order by e.id",
+		workflowId,
+	);
+}
+
+/** The items a node output in its first run of an execution. */
+export function executionItems(row: ExecutionRow, nodeName: string): ItemJson[] {
+	const data = unflatten(row.data) as {
+		resultData: {
+			runData: Record<string, Array<{ data: { main: Array<Array<{ json: ItemJson }>> } }>>;
+		};
+	};
+	const runs = data.resultData.runData[nodeName];
+	assert(runs?.length, `node "${nodeName}" did not run in execution ${row.id}`);
+	return (runs[0].data.main[0] ?? []).map((item) => item.json);
+}

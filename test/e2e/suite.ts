@@ -29,6 +29,8 @@ import {
 	assertEqual,
 	Checks,
 	executeWorkflow,
+	executionItems,
+	finishedExecutions,
 	mustRun,
 	n8nCli,
 	n8nScript,
@@ -37,7 +39,6 @@ import {
 	run,
 	sqlite,
 	StopRun,
-	unflatten,
 	waitFor,
 	type ItemJson,
 } from './harness';
@@ -449,32 +450,6 @@ async function triggerCursor(
 		workflowId,
 	);
 	return rows[0]?.staticData?.[`node:${nodeName}`]?.cursor;
-}
-
-interface ExecutionRow {
-	id: number;
-	status: string;
-	mode: string;
-	data: unknown[] | string;
-}
-
-async function finishedExecutions(workflowId: string): Promise<ExecutionRow[]> {
-	return await sqlite<ExecutionRow>(
-		'select e.id, e.status, e.mode, d.data from execution_entity e join execution_data d on d.executionId = e.id ' +
-			"where e.workflowId = ? and e.status in ('success', 'error', 'crashed') order by e.id",
-		workflowId,
-	);
-}
-
-function executionItems(row: ExecutionRow, nodeName: string): ItemJson[] {
-	const data = unflatten(row.data) as {
-		resultData: {
-			runData: Record<string, Array<{ data: { main: Array<Array<{ json: ItemJson }>> } }>>;
-		};
-	};
-	const runs = data.resultData.runData[nodeName];
-	assert(runs?.length, `node "${nodeName}" did not run in execution ${row.id}`);
-	return (runs[0].data.main[0] ?? []).map((item) => item.json);
 }
 
 /** Adds an order (a copy of the newest one with items, and its items) as a shop would: a new, higher id. */

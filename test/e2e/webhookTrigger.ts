@@ -10,13 +10,13 @@ import type { Simulator } from '../simulator';
 import {
 	assert,
 	assertEqual,
+	executionItems,
+	finishedExecutions,
 	mustRun,
 	n8nScript,
-	sqlite,
-	unflatten,
 	waitFor,
 	type Checks,
-	type ItemJson,
+	type ExecutionRow,
 } from './harness';
 import { PACKAGE, type Workflow, type WorkflowNode } from './workflows';
 
@@ -186,32 +186,6 @@ async function setActive(
 	if (active) await sleep(1000);
 }
 
-interface ExecutionRow {
-	id: number;
-	status: string;
-	mode: string;
-	data: unknown[] | string;
-}
-
-async function executions(workflowId: string): Promise<ExecutionRow[]> {
-	return await sqlite<ExecutionRow>(
-		'select e.id, e.status, e.mode, d.data from execution_entity e join execution_data d on d.executionId = e.id ' +
-			"where e.workflowId = ? and e.status in ('success', 'error', 'crashed') order by e.id",
-		workflowId,
-	);
-}
-
-function itemsOf(row: ExecutionRow, nodeName: string): ItemJson[] {
-	const data = unflatten(row.data) as {
-		resultData: {
-			runData: Record<string, Array<{ data: { main: Array<Array<{ json: ItemJson }>> } }>>;
-		};
-	};
-	const runs = data.resultData.runData[nodeName];
-	assert(runs?.length, `node "${nodeName}" did not run in execution ${row.id}`);
-	return (runs[0].data.main[0] ?? []).map((item) => item.json);
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits for the next execution(s) of a workflow, then a moment more, so that a second one would be seen. */
@@ -223,14 +197,14 @@ async function newExecutions(
 	await waitFor(
 		`an execution of ${workflowId}`,
 		async () => {
-			const rows = await executions(workflowId);
+			const rows = await finishedExecutions(workflowId);
 			return rows.length > before ? rows : undefined;
 		},
 		30_000,
 		300,
 	);
 	await sleep(settleMs);
-	return (await executions(workflowId)).slice(before);
+	return (await finishedExecutions(workflowId)).slice(before);
 }
 
 const storeHooks = (sim: Simulator) => sim.store.list('webhooks');
@@ -290,7 +264,7 @@ export async function checkWebhookTrigger(sim: Simulator, checks: Checks): Promi
 		await checks.check(
 			'webhook trigger: a product changed through the store API → exactly one execution with the product and event ProductUpdated',
 			async () => {
-				const before = (await executions(notify.id)).length;
+				const before = (await finishedExecutions(notify.id)).length;
 				const product = sim.store.list('products')[0];
 				const started = Date.now();
 				const response = await fetch(`${sim.apiBase}/products/${String(product.id)}`, {
@@ -306,7 +280,7 @@ export async function checkWebhookTrigger(sim: Simulator, checks: Checks): Promi
 				checks.time('store change → webhook execution finished', Date.now() - started);
 				assertEqual(rows.length, 1, 'new executions');
 				assertEqual([rows[0].status, rows[0].mode], ['success', 'webhook'], 'execution');
-				const items = itemsOf(rows[0], notify.trigger);
+				const items = executionItems(rows[0], notify.trigger);
 				assertEqual(items.length, 1, 'items');
 				assertEqual(
 					[items[0].id, items[0].admin_comments, items[0].event, 'product' in items[0]],
@@ -320,7 +294,7 @@ export async function checkWebhookTrigger(sim: Simulator, checks: Checks): Promi
 		await checks.check(
 			'webhook trigger: NewOrder fired by the store (control route) → exactly one execution with the order unwrapped',
 			async () => {
-				const before = (await executions(notify.id)).length;
+				const before = (await finishedExecutions(notify.id)).length;
 				const order = sim.store.list('orders').at(-1)!;
 				const fired = await controlPost(sim, 'fire', {
 					event_type: 'NewOrder',
@@ -334,7 +308,7 @@ export async function checkWebhookTrigger(sim: Simulator, checks: Checks): Promi
 				);
 				const rows = await newExecutions(notify.id, before);
 				assertEqual(rows.length, 1, 'new executions');
-				const [item] = itemsOf(rows[0], notify.trigger);
+				const [item] = executionItems(rows[0], notify.trigger);
 				assertEqual(
 					[item.id, item.customer_id, item.event],
 					[order.id, order.customer_id, 'NewOrder'],
@@ -346,7 +320,7 @@ export async function checkWebhookTrigger(sim: Simulator, checks: Checks): Promi
 		await checks.check(
 			'webhook trigger: a POST without the token, with a wrong one or for another event → 401 and no execution',
 			async () => {
-				const before = (await executions(notify.id)).length;
+				const before = (await finishedExecutions(notify.id)).length;
 				const body = JSON.stringify({ order: { id: 1 } });
 				for (const query of [
 					'?event=NewOrder',
@@ -362,7 +336,7 @@ export async function checkWebhookTrigger(sim: Simulator, checks: Checks): Promi
 					assertEqual(response.status, 401, `status for ${query.replace(token, '<token>')}`);
 				}
 				await sleep(1500);
-				assertEqual((await executions(notify.id)).length, before, 'executions');
+				assertEqual((await finishedExecutions(notify.id)).length, before, 'executions');
 			},
 		);
 	}
