@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -249,3 +250,25 @@ describe('findability: codex files, documentation links, descriptions, subtitles
 		);
 	});
 });
+
+// The codex file `X.node.json` sits beside `X.node.ts`, and Node resolves `.json` before ts-node's
+// `.ts`: without `preferTsExts` (tsconfig.json), `npm run bench` and the simulator CLI would load
+// the codex instead of the node.
+it('ts-node (bench, scripts) loads each node, not its codex file beside it', () => {
+	const fullPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[] };
+	};
+	const modules = fullPkg.n8n.nodes.map((distPath) =>
+		distPath.replace(/^dist\//, './').replace(/\.js$/, ''),
+	);
+	const script = modules
+		.map((module) => `console.log(typeof Object.values(require(${JSON.stringify(module)}))[0]);`)
+		.join('');
+	const result = spawnSync(
+		process.execPath,
+		[require.resolve('ts-node/dist/bin'), '--transpile-only', '-e', script],
+		{ cwd: root, encoding: 'utf8', env: { ...process.env, TS_NODE_PREFER_TS_EXTS: '' } },
+	);
+	expect(result.stderr).toBe('');
+	expect(result.stdout.trim().split('\n')).toEqual(modules.map(() => 'function'));
+}, 60_000);
