@@ -88,7 +88,12 @@ const CORE: ResourceDef[] = [
 	}),
 	// order_id is not in the OAS required list, but an item or shipment without an order is meaningless.
 	def('order_items', { recordsKey: 'items', required: ['order_id'] }),
-	def('order_payments', { recordsKey: 'payments', required: ['customer_id', 'order_id'] }),
+	def('order_payments', {
+		recordsKey: 'payments',
+		required: ['customer_id', 'order_id'],
+		// docs/resources/order_payments.md: `?expand=fields`, the payment form's fields.
+		nested: [{ name: 'fields', kind: 'embedded' }],
+	}),
 	def('order_shipments', {
 		recordsKey: 'shipments',
 		keyUnknown: true,
@@ -266,11 +271,23 @@ const OTHER_REQUIRED: Record<string, string[]> = {
 	url_redirects: ['from', 'to'],
 };
 
+/** Nested collections of the other resources the node expands (docs/resource_list.md). */
+const OTHER_NESTED: Record<string, NestedDef[]> = {
+	// Members live on the drip record; POST/DELETE /drips/{id}/members change them (extraRoutes.ts).
+	drips: [{ name: 'members', kind: 'embedded' }, ...empty('events')],
+	profiles: empty('contacts'),
+};
+
+/** docs/resources/sessions.md: "This resource is read only". */
+const OTHER_READ_ONLY = new Set(['sessions']);
+
 const OTHER: ResourceDef[] = [
 	...OTHER_PATHS.map((path) =>
 		def(path, {
 			keyUnknown: ['attributes', 'product_reviews', 'price_calculators'].includes(path),
 			required: OTHER_REQUIRED[path] ?? [],
+			nested: OTHER_NESTED[path] ?? [],
+			ops: OTHER_READ_ONLY.has(path) ? READ_ONLY : ALL,
 		}),
 	),
 	def('users', { ops: READ_ONLY }),

@@ -1,9 +1,10 @@
 /** Maps `/api/v1/...` paths to handlers. */
 import { handleCollection, handleNested, handleRecord, handleSelectMany } from './crud';
 import { notFound, type RequestContext, type SimResponse } from './httpTypes';
+import { routeExtra } from './extraRoutes';
 import { handleInventory } from './inventory';
 import { getResource } from './resources';
-import { handleOrderStatus, handleRebuildTree, handleStoreAlertEmail } from './specials';
+import { handleOrderStatus, handleRebuildTree } from './specials';
 
 const NUMERIC_ID = /^\d+$/;
 
@@ -24,6 +25,8 @@ export function route(ctx: RequestContext): SimResponse {
 	const [name, second, third, ...rest] = ctx.segments;
 	if (!name) return notFound();
 	if (name === 'inventory') return handleInventory(ctx);
+	const extra = routeExtra(ctx);
+	if (extra) return extra;
 
 	const def = getResource(name);
 	if (!def || rest.length > 0) return notFound();
@@ -35,6 +38,5 @@ export function route(ctx: RequestContext): SimResponse {
 	const id = Number(second);
 	if (third === undefined) return handleRecord(ctx, def, id);
 	if (name === 'orders' && third === 'status') return handleOrderStatus(ctx, id);
-	if (name === 'stores' && third === 'store_alert_email') return handleStoreAlertEmail(ctx, id);
 	return handleNested(ctx, def, id, third);
 }

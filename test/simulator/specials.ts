@@ -1,4 +1,4 @@
-/** Endpoints outside the generic pattern: order status change, category tree rebuild, store e-mail. */
+/** Endpoints outside the generic pattern: order status change, category tree rebuild (more in extraRoutes.ts). */
 import {
 	badRequest,
 	conflict,
@@ -37,23 +37,4 @@ export function handleOrderStatus(ctx: RequestContext, orderId: number): SimResp
 /** `POST /categories/rebuild_tree`: asynchronous on the real API, so just 204. */
 export function handleRebuildTree(ctx: RequestContext): SimResponse {
 	return ctx.method === 'POST' ? { status: 204 } : methodNotAllowed(ctx.method);
-}
-
-/** `GET|PUT /stores/{id}/store_alert_email` -> {"store_alert_email": "..."} */
-export function handleStoreAlertEmail(ctx: RequestContext, storeId: number): SimResponse {
-	if (!ctx.store.raw('stores', storeId)) return notFound();
-	if (ctx.method === 'GET') {
-		return {
-			status: 200,
-			body: { store_alert_email: ctx.store.storeAlertEmails.get(storeId) ?? '' },
-		};
-	}
-	if (ctx.method !== 'PUT') return methodNotAllowed(ctx.method);
-	const body = objectBody(ctx);
-	if (!body.ok) return body.response;
-	const email = body.value.store_alert_email;
-	if (typeof email !== 'string') return badRequest('store_alert_email is required');
-	ctx.store.storeAlertEmails.set(storeId, email);
-	ctx.store.countWrite('stores');
-	return { status: 200, body: { store_alert_email: email } };
 }

@@ -41,6 +41,26 @@ import {
 	wishlistSpec,
 } from './generic/specs';
 import { addressSpec } from './address/spec';
+import { getStateByPostalCode } from './address/getStateByPostalCode.operation';
+import { getByName as getAdcodeByName } from './adcode/getByName.operation';
+import { getDecryptedCreditCard } from './creditCard/getDecrypted.operation';
+import { customerIntegration } from './customer/integration.operation';
+import { addMembers, removeMembers } from './drip/members.operation';
+import {
+	getMicrostoreActiveCatalog,
+	updateMicrostoreActiveCatalog,
+} from './microstore/activeCatalog.operation';
+import { orderIntegration } from './order/integration.operation';
+import { processPayment } from './order/processPayment.operation';
+import { processPayments } from './order/processPayments.operation';
+import { getDecryptedOrderPayment } from './orderPayment/getDecrypted.operation';
+import { orderPaymentIntegration } from './orderPayment/integration.operation';
+import { orderShipmentIntegration } from './orderShipment/integration.operation';
+import { productIntegration } from './product/integration.operation';
+import { sessionSpec } from './session/spec';
+import { addAlertEmail, getAlertEmails } from './store/alertEmails.operation';
+import { getStoreActiveCatalog, updateStoreActiveCatalog } from './store/activeCatalog.operation';
+import { pauseItems } from './subscription/pauseItems.operation';
 import { attributeSpec } from './attribute/spec';
 import { attributeGroupSpec } from './attributeGroup/spec';
 import { categorySpec } from './category/spec';
@@ -97,8 +117,8 @@ import { webhookSpec } from './webhook/spec';
  * Adding an operation is one file and one entry here; adding a resource is one spec and one line.
  */
 export const RESOURCES: ResourceModule[] = [
-	defineResource(adcodeSpec),
-	defineResource(addressSpec),
+	defineResource(adcodeSpec, [getAdcodeByName]),
+	defineResource(addressSpec, [getStateByPostalCode]),
 	defineResource(attributeSpec),
 	defineResource(attributeGroupSpec),
 	defineResource(blacklistedIpSpec),
@@ -109,18 +129,18 @@ export const RESOURCES: ResourceModule[] = [
 	defineResource(cartItemSpec),
 	defineResource(categorySpec, [rebuildTree]),
 	defineResource(couponCodeSpec),
-	defineResource(creditCardSpec),
+	defineResource(creditCardSpec, [getDecryptedCreditCard]),
 	defineResource(customFieldSpec),
 	defineResource(customFieldValueSpec),
 	defineResource(customShippingMethodSpec),
-	defineResource(customerSpec),
+	defineResource(customerSpec, [customerIntegration]),
 	defineResource(customerAssociationSpec),
 	defineResource(customerPaymentMethodSpec),
 	defineResource(customerTypeSpec),
 	defineResource(discountActionSpec),
 	defineResource(discountMethodSpec),
 	defineResource(discountRuleSpec),
-	defineResource(dripSpec),
+	defineResource(dripSpec, [addMembers, removeMembers]),
 	defineResource(emailTemplateSpec, [sendEmailTemplate]),
 	defineResource(externalImageWhitelistSpec),
 	defineResource(giftCertificateSpec),
@@ -130,7 +150,7 @@ export const RESOURCES: ResourceModule[] = [
 		{
 			value: 'inventory',
 			name: 'Inventory',
-			description: 'Stock levels by SKU, GTIN or ID, and the store’s inventory settings',
+			description: 'Stock levels by SKU, GTIN, name or ID, and the store’s inventory settings',
 		},
 		[addStock, getStock, getSettings, removeStock, setStock, updateSettings],
 	),
@@ -146,20 +166,26 @@ export const RESOURCES: ResourceModule[] = [
 	),
 	defineResource(mailingListSpec),
 	defineResource(manufacturerSpec),
-	defineResource(microstoreSpec),
+	defineResource(microstoreSpec, [getMicrostoreActiveCatalog, updateMicrostoreActiveCatalog]),
 	defineResource(notificationSpec),
-	defineResource(orderSpec, [createShipment, updateStatus]),
+	defineResource(orderSpec, [
+		createShipment,
+		orderIntegration,
+		processPayment,
+		processPayments,
+		updateStatus,
+	]),
 	defineResource(orderAddressSpec, [createFromStoreLocation]),
 	defineResource(orderItemSpec),
-	defineResource(orderPaymentSpec),
-	defineResource(orderShipmentSpec),
+	defineResource(orderPaymentSpec, [getDecryptedOrderPayment, orderPaymentIntegration]),
+	defineResource(orderShipmentSpec, [orderShipmentIntegration]),
 	defineResource(orderStatusSpec),
 	defineResource(pageSpec),
 	defineResource(paymentMethodSpec),
 	defineResource(priceCalculatorSpec),
 	defineResource(priceCalculatorRuleSpec),
 	defineResource(priceCalculatorRuleModifierSpec),
-	defineResource(productSpec, [findBySku, updatePrice, upsert]),
+	defineResource(productSpec, [findBySku, productIntegration, updatePrice, upsert]),
 	defineResource(productInactiveInStoreSpec),
 	defineResource(productListSpec),
 	defineResource(productPictureSpec),
@@ -173,9 +199,15 @@ export const RESOURCES: ResourceModule[] = [
 	defineResource(shippingProviderSpec),
 	defineResource(shippingProviderServiceSpec),
 	defineResource(shippingRateAdjustmentSpec),
-	defineResource(storeSpec),
+	defineResource(sessionSpec),
+	defineResource(storeSpec, [
+		addAlertEmail,
+		getAlertEmails,
+		getStoreActiveCatalog,
+		updateStoreActiveCatalog,
+	]),
 	defineResource(storeLocationSpec),
-	defineResource(subscriptionSpec),
+	defineResource(subscriptionSpec, [pauseItems]),
 	defineResource(taxRateSpec),
 	// The API offers themes only as an import (POST /themes/import); there is no list or edit.
 	defineTaskResource({ value: 'theme', name: 'Theme' }, [importTheme]),

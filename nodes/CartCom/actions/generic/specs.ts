@@ -225,7 +225,7 @@ export const creditCardSpec: ResourceSpec = {
 	operations: [get, getMany, create, update, remove],
 	timestamps: true,
 	titleField: 'cardholder_name',
-	description: 'Saved cards of customers (numbers are never returned in clear)',
+	description: 'Saved cards of customers; only Get Decrypted returns full card data',
 	simplifyFields: [
 		'customer_id',
 		'card_type',
@@ -715,6 +715,8 @@ export const profileSpec: ResourceSpec = {
 	path: '/profiles',
 	recordsKey: 'profiles',
 	operations: [get, getMany, create, update, remove],
+	// docs/resource_list.md: profiles have one nested collection, contacts.
+	nested: ['contacts'],
 	timestamps: true,
 	titleField: 'username',
 	description: 'Public profiles of users and customers (blog authors, B2B contacts)',

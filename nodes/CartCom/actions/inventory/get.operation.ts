@@ -6,6 +6,7 @@ import {
 	checkAnswerCarries,
 	identifierParameters,
 	readIdentifier,
+	resolveProductByName,
 	stockNotFoundHint,
 } from './identifier';
 
@@ -14,12 +15,17 @@ export const getStock: OperationModule = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get inventory',
-		description: 'Read the stock of a product or variant row by SKU, GTIN or ID',
+		description: 'Read the stock of a product or variant row by SKU, GTIN, name or ID',
 	},
 	description: forOperation('inventory', 'get', identifierParameters()),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {
 			const identifier = readIdentifier(this, i);
+			// By name, the one product with exactly that name is found first: /inventory would pick one of several.
+			const productId =
+				identifier.field === 'item_name'
+					? await resolveProductByName(this, i, String(identifier.value))
+					: undefined;
 			const answer: unknown = await explainNotFound(
 				stockNotFoundHint(identifier),
 				async () =>
@@ -30,7 +36,10 @@ export const getStock: OperationModule = {
 						itemIndex: i,
 					}),
 			);
-			return checkAnswerCarries(this, i, identifier, answer);
+			const record = checkAnswerCarries(this, i, identifier, answer);
+			if (productId !== undefined)
+				return checkAnswerCarries(this, i, { field: 'product_id', value: productId }, record);
+			return record;
 		});
 	},
 };

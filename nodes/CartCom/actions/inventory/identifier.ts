@@ -1,17 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError, isJsonObject, toNumber, toRecordId } from '../../helpers/validation';
+import { cartComGetMany } from '../../transport';
 import {
 	CODE_LABELS,
+	exactMatchQuery,
 	findAllByCode,
+	keepExact,
 	sameCode,
 	singleTarget,
 	toLookupText,
 	type CodeField,
 } from '../product/catalogLookup';
 
-/** The identifiers Cart.com's inventory endpoint accepts (docs/resources/inventory.md); a variant SKU/GTIN addresses its row. */
-export type IdentifierField = 'item_number' | 'gtin' | 'product_id' | 'variant_inventory_id';
+/**
+ * The identifiers Cart.com's inventory endpoint accepts (docs/resources/inventory.md, acapi.yaml
+ * GET /inventory): a variant SKU/GTIN addresses its row; `item_name` is a product's name.
+ */
+export type IdentifierField =
+	| 'item_number'
+	| 'gtin'
+	| 'item_name'
+	| 'product_id'
+	| 'variant_inventory_id';
 
 const ID_FIELDS = new Set<IdentifierField>(['product_id', 'variant_inventory_id']);
 
@@ -24,12 +35,13 @@ export function identifierParameters(): INodeProperties[] {
 			options: [
 				{ name: 'GTIN (UPC / EAN)', value: 'gtin' },
 				{ name: 'Product ID', value: 'product_id' },
+				{ name: 'Product Name', value: 'item_name' },
 				{ name: 'SKU', value: 'item_number' },
 				{ name: 'Variant Inventory ID', value: 'variant_inventory_id' },
 			],
 			default: 'item_number',
 			description:
-				'How the stock item is named. A variant’s SKU or GTIN addresses that variant’s own stock. To change stock by SKU or GTIN, the node first finds the one record carrying exactly that code (two extra calls), then writes by its ID.',
+				'How the stock item is named. A variant’s SKU or GTIN addresses that variant’s own stock; a name is a product’s, and must belong to one product only. By SKU, GTIN or name, the node first finds the one record carrying exactly that value, then reads or writes by its ID.',
 		},
 		{
 			displayName: 'Identifier',
@@ -38,7 +50,7 @@ export function identifierParameters(): INodeProperties[] {
 			required: true,
 			default: '',
 			placeholder: 'e.g. TSHIRT-RED-L',
-			description: 'The SKU, GTIN or ID of the product or variant row',
+			description: 'The SKU, GTIN, name or ID of the product or variant row',
 		},
 	];
 }
@@ -56,7 +68,58 @@ export function readIdentifier(ctx: IExecuteFunctions, itemIndex: number): Stock
 }
 
 const isCode = (identifier: StockIdentifier): identifier is { field: CodeField; value: string } =>
-	!ID_FIELDS.has(identifier.field);
+	identifier.field === 'item_number' || identifier.field === 'gtin';
+
+/** Text identifiers compared as text (SKU, GTIN, name); IDs compared as numbers. */
+const isText = (identifier: StockIdentifier) => !ID_FIELDS.has(identifier.field);
+
+const NAME_LOOKUP_LIMIT = 100;
+
+/**
+ * The one product named exactly `name` (trimmed, case-insensitive). Names are not unique in
+ * Cart.com, and /inventory would pick one of several without saying so: two or none are refused.
+ */
+export async function resolveProductByName(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+): Promise<number> {
+	const answer = await cartComGetMany.call(ctx, {
+		path: '/products',
+		recordsKey: 'products',
+		query: exactMatchQuery(ctx, itemIndex, 'item_name', name, 'Identifier'),
+		limit: NAME_LOOKUP_LIMIT,
+		itemIndex,
+	});
+	const products = keepExact(
+		ctx,
+		itemIndex,
+		answer,
+		NAME_LOOKUP_LIMIT,
+		'item_name',
+		name,
+		'Identifier',
+	);
+	if (products.length === 0) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Identifier',
+			`no product is named "${name}"`,
+			'Check the name, or use Product → Get Many to find the product.',
+		);
+	}
+	if (products.length > 1) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Identifier',
+			`"${name}" is the name of ${products.length} products (IDs ${products.map((product) => String(product.id)).join(', ')})`,
+			'Identify the product by SKU or ID instead.',
+		);
+	}
+	return Number(products[0].id);
+}
 
 /**
  * The record a stock change goes to, by ID. A SKU or GTIN is first looked up in products and in
@@ -69,6 +132,10 @@ export async function resolveStockTarget(
 	itemIndex: number,
 	identifier: StockIdentifier,
 ): Promise<StockIdentifier> {
+	if (identifier.field === 'item_name') {
+		const productId = await resolveProductByName(ctx, itemIndex, String(identifier.value));
+		return { field: 'product_id', value: productId };
+	}
 	if (!isCode(identifier)) return identifier;
 	const matches = await findAllByCode(ctx, identifier.field, identifier.value, itemIndex);
 	const target = singleTarget(
@@ -86,6 +153,7 @@ export async function resolveStockTarget(
 
 const LABELS: Record<IdentifierField, string> = {
 	...CODE_LABELS,
+	item_name: 'Product Name',
 	product_id: 'Product ID',
 	variant_inventory_id: 'Variant Inventory ID',
 };
@@ -114,8 +182,8 @@ export function checkAnswerCarries(
 ): IDataObject {
 	const record = isJsonObject(answer) ? answer : {};
 	const stored = record[identifier.field];
-	const carries = isCode(identifier)
-		? sameCode(stored, identifier.value)
+	const carries = isText(identifier)
+		? sameCode(stored, String(identifier.value))
 		: Number(stored) === identifier.value;
 	if (carries) return record;
 	const label = LABELS[identifier.field];

@@ -10,6 +10,8 @@ export const orderPaymentSpec: ResourceSpec = {
 	// The OAS says order_payments; Airbyte reads `payments` from live stores (detected anyway).
 	recordsKey: 'payments',
 	operations: [get, getMany, create, update, remove, getSeveral],
+	// docs/resource_list.md and docs/resources/order_payments.md: `?expand=fields` (payment form fields).
+	nested: ['fields'],
 	timestamps: true,
 	titleField: 'transaction_id',
 	simplifyFields: [
