@@ -42,11 +42,3 @@ export function maskSensitive<T>(record: T): T {
 	};
 	return walk(record, undefined) as T;
 }
-
-/** Runs of 12 to 19 digits, spaces or dashes allowed between them: what a card number looks like. */
-const CARD_NUMBER = /\d(?:[ -]?\d){11,18}/g;
-
-/** Text with anything that looks like a card number masked (for texts that may quote card data). */
-export function maskCardNumbers(text: string): string {
-	return text.replace(CARD_NUMBER, (match) => String(maskValue(match.replace(/[ -]/g, ''))));
-}
