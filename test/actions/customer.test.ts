@@ -34,6 +34,7 @@ describe('Customer', () => {
 			'get',
 			'getAll',
 			'getFilled',
+			'integrationUpsert',
 			'selectMany',
 			'update',
 		]);

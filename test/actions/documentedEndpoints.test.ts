@@ -21,8 +21,8 @@ import {
 	run,
 	runFailing,
 	writesOf,
-	type Row,
 } from '../helpers/actionKit';
+import type { SimRecord as Row } from '../simulator';
 import { maskSensitive } from '../../nodes/CartCom/helpers/sensitive';
 import { alertEmailsOf, setCardSecret } from '../simulator/extraRoutes';
 

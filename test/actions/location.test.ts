@@ -166,8 +166,15 @@ describe('Store Location', () => {
 });
 
 describe('Store', () => {
-	it('is read-only: Get and Get Many only', () => {
-		expect(operationsOf('store')).toEqual(['get', 'getAll']);
+	it('has no record writes: Get and Get Many, plus the documented alert e-mail and active catalog routes', () => {
+		expect(operationsOf('store')).toEqual([
+			'addAlertEmail',
+			'get',
+			'getActiveCatalog',
+			'getAlertEmails',
+			'getAll',
+			'updateActiveCatalog',
+		]);
 	});
 
 	it('Get Many and Get read the stores', async () => {

@@ -20,6 +20,8 @@ describe('Order Payment', () => {
 			'delete',
 			'get',
 			'getAll',
+			'getDecrypted',
+			'integrationUpsert',
 			'selectMany',
 			'update',
 		]);

@@ -33,6 +33,7 @@ describe('Order Shipment', () => {
 			'get',
 			'getAll',
 			'getFilled',
+			'integrationUpsert',
 			'selectMany',
 			'update',
 		]);

@@ -33,6 +33,7 @@ describe('Product: standard operations', () => {
 			'get',
 			'getAll',
 			'getFilled',
+			'integrationUpsert',
 			'selectMany',
 			'update',
 			'updatePrice',
