@@ -215,6 +215,36 @@ describe('Order → Process Payment', () => {
 		expect(JSON.stringify({ m: error.message, d: error.description })).not.toContain('4321');
 	});
 
+	it('a refusal quoting the CVV does not carry it into the error', async () => {
+		const order = newOrder(42);
+		const card = newCard(order.customer_id as number);
+		sim.scriptFaults([
+			{
+				match: { method: 'POST', path: /process_payment$/ },
+				respond: {
+					status: 409,
+					body: JSON.stringify({
+						status_code: 409,
+						message: 'Conflict',
+						details: 'Gateway: CVV 5823 does not match',
+					}),
+				},
+			},
+		]);
+		const error = await runFailing(sim, {
+			resource: 'order',
+			operation: 'processPayment',
+			recordId: byId(order.id),
+			cardId: String(card.id),
+			customerId: String(order.customer_id),
+			additionalFields: { cvv: '5823' },
+		});
+		expect(error.message).toMatch(/409/);
+		expect(error.description).toMatch(/Gateway: CVV \*\*\* does not match/);
+		expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('5823');
+		expect(paymentsOf(order.id)).toEqual([]);
+	});
+
 	it('names every missing field in one error, and never quotes a bad CVV, before any request', async () => {
 		const error = await expectInputError(
 			sim,

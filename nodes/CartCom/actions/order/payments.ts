@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/errors';
 import {
@@ -7,6 +8,8 @@ import {
 	cartComTransportError,
 	explainNotFound,
 	isAmbiguousWriteFailure,
+	markAmbiguousWrite,
+	redact,
 	type CartComRecord,
 } from '../../transport';
 import { orderSpec } from './spec';
@@ -94,6 +97,29 @@ export const paidCents = (payments: CartComRecord[]): number =>
 		.reduce((sum, payment) => sum + cents(payment.amount), 0);
 
 /**
+ * The same error without the card secrets the request carried (the CVV): a gateway message quoted
+ * in Cart.com's `details` could repeat it. Rebuilt, so no copy survives in the original's cause.
+ */
+function withoutSecrets(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	secrets: string[],
+	itemIndex: number,
+): unknown {
+	if (secrets.length === 0 || !(error instanceof Error)) return error;
+	const description = (error as { description?: string | null }).description ?? '';
+	const httpCode = (error as { httpCode?: string | null }).httpCode ?? undefined;
+	const message = redact(error.message, secrets);
+	const clean = new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+		message,
+		description: redact(description, secrets),
+		httpCode,
+		itemIndex,
+	});
+	return isAmbiguousWriteFailure(error) ? markAmbiguousWrite(clean) : clean;
+}
+
+/**
  * Sends a charging POST once. Returns the answer (possibly undefined for an empty 2xx), or, when the
  * POST failed ambiguously, what a re-read shows: `applied(after)` decides from the order's payments
  * whether the store acted on it. Not applied: an error that says so, and that nothing was re-sent.
@@ -102,7 +128,7 @@ export async function chargeOnce(
 	ctx: IExecuteFunctions,
 	orderId: number,
 	itemIndex: number,
-	post: { path: string; body: IDataObject },
+	post: { path: string; body: IDataObject; secrets?: string[] },
 	applied: (after: CartComRecord[]) => IDataObject | undefined,
 ): Promise<{ answer: CartComRecord | undefined; settled?: IDataObject; after: CartComRecord[] }> {
 	let answer: CartComRecord | undefined;
@@ -118,7 +144,8 @@ export async function chargeOnce(
 					repeatable: false,
 				}),
 		);
-	} catch (error) {
+	} catch (caught) {
+		const error = withoutSecrets(ctx, caught, post.secrets ?? [], itemIndex);
 		if (!isAmbiguousWriteFailure(error)) throw asNodeError(ctx, error, itemIndex);
 		let after: CartComRecord[];
 		try {

@@ -157,7 +157,11 @@ export const processPayment: OperationModule = {
 				this,
 				orderId,
 				i,
-				{ path: `${orderSpec.path}/${orderId}/process_payment`, body },
+				{
+					path: `${orderSpec.path}/${orderId}/process_payment`,
+					body,
+					secrets: typeof body.cvv === 'string' ? [body.cvv] : [],
+				},
 				(paymentsAfter) => {
 					const added = changedPayments(before, paymentsAfter).added.filter(isThisCharge);
 					if (added.length === 0) return undefined;
