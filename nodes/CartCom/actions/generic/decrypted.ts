@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { forOperation, recordLocator } from '../../helpers/descriptions';
+import { forOperation, RECORD_ID, recordLocator } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import { readCollection, readRecordId, requireGiven, locatorValue } from '../../helpers/parameters';
 import { maskSensitive } from '../../helpers/sensitive';
@@ -68,7 +68,7 @@ export function decryptedOperation(spec: ResourceSpec, noun: string): OperationM
 		description: forOperation(spec.value, DECRYPT_OPERATION, properties),
 		async execute(items) {
 			return await runPerItem(this, items, async (i) => {
-				requireGiven(this, i, { [spec.name]: locatorValue(this, 'recordId', i) });
+				requireGiven(this, i, { [spec.name]: locatorValue(this, RECORD_ID, i) });
 				const id = readRecordId(this, i, undefined, spec.name);
 				const options = readCollection(this, 'options', i);
 				const path = `${spec.path}/${id}/decrypted`;
