@@ -4,6 +4,8 @@ import { notFound, type RequestContext, type SimResponse } from './httpTypes';
 import { handleInventory } from './inventory';
 import { getResource } from './resources';
 import { handleOrderStatus, handleRebuildTree, handleStoreAlertEmail } from './specials';
+import { handleImport, handleImportMany, handleThemeImport, handleUpload } from './uploads';
+import { handleCart } from './carts';
 
 const NUMERIC_ID = /^\d+$/;
 
@@ -24,6 +26,16 @@ export function route(ctx: RequestContext): SimResponse {
 	const [name, second, third, ...rest] = ctx.segments;
 	if (!name) return notFound();
 	if (name === 'inventory') return handleInventory(ctx);
+	if (name === 'upload' && second === undefined) return handleUpload(ctx);
+	if (name === 'import' && third === undefined) return handleImport(ctx, second);
+	if (name === 'products' && second === 'importMany' && third === undefined)
+		return handleImportMany(ctx);
+	if (name === 'themes' && second === 'import' && third === undefined)
+		return handleThemeImport(ctx);
+	if (name === 'carts' && second !== undefined && third !== undefined && rest.length === 0) {
+		const handled = handleCart(ctx, second, third);
+		if (handled) return handled;
+	}
 
 	const def = getResource(name);
 	if (!def || rest.length > 0) return notFound();
