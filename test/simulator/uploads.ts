@@ -218,7 +218,8 @@ function findOrCreateByName(store: MemoryStore, table: string, fields: SimRecord
 	const name = fields.name.toLowerCase();
 	const found = store.rows(table).find((row) => String(row.name ?? '').toLowerCase() === name);
 	if (found) return found.id as number;
-	const { id: _ignored, ...rest } = fields;
+	const rest = { ...fields };
+	delete rest.id;
 	return store.insert(table, rest, { countWrite: true }).id as number;
 }
 
