@@ -33,6 +33,7 @@ describe('Product: standard operations', () => {
 			'get',
 			'getAll',
 			'getFilled',
+			'importMany',
 			'selectMany',
 			'update',
 			'updatePrice',
