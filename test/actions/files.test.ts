@@ -93,6 +93,7 @@ describe('File: Upload', () => {
 			inputItems: [fileItem(JPEG, 'a.jpg', 'image/jpeg')],
 		});
 		expect(error.httpCode).toBe('409');
+		expect(error.description).toMatch(/turn on Overwrite/);
 		expect(sim.requests).toHaveLength(1);
 		await run(
 			sim,

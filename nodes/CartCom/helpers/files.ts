@@ -6,6 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { cartComWrite } from '../transport';
+import { asNodeError } from './errors';
 import { inputError } from './validation';
 
 export const BINARY_PROPERTY = 'binaryPropertyName';
@@ -110,19 +111,35 @@ export async function uploadFile(
 		mime_type: file.mimeType,
 		file_size: file.content.length,
 	};
-	const answer = await cartComWrite.call(
-		ctx,
-		{
-			method: 'POST',
-			path: '/upload',
-			multipart: [
-				{ contentType: 'application/json', content: JSON.stringify(options) },
-				{ contentType: file.mimeType, content: file.content },
-			],
-			itemIndex,
-		},
-		written,
-	);
+	let answer;
+	try {
+		answer = await cartComWrite.call(
+			ctx,
+			{
+				method: 'POST',
+				path: '/upload',
+				multipart: [
+					{ contentType: 'application/json', content: JSON.stringify(options) },
+					{ contentType: file.mimeType, content: file.content },
+				],
+				itemIndex,
+			},
+			written,
+		);
+	} catch (error) {
+		// Assumed: Cart.com refuses an existing file without `overwrite` (409, its validation status).
+		const status = (error as { httpCode?: unknown }).httpCode;
+		if (!overwrite && status === '409' && error instanceof Error) {
+			const withDescription = error as Error & { description?: string | null };
+			withDescription.description = [
+				withDescription.description,
+				`If a file is already at ${destination}, turn on Overwrite, or upload under another name.`,
+			]
+				.filter(Boolean)
+				.join(' ');
+		}
+		throw asNodeError(ctx, error, itemIndex);
+	}
 	// A store that answers with a body: keep what it says, and what was sent.
 	return { ...written, ...answer };
 }
