@@ -33,6 +33,7 @@ describe('Product: standard operations', () => {
 			'get',
 			'getAll',
 			'getFilled',
+			'importMany',
 			'integrationUpsert',
 			'selectMany',
 			'update',

@@ -155,7 +155,9 @@ function requiredCreateParameters(resource: string): string[] {
 			(property: INodeProperties) =>
 				property.required === true &&
 				property.displayOptions?.show?.resource?.includes(resource) &&
-				property.displayOptions?.show?.operation?.includes('create'),
+				property.displayOptions?.show?.operation?.includes('create') &&
+				// Asked for only when the file comes from the workflow (Product Picture's Source).
+				!property.displayOptions?.show?.fileSource?.includes('binary'),
 		)
 		.map((property: INodeProperties) => property.name)
 		.sort();

@@ -26,6 +26,8 @@ export const byId = (value: unknown) => ({ __rl: true, mode: 'id', value: String
 
 export interface RunOptions {
 	input?: IDataObject[];
+	/** Input items with binary data (files from the workflow). */
+	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	/** The node's version (the newest when absent, as the editor adds it). */
 	typeVersion?: number;

@@ -63,7 +63,10 @@ export function prepareContainer() {
 		encryptionKey: 'test',
 		isWorker: false,
 	} as unknown as InstanceSettings);
-	Container.set(BinaryDataService, {} as BinaryDataService);
+	// Items in tests carry their files inline (base64 `data`, no id), as n8n's default mode does.
+	Container.set(BinaryDataService, {
+		getAsBuffer: async (binary: { data: string }) => Buffer.from(binary.data, 'base64'),
+	} as unknown as BinaryDataService);
 	containerReady = true;
 }
 
@@ -107,6 +110,8 @@ export interface NodeRun {
 	parameters: INodeParameters;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	input?: IDataObject[];
+	/** Input items with binary data; replaces `input` when given. */
+	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	mode?: WorkflowExecuteMode;
 	staticData?: IDataObject;
@@ -179,7 +184,8 @@ export function additionalDataFor(run: NodeRun): IWorkflowExecuteAdditionalData 
 /** Executes an action node over the input items; returns its first output. */
 export async function runNode(nodeType: INodeType, run: NodeRun): Promise<INodeExecutionData[]> {
 	const { workflow, node } = makeWorkflow(nodeType, run);
-	const items: INodeExecutionData[] = (run.input ?? [{}]).map((json) => ({ json }));
+	const items: INodeExecutionData[] =
+		run.inputItems ?? (run.input ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
 	const context = new ExecuteContext(
 		workflow,

@@ -19,6 +19,10 @@ export interface RequestContext {
 	body: unknown;
 	/** Set when the body was present but not valid JSON. */
 	bodyInvalid: boolean;
+	/** The body's bytes as sent (multipart routes read these). */
+	rawBody?: Buffer;
+	/** The request's Content-Type header ('' when absent). */
+	contentType?: string;
 	store: MemoryStore;
 	settings: SimulatorSettings;
 	/** e.g. 'http://127.0.0.1:4010', used for next_page links. */

@@ -5,6 +5,8 @@ import { routeExtra } from './extraRoutes';
 import { handleInventory } from './inventory';
 import { getResource } from './resources';
 import { handleOrderStatus, handleRebuildTree } from './specials';
+import { handleImport, handleImportMany, handleThemeImport, handleUpload } from './uploads';
+import { handleCart } from './carts';
 
 const NUMERIC_ID = /^\d+$/;
 
@@ -27,6 +29,16 @@ export function route(ctx: RequestContext): SimResponse {
 	if (name === 'inventory') return handleInventory(ctx);
 	const extra = routeExtra(ctx);
 	if (extra) return extra;
+	if (name === 'upload' && second === undefined) return handleUpload(ctx);
+	if (name === 'import' && third === undefined) return handleImport(ctx, second);
+	if (name === 'products' && second === 'importMany' && third === undefined)
+		return handleImportMany(ctx);
+	if (name === 'themes' && second === 'import' && third === undefined)
+		return handleThemeImport(ctx);
+	if (name === 'carts' && second !== undefined && third !== undefined && rest.length === 0) {
+		const handled = handleCart(ctx, second, third);
+		if (handled) return handled;
+	}
 
 	const def = getResource(name);
 	if (!def || rest.length > 0) return notFound();

@@ -72,10 +72,10 @@ export function resolveSettings(options: SimulatorOptions): SimulatorSettings {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -188,7 +188,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	};
 
 	const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-		const text = await readBody(req);
+		// The bytes as sent, for multipart routes (uploads.ts); everything else reads them as JSON.
+		const rawBody = await readBody(req);
+		const text = rawBody.toString('utf8');
 		let body: unknown;
 		let bodyInvalid = false;
 		if (text.length > 0) {
@@ -239,6 +241,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 					query: recorded.query,
 					body,
 					bodyInvalid,
+					rawBody,
+					contentType: String(req.headers['content-type'] ?? ''),
 					store,
 					settings,
 					baseUrl,

@@ -61,6 +61,24 @@ import { sessionSpec } from './session/spec';
 import { addAlertEmail, getAlertEmails } from './store/alertEmails.operation';
 import { getStoreActiveCatalog, updateStoreActiveCatalog } from './store/activeCatalog.operation';
 import { pauseItems } from './subscription/pauseItems.operation';
+import {
+	addCartItems,
+	getCartTotals,
+	removeCartItems,
+	updateCartItems,
+} from './cart/items.operations';
+import { placeOrder } from './cart/placeOrder.operation';
+import {
+	getPaymentMethods,
+	getShippingRates,
+	setCouponCode,
+	setShippingEstimate,
+	setShippingMethod,
+} from './cart/shipping.operations';
+import { uploadStoreFile } from './file/upload.operation';
+import { importFromFile } from './import/fromFile.operation';
+import { importFromUrl } from './import/fromUrl.operation';
+import { importMany } from './product/importMany.operation';
 import { attributeSpec } from './attribute/spec';
 import { attributeGroupSpec } from './attributeGroup/spec';
 import { categorySpec } from './category/spec';
@@ -125,7 +143,18 @@ export const RESOURCES: ResourceModule[] = [
 	defineResource(blogSpec),
 	defineResource(blogCategorySpec),
 	defineResource(blogPostSpec),
-	defineResource(cartSpec),
+	defineResource(cartSpec, [
+		addCartItems,
+		getCartTotals,
+		getPaymentMethods,
+		getShippingRates,
+		placeOrder,
+		removeCartItems,
+		setCouponCode,
+		setShippingEstimate,
+		setShippingMethod,
+		updateCartItems,
+	]),
 	defineResource(cartItemSpec),
 	defineResource(categorySpec, [rebuildTree]),
 	defineResource(couponCodeSpec),
@@ -143,8 +172,18 @@ export const RESOURCES: ResourceModule[] = [
 	defineResource(dripSpec, [addMembers, removeMembers]),
 	defineResource(emailTemplateSpec, [sendEmailTemplate]),
 	defineResource(externalImageWhitelistSpec),
+	// `POST /upload` (docs/uploading_files.md): files for pictures, themes and pages.
+	defineTaskResource(
+		{ value: 'file', name: 'File', description: 'Files in the store (images, theme .zip files)' },
+		[uploadStoreFile],
+	),
 	defineResource(giftCertificateSpec),
 	defineResource(giftCertificateTransactionSpec),
+	// `POST /import/file|fetch` (docs/resources/import.md): CSV imports run by Cart.com.
+	defineTaskResource(
+		{ value: 'import', name: 'Import', description: 'CSV imports of products and other records' },
+		[importFromFile, importFromUrl],
+	),
 	// Not a list resource: `/inventory` reads and changes one stock figure per product or variant row.
 	defineTaskResource(
 		{
@@ -185,7 +224,7 @@ export const RESOURCES: ResourceModule[] = [
 	defineResource(priceCalculatorSpec),
 	defineResource(priceCalculatorRuleSpec),
 	defineResource(priceCalculatorRuleModifierSpec),
-	defineResource(productSpec, [findBySku, productIntegration, updatePrice, upsert]),
+	defineResource(productSpec, [findBySku, importMany, productIntegration, updatePrice, upsert]),
 	defineResource(productInactiveInStoreSpec),
 	defineResource(productListSpec),
 	defineResource(productPictureSpec),

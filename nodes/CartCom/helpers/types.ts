@@ -111,6 +111,11 @@ export interface ResourceSpec {
 	idField?: string;
 	/** At most 10 fields kept when Simplify is on; resources with ≤ 10 fields have no Simplify. */
 	simplifyFields?: string[];
+	/**
+	 * A required path field Create can also fill by uploading a file from the workflow first
+	 * (`POST /upload`), e.g. a product picture's `image_file`; the path stays the default source.
+	 */
+	fileSource?: { field: string; noun: string; folder: string };
 	/** Create may send no field at all; otherwise an empty Create is refused as a mapping gone wrong. */
 	createsEmpty?: boolean;
 	/** Extra quick filters for Get Many, as fields of the record (eq by default). */

@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import {
 	appendQuery,
 	markAmbiguousWrite,
+	multipartBody,
 	parseBody,
 	redirectHost,
 	sendWithRetries,
@@ -16,6 +17,7 @@ import {
 	type Failure,
 	type HttpFunctions,
 	type HttpProtocol,
+	type MultipartPart,
 	type Query,
 	type RetrySettings,
 } from '../../shared/http';
@@ -40,6 +42,16 @@ export interface CartComRequestOptions {
 	path: string;
 	query?: Query;
 	body?: IDataObject | IDataObject[];
+	/**
+	 * A multipart/form-data body instead of JSON (`POST /upload`, `POST /import/file`): the parts in
+	 * order, e.g. the JSON options, then the file (docs/uploading_files.md).
+	 */
+	multipart?: MultipartPart[];
+	/**
+	 * Values the user sent that must never appear in an error (a card number, a CVV), redacted like
+	 * the credential's secrets.
+	 */
+	secrets?: string[];
 	itemIndex?: number;
 	/**
 	 * Return undefined on 404 instead of throwing (lookups, the page past the end); a function
@@ -269,13 +281,22 @@ export async function cartComRequest(
 	const method = options.method.toUpperCase() as IHttpRequestMethods;
 	const url = appendQuery(options.path, options.query);
 	const signature = signatureOf(conn.credentials, method, url);
+	const secrets = [...conn.secrets, ...(options.secrets ?? []).filter((value) => value !== '')];
 	const call: CartComCall = {
 		method,
 		path: options.path,
 		repeatable: options.repeatable ?? IDEMPOTENT_METHODS.has(method),
-		secrets: signature ? [...conn.secrets, signature] : conn.secrets,
+		secrets: signature ? [...secrets, signature] : secrets,
 		itemIndex: options.itemIndex,
 	};
+	const headers: IDataObject = { 'Cache-Control': 'no-cache', Accept: 'application/json' };
+	let body: IDataObject | IDataObject[] | Buffer | undefined = options.body;
+	if (options.multipart) {
+		// Built once: a retry the loop allows (429, a connection never opened) sends the same bytes.
+		const multipart = multipartBody(options.multipart);
+		body = multipart.body;
+		headers['Content-Type'] = multipart.contentType;
+	}
 	return await sendWithRetries(
 		this,
 		cartComProtocol(this, conn, call),
@@ -283,8 +304,8 @@ export async function cartComRequest(
 			credentialType: conn.credentialType,
 			method,
 			url,
-			headers: { 'Cache-Control': 'no-cache', Accept: 'application/json' },
-			body: options.body,
+			headers,
+			body,
 			repeatable: call.repeatable,
 			budget: { key: conn.storeKey, windowMs: settings.callWindowMs },
 			secrets: call.secrets,

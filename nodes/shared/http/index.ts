@@ -7,6 +7,7 @@ export * from './body';
 export * from './callBudget';
 export * from './errors';
 export * from './leakyBucket';
+export * from './multipart';
 export * from './query';
 export * from './redaction';
 export * from './request';

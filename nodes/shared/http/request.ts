@@ -99,7 +99,11 @@ export interface HttpCall {
 	/** Relative to the credential's base; the credential resolves and signs it. */
 	url: string;
 	headers?: IDataObject;
-	body?: IDataObject | IDataObject[];
+	/**
+	 * JSON, or raw bytes (a multipart body from multipartBody(), with its Content-Type in `headers`).
+	 * Bytes are a Buffer, never a stream, so a retry that is safe sends the same bytes again.
+	 */
+	body?: IDataObject | IDataObject[] | Buffer;
 	/** Whether sending it twice changes nothing more than sending it once. */
 	repeatable: boolean;
 	/** The account's call budget: its key and the service's rule (see BudgetDescriptor). */

@@ -12,6 +12,7 @@ export const productPictureSpec: ResourceSpec = {
 	operations: [get, getMany, create, update, remove, getSeveral],
 	timestamps: true,
 	titleField: 'image_file',
+	fileSource: { field: 'image_file', noun: 'image', folder: '/shared/images/products/' },
 	description: 'Images of a product',
 	simplifyFields: [
 		'product_id',
