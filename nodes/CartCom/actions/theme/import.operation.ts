@@ -40,6 +40,7 @@ export const importTheme: OperationModule = {
 		action: 'Import theme',
 		description: 'Create a theme from a .zip file already uploaded to the store',
 	},
+	endpoints: [{ method: 'POST', path: '/themes/import' }],
 	description: forOperation('theme', 'import', properties),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {
