@@ -1,0 +1,248 @@
+/**
+ * Issue 14 (3): the node's routes against Cart.com's documented ones. Documented = acapi.yaml's
+ * routes (test/fixtures/acapi-routes.json, extracted by scripts/acapi-routes.ts) plus the docs-only
+ * ones (test/fixtures/docsOnlyRoutes.ts); served = what the operations declare they send
+ * (OperationModule.endpoints, which test/helpers/actionKit.ts holds every action test to, and the
+ * last block here checks for every standard operation of every resource against the simulator).
+ * Every gap must be named in test/fixtures/known-missing-routes.json, and that list may only shrink.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+
+import type { INodeParameters } from 'n8n-workflow';
+
+import { RESOURCES } from '../../nodes/CartCom/actions/resources';
+import { SPECS } from '../../nodes/CartCom/actions/specs';
+import * as standard from '../../nodes/CartCom/actions/standard';
+import { toCamelCase } from '../../nodes/CartCom/helpers/naming';
+import type { FieldSpec, ResourceSpec } from '../../nodes/CartCom/helpers/types';
+import { acapiRoutes, extractRoutes } from '../../scripts/acapi-routes';
+import {
+	coverage,
+	pruneKnownMissing,
+	readAcapi,
+	readKnownMissing,
+	routeName,
+} from '../../scripts/api-coverage';
+import { DOCS_ONLY_ROUTES } from '../fixtures/docsOnlyRoutes';
+import { API, byId, run } from '../helpers/actionKit';
+import { startStore, type Simulator } from '../helpers/fixtures';
+
+const list = (names: string[]) => names.map((name) => `  ${name}`).join('\n');
+
+describe('the route lists', () => {
+	it('acapi-routes.json records its source and holds each route once', () => {
+		const acapi = readAcapi();
+		expect(acapi.source).toMatchObject({
+			repository: 'https://github.com/AmeriCommerce/rest-api',
+			file: 'acapi.yaml',
+			sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+		});
+		const names = acapi.routes.map(routeName);
+		expect(names.length).toBeGreaterThan(200);
+		expect(new Set(names).size).toBe(names.length);
+	});
+
+	// Set ACAPI_YAML to a copy of AmeriCommerce/rest-api's acapi.yaml to check the checked-in list.
+	const yamlPath = process.env.ACAPI_YAML;
+	(yamlPath && existsSync(yamlPath) ? it : it.skip)(
+		'acapi-routes.json is what scripts/acapi-routes.ts extracts from $ACAPI_YAML',
+		() => {
+			const fresh = acapiRoutes(readFileSync(yamlPath!, 'utf8'));
+			const stored = readAcapi();
+			expect(fresh.source.sha256).toBe(stored.source.sha256);
+			expect(fresh.routes).toEqual(stored.routes);
+		},
+	);
+
+	it('the extractor reads paths, methods and names, and skips path-level keys', () => {
+		const yaml = [
+			'openapi: 3.1.0',
+			'paths:',
+			'  /adcodes:',
+			'    get:',
+			'      summary: Get All Adcodes',
+			'      operationId: get-adcodes',
+			'      responses:',
+			"        '200':",
+			'          description: OK',
+			'    parameters: []',
+			"  '/adcodes/{id}':",
+			'    parameters:',
+			'      - name: id',
+			'    delete:',
+			'      summary: Delete an Adcode',
+			'components:',
+			'  schemas: {}',
+		].join('\n');
+		expect(extractRoutes(yaml)).toEqual([
+			{ method: 'GET', path: '/adcodes', summary: 'Get All Adcodes', operationId: 'get-adcodes' },
+			{ method: 'DELETE', path: '/adcodes/{id}', summary: 'Delete an Adcode' },
+		]);
+		expect(() => extractRoutes('paths:\n  /x:\n    frobnicate:\n')).toThrow(
+			'unknown key "frobnicate"',
+		);
+	});
+
+	it('docs-only routes are not in acapi.yaml, each once, each with its docs page', () => {
+		const acapi = new Set(readAcapi().routes.map(routeName));
+		const names = DOCS_ONLY_ROUTES.map(routeName);
+		expect(names.filter((name) => acapi.has(name))).toEqual([]);
+		expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+		for (const route of DOCS_ONLY_ROUTES) expect(route.source).toMatch(/\.md\b/);
+	});
+});
+
+describe('the node against the documented routes', () => {
+	const result = coverage();
+
+	it('serves no route that is neither in acapi.yaml nor in the docs-only list', () => {
+		const described = result.undocumentedServed.map(
+			(name) => `${name} (${result.served.get(name)!.join(', ')})`,
+		);
+		if (described.length > 0)
+			throw new Error(
+				`The node sends routes no source documents. Add each to test/fixtures/docsOnlyRoutes.ts with the docs page that describes it, or fix the operation:\n${list(described)}`,
+			);
+	});
+
+	it('every documented route is served or named in known-missing-routes.json', () => {
+		const described = result.unlistedGaps.map(
+			(name) => `${name} (${result.documented.get(name)!.source})`,
+		);
+		if (described.length > 0)
+			throw new Error(
+				`${described.length} documented routes are neither served nor in test/fixtures/known-missing-routes.json:\n${list(described)}`,
+			);
+	});
+
+	it('known-missing-routes.json only shrinks: no served route, no undocumented one', () => {
+		if (process.env.UPDATE_KNOWN_MISSING === '1') {
+			const dropped = pruneKnownMissing();
+			if (dropped.length > 0)
+				console.log(
+					`Removed from test/fixtures/known-missing-routes.json:\n${list(dropped)}\nNow regenerate the README: npx ts-node --transpile-only scripts/operations-table.ts --write`,
+				);
+			const after = coverage(readKnownMissing().routes);
+			expect([...after.nowServed, ...after.listedUndocumented]).toEqual([]);
+			return;
+		}
+		const messages: string[] = [];
+		if (result.nowServed.length > 0)
+			messages.push(
+				`The node serves these now; remove them from test/fixtures/known-missing-routes.json:\n${list(result.nowServed)}`,
+			);
+		if (result.listedUndocumented.length > 0)
+			messages.push(
+				`These are in neither acapi.yaml nor the docs-only list; remove them from test/fixtures/known-missing-routes.json:\n${list(result.listedUndocumented)}`,
+			);
+		if (messages.length > 0)
+			throw new Error(
+				`${messages.join('\n')}\n(or run: UPDATE_KNOWN_MISSING=1 npx jest test/actions/apiCoverage.test.ts)`,
+			);
+		const names = result.knownMissing;
+		expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+	});
+});
+
+/** A value Create accepts for a field, by type (the parameter as the editor would hold it). */
+function sample(field: FieldSpec): unknown {
+	switch (field.type) {
+		case 'number':
+			return 1;
+		case 'boolean':
+			return true;
+		case 'dateTime':
+			return '2024-05-15T00:00:00Z';
+		case 'json':
+			return field.jsonShape === 'object'
+				? '{}'
+				: JSON.stringify([
+						Object.fromEntries((field.entryIdKeys ?? ['id']).map((key) => [key, 1])),
+					]);
+		case 'options':
+			return field.options?.[0]?.value ?? 1;
+		default:
+			return 'n8n';
+	}
+}
+
+/** Standard operation value → the parameters one item needs, given an existing record's ID. */
+function parametersFor(spec: ResourceSpec, operation: string, id: number): INodeParameters {
+	switch (operation) {
+		case 'get':
+		case 'getFilled':
+		case 'delete':
+			return { recordId: byId(id) };
+		case 'getAll':
+			return { limit: 1 };
+		case 'selectMany':
+			return { ids: String(id) };
+		case 'update':
+			return { recordId: byId(id), updateFields: { otherFieldsJson: '{"note": "n8n"}' } };
+		case 'create':
+			return {
+				...Object.fromEntries(
+					spec.fields
+						.filter((field) => field.required)
+						.map((field) => [toCamelCase(field.name), sample(field)]),
+				),
+				additionalFields: { otherFieldsJson: '{"note": "n8n"}' },
+			} as INodeParameters;
+		default:
+			throw new Error(`no parameters for ${operation}`);
+	}
+}
+
+/** `{id}` in a declared path, filled in with the record the operation works on. */
+const expectedCall = (endpoint: { method: string; path: string }, id: number) =>
+	`${endpoint.method} ${endpoint.path.replace('{id}', String(id))}`;
+
+describe('each standard operation sends exactly the route it declares', () => {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await startStore({ sizes: { customers: 2, orders: 2, products: 2 } });
+	});
+	afterAll(async () => await sim.stop());
+
+	const cases = SPECS.flatMap((spec) =>
+		spec.operations.map(
+			(operation) =>
+				[
+					`${spec.name} → ${operation.option(spec).name}`,
+					spec,
+					operation.value,
+					operation.endpoints(spec),
+				] as const,
+		),
+	);
+
+	it('covers every standard operation of every resource', () => {
+		const standardOperations = new Set(Object.values(standard).map((operation) => operation.value));
+		const expected = RESOURCES.flatMap((resource) =>
+			resource.spec
+				? resource.operations
+						.filter((operation) =>
+							standardOperations.has(operation.option.value as (typeof standard.get)['value']),
+						)
+						.map((operation) => `${resource.name} → ${operation.option.name}`)
+				: [],
+		);
+		expect(cases.map(([name]) => name).sort()).toEqual(expected.sort());
+	});
+
+	it.each(cases)('%s', async (_name, spec, operation, endpoints) => {
+		const table = spec.path.slice(1);
+		const existing = sim.store.list(table)[0];
+		const id = (existing?.[spec.idField ?? 'id'] as number | undefined) ?? 1;
+		sim.clearRequests();
+		await run(
+			sim,
+			{ resource: spec.value, operation, ...parametersFor(spec, operation, id) },
+			{ continueOnFail: true },
+		);
+		const sent = sim.requests.map(
+			(request) => `${request.method} ${request.path.replace(API, '')}`,
+		);
+		expect(sent).toEqual(endpoints.map((endpoint) => expectedCall(endpoint, id)));
+	});
+});
