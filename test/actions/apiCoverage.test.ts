@@ -2,8 +2,10 @@
  * Issue 14 (3): the node's routes against Cart.com's documented ones. Documented = acapi.yaml's
  * routes (test/fixtures/acapi-routes.json, extracted by scripts/acapi-routes.ts) plus the docs-only
  * ones (test/fixtures/docsOnlyRoutes.ts); served = what the operations declare they send
- * (OperationModule.endpoints, which test/helpers/actionKit.ts holds every action test to, and the
- * last block here checks for every standard operation of every resource against the simulator).
+ * (OperationModule.endpoints). test/helpers/actionKit.ts fails every action test in which an
+ * operation sends a call it does not declare; the last two blocks here run every operation against
+ * the simulator: each standard operation sends exactly its declared call, and each task operation
+ * makes every call it declares in at least one run (no declared route the code never sends).
  * Every gap must be named in test/fixtures/known-missing-routes.json, and that list may only shrink.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,7 +26,15 @@ import {
 	routeName,
 } from '../../scripts/api-coverage';
 import { DOCS_ONLY_ROUTES } from '../fixtures/docsOnlyRoutes';
-import { API, byId, run } from '../helpers/actionKit';
+import {
+	API,
+	byId,
+	endpointPattern,
+	plainProduct,
+	run,
+	variantProduct,
+	type Parameters,
+} from '../helpers/actionKit';
 import { startStore, type Simulator } from '../helpers/fixtures';
 
 const list = (names: string[]) => names.map((name) => `  ${name}`).join('\n');
@@ -244,5 +254,171 @@ describe('each standard operation sends exactly the route it declares', () => {
 			(request) => `${request.method} ${request.path.replace(API, '')}`,
 		);
 		expect(sent).toEqual(endpoints.map((endpoint) => expectedCall(endpoint, id)));
+	});
+});
+
+/** One run of a task operation: its parameters, read from the store when the scenario runs. */
+type Scenario = (sim: Simulator) => Parameters;
+
+const SHIPPED = (sim: Simulator) =>
+	sim.store.list('order_statuses').find((status) => status.is_shipped === true)!.id as number;
+/** An order with items to ship and no shipment yet. */
+function unshippedOrder(sim: Simulator): number {
+	const shipped = new Set(sim.store.list('order_shipments').map((shipment) => shipment.order_id));
+	return sim.store
+		.list('orders')
+		.find(
+			(order) =>
+				!shipped.has(order.id) &&
+				sim.store.list('order_items').some((item) => item.order_id === order.id),
+		)!.id as number;
+}
+const COVER_VARIANTS = [
+	{ sku: 'COVER-MATTE', options: { Finish: 'Matte' }, stock: 4 },
+	{ sku: 'COVER-GLOSS', options: { Finish: 'Gloss' }, stock: 2 },
+];
+
+/**
+ * Runs that together make every call a task operation declares: a declared call no run makes
+ * would be a route the README and the coverage count claim without the code sending it.
+ */
+const TASK_SCENARIOS: Record<string, Scenario[]> = {
+	'category/rebuildTree': [() => ({})],
+	'emailTemplate/send': [
+		(sim) => ({
+			recordId: byId(sim.store.list('email_templates')[0]?.id ?? 1),
+			sendOptions: { emailAddress: 'jane@example.com' },
+		}),
+	],
+	'inventory/add': [
+		(sim) => ({
+			identifierType: 'item_number',
+			identifierValue: variantProduct(sim).rows[0].item_number as string,
+			quantity: 1,
+		}),
+	],
+	'inventory/remove': [
+		(sim) => ({
+			identifierType: 'item_number',
+			identifierValue: variantProduct(sim).rows[0].item_number as string,
+			quantity: 1,
+		}),
+	],
+	'inventory/set': [
+		(sim) => ({
+			identifierType: 'item_number',
+			identifierValue: variantProduct(sim).rows[0].item_number as string,
+			quantity: 5,
+		}),
+	],
+	'inventory/get': [
+		(sim) => ({ identifierType: 'product_id', identifierValue: String(plainProduct(sim).id) }),
+	],
+	'inventory/getSettings': [() => ({})],
+	'inventory/updateSettings': [() => ({ updateFields: { trackInventory: true } })],
+	'location/getAll': [() => ({ locationTypes: ['warehouse', 'store_location'], returnAll: true })],
+	'order/createShipment': [
+		(sim) => ({
+			recordId: byId(unshippedOrder(sim)),
+			trackingNumbers: '1ZCOVER0001',
+			writeOptions: { setStatusId: SHIPPED(sim) },
+		}),
+	],
+	'order/updateStatus': [
+		(sim) => ({
+			recordId: byId(
+				sim.store.list('orders').find((order) => order.order_status_id !== SHIPPED(sim))!
+					.id as number,
+			),
+			statusId: SHIPPED(sim),
+		}),
+	],
+	'orderAddress/createFromStoreLocation': [() => ({ locationId: 1, customerId: 1 })],
+	'product/findBySku': [
+		(sim) => ({
+			lookupField: 'item_number',
+			lookupValue: variantProduct(sim).rows[0].item_number as string,
+			ifNotFound: 'fail',
+		}),
+	],
+	'product/updatePrice': [
+		(sim) => ({
+			priceTarget: 'product',
+			identifyBy: 'sku',
+			sku: plainProduct(sim).item_number as string,
+			price: 11,
+		}),
+		// A variant's price row: created on the first run, changed on the second.
+		(sim) => ({
+			priceTarget: 'pricingRow',
+			identifyBy: 'sku',
+			sku: variantProduct(sim).rows[0].item_number as string,
+			price: 22.5,
+		}),
+		(sim) => ({
+			priceTarget: 'pricingRow',
+			identifyBy: 'sku',
+			sku: variantProduct(sim).rows[0].item_number as string,
+			price: 23.5,
+		}),
+	],
+	'product/upsert': [
+		// New: the product, its option group, values and rows are created.
+		() => ({
+			itemNumber: 'COVER',
+			itemName: 'Cover',
+			price: 49,
+			mode: 'publish',
+			variants: JSON.stringify(COVER_VARIANTS),
+			additionalFields: { productStatusId: 1, primaryCategoryId: 2 },
+		}),
+		// Again, changed: the product and a row are updated, the row left out is deleted.
+		() => ({
+			itemNumber: 'COVER',
+			itemName: 'Cover',
+			price: 52,
+			mode: 'overwrite',
+			variants: JSON.stringify([{ ...COVER_VARIANTS[0], stock: 9 }]),
+		}),
+	],
+	'theme/import': [() => ({ themeName: 'Summer', filePath: 'themes/summer.zip' })],
+};
+
+describe('each task operation makes every call it declares', () => {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await startStore({ sizes: { customers: 4, orders: 20, products: 6 } });
+	});
+	afterAll(async () => await sim.stop());
+
+	const taskOperations = RESOURCES.flatMap((resource) =>
+		resource.operations
+			.filter(
+				(operation) =>
+					!resource.spec?.operations.some(
+						(standardOperation) => standardOperation.value === operation.option.value,
+					),
+			)
+			.map((operation) => [`${resource.value}/${operation.option.value}`, operation] as const),
+	);
+
+	it('has runs for every task operation', () => {
+		expect(taskOperations.map(([key]) => key).sort()).toEqual(Object.keys(TASK_SCENARIOS).sort());
+	});
+
+	it.each(taskOperations)('%s', async (key, operation) => {
+		const [resource, value] = key.split('/');
+		const sent: string[] = [];
+		for (const scenario of TASK_SCENARIOS[key] ?? []) {
+			sim.clearRequests();
+			await run(sim, { resource, operation: value, ...scenario(sim) }, { continueOnFail: true });
+			sent.push(
+				...sim.requests.map((request) => `${request.method} ${request.path.replace(API, '')}`),
+			);
+		}
+		const unmade = operation.endpoints
+			.filter((endpoint) => !sent.some((call) => endpointPattern(endpoint).test(call)))
+			.map(routeName);
+		expect(unmade).toEqual([]);
 	});
 });

@@ -46,7 +46,7 @@ export type ThrownError = Error & {
 export class UndeclaredEndpointError extends Error {}
 
 /** `{id}` is a numeric record ID; other placeholders (`{name}`) one path segment. */
-const endpointPattern = (endpoint: Endpoint) =>
+export const endpointPattern = (endpoint: Endpoint) =>
 	new RegExp(
 		`^${endpoint.method} ${endpoint.path
 			.split(/(\{[^}]+\})/)
