@@ -12,6 +12,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CartCom } from '../../nodes/CartCom/CartCom.node';
+import { RESOURCES } from '../../nodes/CartCom/actions/resources';
+import type { Endpoint } from '../../nodes/CartCom/helpers/types';
 import { findSpec } from '../../nodes/CartCom/actions/specs';
 import * as standard from '../../nodes/CartCom/actions/standard';
 import type { RecordedRequest } from '../simulator';
@@ -42,12 +44,55 @@ export type ThrownError = Error & {
 	context?: IDataObject;
 };
 
+/** A call an operation made that its `endpoints` do not list: the README and coverage test would lie. */
+export class UndeclaredEndpointError extends Error {}
+
+/** `{id}` is a numeric record ID; other placeholders (`{name}`) one path segment. */
+export const endpointPattern = (endpoint: Endpoint) =>
+	new RegExp(
+		`^${endpoint.method} ${endpoint.path
+			.split(/(\{[^}]+\})/)
+			.map((part) =>
+				part === '{id}'
+					? '[0-9]+'
+					: part.startsWith('{')
+						? '[^/]+'
+						: part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'),
+			)
+			.join('')}$`,
+	);
+
+/**
+ * Every call a run sent must be one its operation declares (OperationModule.endpoints), so the
+ * README's operations table and test/actions/apiCoverage.test.ts cannot drift from the code: each
+ * action test that runs the node checks it for the calls that test makes.
+ */
+function checkDeclaredEndpoints(parameters: Parameters, sent: RecordedRequest[]) {
+	const operation = RESOURCES.find(
+		(resource) => resource.value === parameters.resource,
+	)?.operations.find((candidate) => candidate.option.value === parameters.operation);
+	if (!operation) return; // an unknown operation sends nothing (router.ts refuses it)
+	const patterns = operation.endpoints.map(endpointPattern);
+	const undeclared = sent
+		.map((request) => `${request.method} ${request.path.replace(API, '')}`)
+		.filter((call) => !patterns.some((pattern) => pattern.test(call)));
+	if (undeclared.length > 0)
+		throw new UndeclaredEndpointError(
+			`${String(parameters.resource)} → ${String(parameters.operation)} sent calls its endpoints do not declare: ${[...new Set(undeclared)].join(', ')}`,
+		);
+}
+
 export async function run(sim: Simulator, parameters: Parameters, options: RunOptions = {}) {
-	return await runNode(node, {
-		parameters: parameters as INodeParameters,
-		credentials: tokenCredentials(sim),
-		...options,
-	});
+	const before = sim.requests.length;
+	try {
+		return await runNode(node, {
+			parameters: parameters as INodeParameters,
+			credentials: tokenCredentials(sim),
+			...options,
+		});
+	} finally {
+		checkDeclaredEndpoints(parameters, sim.requests.slice(before));
+	}
 }
 
 /** Runs the node expecting it to throw; returns the error (fails the test when nothing was thrown). */
@@ -59,6 +104,7 @@ export async function runFailing(
 	try {
 		await run(sim, parameters, options);
 	} catch (error) {
+		if (error instanceof UndeclaredEndpointError) throw error;
 		return error as ThrownError;
 	}
 	throw new Error('the node did not fail');

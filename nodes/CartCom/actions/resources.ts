@@ -1,5 +1,5 @@
 import { defineResource, defineTaskResource } from '../helpers/resource';
-import type { ResourceModule } from '../helpers/types';
+import type { Endpoint, ResourceModule } from '../helpers/types';
 import {
 	adcodeSpec,
 	blacklistedIpSpec,
@@ -258,3 +258,29 @@ export const RESOURCES: ResourceModule[] = [
 	defineResource(webhookSpec),
 	defineResource(wishlistSpec),
 ].sort((a, b) => a.name.localeCompare(b.name));
+
+/** One call one operation can make, named as the node shows it (README table, coverage test). */
+export interface OperationEndpoint extends Endpoint {
+	/** Resource and operation as the editor shows them, e.g. Order, Update Status. */
+	resource: string;
+	operation: string;
+	/** Their parameter values, e.g. order, updateStatus. */
+	resourceValue: string;
+	operationValue: string;
+}
+
+/** Every call of every operation, in registry order (scripts/operations-table.ts, apiCoverage test). */
+export function operationEndpoints(): OperationEndpoint[] {
+	return RESOURCES.flatMap((resource) =>
+		resource.operations.flatMap((operation) =>
+			operation.endpoints.map((endpoint) => ({
+				resource: resource.name,
+				operation: operation.option.name,
+				resourceValue: resource.value,
+				operationValue: operation.option.value,
+				method: endpoint.method,
+				path: endpoint.path,
+			})),
+		),
+	);
+}

@@ -5,6 +5,7 @@ function forSpec(operation: StandardOperation, spec: ResourceSpec): OperationMod
 	return {
 		option: operation.option(spec),
 		description: operation.description(spec),
+		endpoints: operation.endpoints(spec),
 		async execute(items) {
 			return await operation.execute.call(this, items, spec);
 		},

@@ -14,10 +14,23 @@ export type OperationExecutor = (
 /** An operation's entry in the Operation dropdown. */
 export type OperationOption = INodePropertyOptions & { value: string; action: string };
 
-/** One operation: its dropdown entry, its parameters, and its behaviour, side by side. */
+/**
+ * A Cart.com call an operation can make: the method and the path template below /api/v1, written
+ * as acapi.yaml and the docs write them (`{id}` = a numeric record ID), e.g. `PUT /orders/{id}/status`.
+ * The README's operations table and the API coverage test (test/actions/apiCoverage.test.ts) read
+ * these; test/helpers/actionKit.ts fails any test in which an operation sends a call it does not list.
+ */
+export interface Endpoint {
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+	path: string;
+}
+
+/** One operation: its dropdown entry, its parameters, the calls it makes and its behaviour, side by side. */
 export interface OperationModule {
 	option: OperationOption;
 	description: INodeProperties[];
+	/** Every call the operation can make, lookups and re-reads included. */
+	endpoints: Endpoint[];
 	execute: OperationExecutor;
 }
 
@@ -74,6 +87,8 @@ export interface StandardOperation {
 	value: ResourceOperation;
 	option: (spec: ResourceSpec) => OperationOption;
 	description: (spec: ResourceSpec) => INodeProperties[];
+	/** The calls it makes for a resource, e.g. `GET {spec.path}/{id}`. */
+	endpoints: (spec: ResourceSpec) => Endpoint[];
 	execute: (
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],

@@ -18,6 +18,7 @@ export const rebuildTree: OperationModule = {
 		description:
 			'Start rebuilding the storefront category tree after categories changed (runs once for all items)',
 	},
+	endpoints: [{ method: 'POST', path: '/categories/rebuild_tree' }],
 	description: forOperation('category', 'rebuildTree', []),
 	async execute(items): Promise<INodeExecutionData[]> {
 		const pairedItem = items.map((_item, index) => ({ item: index }));

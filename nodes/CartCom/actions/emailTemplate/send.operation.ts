@@ -134,6 +134,7 @@ export const sendEmailTemplate: OperationModule = {
 		action: 'Send email template',
 		description: 'Send the email to a customer, filled with an order’s or customer’s data',
 	},
+	endpoints: [{ method: 'POST', path: '/email_templates/{id}/send' }],
 	description: forOperation('emailTemplate', 'send', properties),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {

@@ -26,6 +26,12 @@ export function stockChangeOperation(
 ): OperationModule {
 	return {
 		option: { ...option, value: change },
+		endpoints: [
+			// A SKU or GTIN is resolved to one product or variant row first (identifier.ts).
+			{ method: 'GET', path: '/products' },
+			{ method: 'GET', path: '/variant_inventory' },
+			{ method: 'POST', path: `/inventory/${change}` },
+		],
 		description: forOperation('inventory', change, [
 			...identifierParameters(),
 			{ ...quantityParameter, description: quantityDescription },

@@ -17,6 +17,7 @@ export const getStock: OperationModule = {
 		action: 'Get inventory',
 		description: 'Read the stock of a product or variant row by SKU, GTIN, name or ID',
 	},
+	endpoints: [{ method: 'GET', path: '/inventory' }],
 	description: forOperation('inventory', 'get', identifierParameters()),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {

@@ -10,6 +10,7 @@ export const getSettings: OperationModule = {
 		action: 'Get inventory settings',
 		description: 'Read how the store tracks stock and which statuses it sets',
 	},
+	endpoints: [{ method: 'GET', path: '/inventory/settings' }],
 	description: forOperation('inventory', 'getSettings', []),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {

@@ -61,6 +61,7 @@ export const updateSettings: OperationModule = {
 		action: 'Update inventory settings',
 		description: 'Change how the store tracks stock and which statuses it sets',
 	},
+	endpoints: [{ method: 'PUT', path: '/inventory/settings' }],
 	description: forOperation('inventory', 'updateSettings', [
 		fieldsCollection('updateFields', settingsSpec.fields),
 		writeOptionsCollection(),

@@ -41,6 +41,10 @@ export const getAllLocations: OperationModule = {
 		action: 'Get many locations',
 		description: 'List warehouses and store locations together, each tagged with location_type',
 	},
+	endpoints: [
+		{ method: 'GET', path: '/warehouses' },
+		{ method: 'GET', path: '/store_locations' },
+	],
 	description: forOperation('location', 'getAll', properties),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {

@@ -546,6 +546,13 @@ export const createShipment: OperationModule = {
 		description:
 			'Record a shipment with tracking numbers; a re-run returns the existing shipment instead of adding another',
 	},
+	endpoints: [
+		{ method: 'GET', path: '/orders/{id}' },
+		{ method: 'GET', path: '/orders/{id}/items' },
+		{ method: 'GET', path: '/order_shipments' },
+		{ method: 'POST', path: '/order_shipments' },
+		{ method: 'PUT', path: '/orders/{id}/status' },
+	],
 	description: forOperation(orderSpec.value, OPERATION, properties),
 	async execute(items) {
 		// One order at a time: two input items for one order must never both decide "not shipped yet".

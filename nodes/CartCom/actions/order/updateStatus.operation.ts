@@ -46,6 +46,10 @@ export const updateStatus: OperationModule = {
 		action: 'Update order status',
 		description: 'Move an order to another status, firing Cart.com’s status e-mails and events',
 	},
+	endpoints: [
+		{ method: 'GET', path: '/orders/{id}' },
+		{ method: 'PUT', path: '/orders/{id}/status' },
+	],
 	description: forOperation(orderSpec.value, OPERATION, properties),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {

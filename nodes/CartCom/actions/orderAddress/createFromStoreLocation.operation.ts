@@ -55,6 +55,7 @@ export const createFromStoreLocation: OperationModule = {
 		description:
 			'Create an order address that copies a store location’s address, e.g. for in-store pickup',
 	},
+	endpoints: [{ method: 'POST', path: '/order_addresses/store_location_address' }],
 	description: forOperation(orderAddressSpec.value, OPERATION, properties),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {

@@ -80,6 +80,11 @@ export const findBySku: OperationModule = {
 		action: 'Find product by SKU or GTIN',
 		description: 'Look up products and variant rows by SKU or barcode, with their IDs and stock',
 	},
+	endpoints: [
+		{ method: 'GET', path: '/products' },
+		{ method: 'GET', path: '/variant_inventory' },
+		{ method: 'GET', path: '/products/{id}' },
+	],
 	description: forOperation('product', 'findBySku', [
 		{
 			displayName: 'Find By',

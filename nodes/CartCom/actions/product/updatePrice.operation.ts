@@ -340,6 +340,14 @@ export const updatePrice: OperationModule = {
 		description:
 			'Change a base price, or a variant or quantity-tier price row, by product ID or SKU',
 	},
+	endpoints: [
+		{ method: 'GET', path: '/products' },
+		{ method: 'GET', path: '/variant_inventory' },
+		{ method: 'PUT', path: '/products/{id}' },
+		{ method: 'GET', path: '/product_pricing' },
+		{ method: 'POST', path: '/product_pricing' },
+		{ method: 'PUT', path: '/product_pricing/{id}' },
+	],
 	description: forOperation('product', 'updatePrice', parameters),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {

@@ -627,6 +627,19 @@ export const upsert: OperationModule = {
 		action: 'Create or update product by SKU',
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 	},
+	endpoints: [
+		{ method: 'GET', path: '/products' },
+		{ method: 'POST', path: '/products' },
+		{ method: 'PUT', path: '/products/{id}' },
+		{ method: 'GET', path: '/variant_groups' },
+		{ method: 'POST', path: '/variant_groups' },
+		{ method: 'GET', path: '/product_variants' },
+		{ method: 'POST', path: '/product_variants' },
+		{ method: 'GET', path: '/variant_inventory' },
+		{ method: 'POST', path: '/variant_inventory' },
+		{ method: 'PUT', path: '/variant_inventory/{id}' },
+		{ method: 'DELETE', path: '/variant_inventory/{id}' },
+	],
 	description: forOperation('product', 'upsert', upsertParameters),
 	async execute(items) {
 		const queue = new KeyedQueue();

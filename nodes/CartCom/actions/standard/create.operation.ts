@@ -108,5 +108,6 @@ export const create: StandardOperation = {
 		description: `Create a new ${spec.name.toLowerCase()}`,
 	}),
 	description,
+	endpoints: (spec) => [{ method: 'POST', path: spec.path }],
 	execute,
 };

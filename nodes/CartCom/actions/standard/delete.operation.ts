@@ -34,5 +34,6 @@ export const remove: StandardOperation = {
 		description: `Delete ${withArticle(recordNoun(spec))} permanently`,
 	}),
 	description,
+	endpoints: (spec) => [{ method: 'DELETE', path: `${spec.path}/{id}` }],
 	execute,
 };

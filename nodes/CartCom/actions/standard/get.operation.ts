@@ -63,5 +63,6 @@ export const get: StandardOperation = {
 		description: `Retrieve one ${recordNoun(spec)} by ID`,
 	}),
 	description,
+	endpoints: (spec) => [{ method: 'GET', path: `${spec.path}/{id}` }],
 	execute,
 };

@@ -271,5 +271,6 @@ export const getMany: StandardOperation = {
 		description: `List ${spec.plural}, with filters`,
 	}),
 	description,
+	endpoints: (spec) => [{ method: 'GET', path: spec.path }],
 	execute,
 };

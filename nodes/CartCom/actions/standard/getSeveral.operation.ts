@@ -52,5 +52,6 @@ export const getSeveral: StandardOperation = {
 		description: `Retrieve up to hundreds of ${spec.plural} in one call by their IDs`,
 	}),
 	description,
+	endpoints: (spec) => [{ method: 'GET', path: `${spec.path}/select_many` }],
 	execute,
 };

@@ -32,5 +32,6 @@ export const getWithRelated: StandardOperation = {
 		description: `Retrieve one ${recordNoun(spec)} with all nested collections filled (${(spec.nested ?? []).join(', ')})`,
 	}),
 	description,
+	endpoints: (spec) => [{ method: 'GET', path: `${spec.path}/{id}/filled` }],
 	execute,
 };

@@ -53,5 +53,6 @@ export const update: StandardOperation = {
 		description: `Change fields of ${withArticle(recordNoun(spec))}`,
 	}),
 	description,
+	endpoints: (spec) => [{ method: 'PUT', path: `${spec.path}/{id}` }],
 	execute,
 };

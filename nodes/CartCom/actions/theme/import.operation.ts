@@ -49,6 +49,7 @@ export const importTheme: OperationModule = {
 		action: 'Import theme',
 		description: 'Create a theme from a .zip file in the store or from the workflow',
 	},
+	endpoints: [{ method: 'POST', path: '/themes/import' }],
 	description: forOperation('theme', 'import', properties),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {
