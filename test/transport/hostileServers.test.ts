@@ -18,6 +18,7 @@ import {
 	CallBudget,
 	configureTransport,
 	resetCallBudgets,
+	resetPageSizeCaps,
 	signRouterRequest,
 } from '../../nodes/CartCom/transport';
 import {
@@ -42,6 +43,7 @@ function fastTransport(overrides: Parameters<typeof configureTransport>[0] = {})
 		...(overrides as object),
 	});
 	resetCallBudgets();
+	resetPageSizeCaps();
 }
 
 afterAll(() => configureTransport('defaults'));
