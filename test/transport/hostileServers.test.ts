@@ -772,6 +772,23 @@ describe('paging that never ends', () => {
 		},
 	);
 
+	it('short pages from a server that ignores page teach no page cap: the next read asks for 1,000 again', async () => {
+		handler = (_url, res) =>
+			sendJson(
+				res,
+				200,
+				productPage([1, 2, 3], { next_page: `${server.url}/api/v1/products?page=2` }),
+			);
+		await getMany({ returnAll: true });
+		handler = (_url, res) => sendJson(res, 200, productPage([1, 2, 3]));
+		await getMany({ returnAll: true });
+		const pages = server.requests.map((request) => {
+			const query = new URL(request.url, 'http://x').searchParams;
+			return `${query.get('count')}@${query.get('page')}`;
+		});
+		expect(pages).toEqual(['1000@1', '3@2', '1000@1']);
+	});
+
 	it('never reads past ceil(total_count / count) pages, even if next_page goes on', async () => {
 		let next = 1;
 		handler = (url, res) => {
