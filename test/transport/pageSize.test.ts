@@ -184,4 +184,30 @@ describe('page size: the trigger’s backlog reads', () => {
 	it('Updated: a store that caps at 250 is read in 250s after the first short page, every version once', async () => {
 		expect(await backlog(250)).toEqual(['1000', ...Array<string>(10).fill('250')]);
 	});
+
+	it('a poll still reads at most 5,000 records: 6,000 new orders take 5 requests, then 1 on the next poll', async () => {
+		const clock = new Clock(Date.parse('2025-03-03T12:00:00.000Z'));
+		sim = await startTriggerStore(clock, {
+			sizes: { orders: 20, customers: 10, products: 5 },
+			maxPageSize: 1000,
+		});
+		const parameters: INodeParameters = { event: 'orderCreated', simplify: false };
+		const staticData: IDataObject = {};
+		expect(await poll(sim, { parameters, staticData })).toBeNull();
+		for (let i = 0; i < 6000; i++)
+			sim.store.create('orders', { customer_id: 1, order_status_id: 1 });
+		const perPoll: Array<[number, number]> = [];
+		const ids: unknown[] = [];
+		for (let i = 0; i < 2; i++) {
+			sim.clearRequests();
+			const records = emitted(await poll(sim, { parameters, staticData }));
+			ids.push(...records.map((record) => record.id));
+			perPoll.push([records.length, requestsTo(sim, '/api/v1/orders').length]);
+		}
+		expect(perPoll).toEqual([
+			[5000, 5],
+			[1000, 1],
+		]);
+		expect(new Set(ids).size).toBe(6000);
+	});
 });
