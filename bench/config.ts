@@ -11,6 +11,7 @@ export const SCENARIOS = [
 	'memory',
 	'faults',
 	'cartRover',
+	'httpRequest',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -41,6 +42,11 @@ export interface BenchConfig {
 	bucketCapacity: number;
 	leakMs: number;
 	cartRoverOrders: number;
+	/** Scenario httpRequest (real n8n): orders, deadline per run, n8n's port, the simulator's port (0 = free). */
+	httpOrders: number;
+	httpDeadlineS: number;
+	n8nPort: number;
+	simPort: number;
 }
 
 const USAGE = `Usage: npm run bench -- [flags]
@@ -62,6 +68,12 @@ const USAGE = `Usage: npm run bench -- [flags]
   --real-bucket      use CartRover's real leak of 600 ms per call (same as --leak 600)
   --bucket N         CartRover bucket size in calls (default 100)
   --cartrover-orders N  orders of the CartRover Return All (default 5000)
+  --http-orders N    orders of the httpRequest scenario in real n8n (default 3000)
+  --http-deadline S  seconds before a run of the httpRequest scenario is killed (default 120)
+  --n8n-port N       port n8n's environment gets in the httpRequest scenario (default 5790;
+                     env BENCH_N8N_PORT; the runner broker is N+1)
+  --sim-port N       the simulator's port in the httpRequest scenario (default: a free one;
+                     env BENCH_SIM_PORT)
   --only a,b         run only these scenarios: ${SCENARIOS.join(', ')}
   --quick            smaller sizes, for a run of about two minutes (env BENCH_QUICK=1)`;
 
@@ -116,6 +128,10 @@ export function parseConfig(argv: string[]): BenchConfig {
 		// slower than one page (s = 85–160 ms here), so a serial client could never fill the bucket.
 		leakMs: envNumber('BENCH_LEAK_MS', 300, { min: 1, integer: false }),
 		cartRoverOrders: 5000,
+		httpOrders: 3000,
+		httpDeadlineS: 120,
+		n8nPort: envNumber('BENCH_N8N_PORT', 5790, { min: 1 }),
+		simPort: envNumber('BENCH_SIM_PORT', 0),
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
@@ -173,6 +189,18 @@ export function parseConfig(argv: string[]): BenchConfig {
 				break;
 			case '--cartrover-orders':
 				config.cartRoverOrders = numberFrom(flag, value(), { min: 1 });
+				break;
+			case '--http-orders':
+				config.httpOrders = numberFrom(flag, value(), { min: 1 });
+				break;
+			case '--http-deadline':
+				config.httpDeadlineS = numberFrom(flag, value(), { min: 1, integer: false });
+				break;
+			case '--n8n-port':
+				config.n8nPort = numberFrom(flag, value(), { min: 1 });
+				break;
+			case '--sim-port':
+				config.simPort = numberFrom(flag, value());
 				break;
 			case '--only': {
 				const names = (value() ?? '')

@@ -12,7 +12,11 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
-import { configureTransport, resetCallBudgets } from '../nodes/CartCom/transport';
+import {
+	configureTransport,
+	resetCallBudgets,
+	resetPageSizeCaps,
+} from '../nodes/CartCom/transport';
 import { runNode, runPoll } from '../test/helpers/n8n';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../test/simulator';
 
@@ -34,6 +38,7 @@ export async function startBenchStore({ budget, ...options }: StoreSetup): Promi
 		callWindowMs: budget ? budget.windowMs : 10_000,
 	});
 	resetCallBudgets();
+	resetPageSizeCaps();
 	return await startSimulator({
 		seed: 42,
 		...options,

@@ -8,6 +8,7 @@ import { progress } from './harness';
 import { formatSection, formatSummary, type Section } from './report';
 import { cartRoverScenario } from './scenarios/cartRover';
 import { faultSoakScenario } from './scenarios/faultSoak';
+import { httpRequestScenario } from './scenarios/httpRequest';
 import { memoryScenario } from './scenarios/memory';
 import { returnAllScenario } from './scenarios/returnAll';
 import { triggerIdleScenario } from './scenarios/triggerIdle';
@@ -20,6 +21,7 @@ const RUNNERS: Record<ScenarioName, (config: BenchConfig) => Promise<Section>> =
 	memory: memoryScenario,
 	faults: faultSoakScenario,
 	cartRover: cartRoverScenario,
+	httpRequest: httpRequestScenario,
 };
 
 function failedSection(name: ScenarioName, error: unknown): Section {

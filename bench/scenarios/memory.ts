@@ -81,8 +81,10 @@ export async function memoryScenario(config: BenchConfig): Promise<Section> {
 			const mid = (pick: (result: ChildResult) => number) => median(results.map(pick));
 			const peakRatios = results.map((result) => result.peakHeap / jsonBytes);
 			const peakRatio = median(peakRatios);
+			// Since issue 15 the node asks for 1,000 unless Page Size is set: that row is the default.
+			const label = pageSize === MAX_PAGE_SIZE ? `${pageSize} (the default)` : String(pageSize);
 			rows.push([
-				pageSize,
+				label,
 				results[0].count,
 				mb(jsonBytes),
 				mb(mid((result) => result.peakHeap)),
@@ -99,7 +101,7 @@ export async function memoryScenario(config: BenchConfig): Promise<Section> {
 			]);
 			checks.push(
 				{
-					what: `page ${pageSize}: peak ÷ JSON size`,
+					what: `page ${label}: peak ÷ JSON size`,
 					measured: ratio(peakRatio),
 					target: `≤ ${TARGET_RATIO}`,
 					pass: peakRatio <= TARGET_RATIO,

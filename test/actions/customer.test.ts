@@ -129,7 +129,7 @@ describe('Customer', () => {
 		expect(queryOf(onlyRequest(sim))).toEqual({
 			customer_type_id: 'eq:1',
 			created_at: `gte:${since.toISO()}`,
-			count: '100',
+			count: '1000',
 			sort: '-id',
 			page: '1',
 		});

@@ -92,7 +92,7 @@ describe('Order: standard operations', () => {
 		expect(request.path).toBe(`${API}/orders`);
 		expect(queryOf(request)).toEqual({
 			order_status_id: `eq:${SHIPPED}`,
-			count: '100',
+			count: '1000',
 			page: '1',
 			sort: '-id',
 		});

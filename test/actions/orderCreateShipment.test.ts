@@ -88,7 +88,7 @@ describe('Order → Create Shipment', () => {
 		expect(queryOf(sim.requests[0])).toEqual({
 			order_id: String(order.id),
 			expand: 'items',
-			count: '100',
+			count: '1000',
 			page: '1',
 		});
 		expect(sim.requests[2].body).toEqual({

@@ -91,7 +91,7 @@ describe('Product: standard operations', () => {
 			item_number: `eq:${String(product.item_number)}`,
 			item_name: `like:${String(product.item_name).split(' ')[1]}`,
 			primary_category_id: `eq:${String(product.primary_category_id)}`,
-			count: '100',
+			count: '1000',
 			page: '1',
 		});
 		expect(jsonOf(items).map((json) => json.id)).toEqual([product.id]);

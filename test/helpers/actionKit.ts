@@ -284,7 +284,7 @@ export function standardOperationTests(getSim: () => Simulator, testCase: Standa
 
 		const request = onlyRequest(sim);
 		expect(request.path).toBe(path);
-		expect(queryOf(request)).toEqual({ ...filter.query, count: '100', page: '1', sort: '-id' });
+		expect(queryOf(request)).toEqual({ ...filter.query, count: '1000', page: '1', sort: '-id' });
 		const expected = sim.store
 			.list(table)
 			.filter((record) => filter.matches(record as IDataObject))

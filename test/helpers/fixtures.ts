@@ -4,7 +4,11 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { configureTransport, resetCallBudgets } from '../../nodes/CartCom/transport';
+import {
+	configureTransport,
+	resetCallBudgets,
+	resetPageSizeCaps,
+} from '../../nodes/CartCom/transport';
 import {
 	startSimulator,
 	type RecordedRequest,
@@ -17,6 +21,7 @@ export type { Simulator };
 export async function startStore(options: SimulatorOptions = {}): Promise<Simulator> {
 	configureTransport({ baseDelayMs: 5, maxDelayMs: 40 });
 	resetCallBudgets();
+	resetPageSizeCaps();
 	return await startSimulator({ seed: 42, ...options });
 }
 

@@ -18,6 +18,7 @@ import {
 	CallBudget,
 	configureTransport,
 	resetCallBudgets,
+	resetPageSizeCaps,
 	signRouterRequest,
 } from '../../nodes/CartCom/transport';
 import {
@@ -42,6 +43,7 @@ function fastTransport(overrides: Parameters<typeof configureTransport>[0] = {})
 		...(overrides as object),
 	});
 	resetCallBudgets();
+	resetPageSizeCaps();
 }
 
 afterAll(() => configureTransport('defaults'));
@@ -769,6 +771,23 @@ describe('paging that never ends', () => {
 			expect(server.requests).toHaveLength(2);
 		},
 	);
+
+	it('short pages from a server that ignores page teach no page cap: the next read asks for 1,000 again', async () => {
+		handler = (_url, res) =>
+			sendJson(
+				res,
+				200,
+				productPage([1, 2, 3], { next_page: `${server.url}/api/v1/products?page=2` }),
+			);
+		await getMany({ returnAll: true });
+		handler = (_url, res) => sendJson(res, 200, productPage([1, 2, 3]));
+		await getMany({ returnAll: true });
+		const pages = server.requests.map((request) => {
+			const query = new URL(request.url, 'http://x').searchParams;
+			return `${query.get('count')}@${query.get('page')}`;
+		});
+		expect(pages).toEqual(['1000@1', '3@2', '1000@1']);
+	});
 
 	it('never reads past ceil(total_count / count) pages, even if next_page goes on', async () => {
 		let next = 1;

@@ -124,8 +124,7 @@ describe.each([
 		});
 		expect(items).toHaveLength(130);
 		expect(requestLines(sim).map((line) => line.replace(/.*\?/, ''))).toEqual([
-			'sort=-id&count=100&page=1',
-			'sort=-id&count=100&page=2',
+			'sort=-id&count=130&page=1',
 		]);
 	});
 });

@@ -349,9 +349,9 @@ export function listOptionsCollection(spec: ResourceSpec): INodeProperties {
 			name: 'pageSize',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
-			default: 100,
+			default: MAX_PAGE_SIZE,
 			description:
-				'Records per request. Larger pages need fewer calls from the store’s rate budget.',
+				'Records per request. Without this option the node asks for the largest page (1,000) and adapts to a store that returns fewer: the store’s rate limit counts requests, not records.',
 		},
 		{
 			displayName: 'Sort Fields',

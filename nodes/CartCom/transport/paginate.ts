@@ -16,12 +16,62 @@ import {
 	type ConnectionInfo,
 } from './request';
 
-/** Cart.com's own default page size; the API documents no maximum (Airbyte reads 1,000 live). */
+/** Cart.com's own default page size (what a request without `count` gets). */
 export const DEFAULT_PAGE_SIZE = 100;
+/**
+ * The page the node asks for unless told otherwise: the API documents no maximum, and Airbyte's
+ * live-tested client reads 1,000 per page (PR #14752). The rate limit counts requests, not records,
+ * so the largest page the store honours is the fastest read.
+ */
 export const MAX_PAGE_SIZE = 1000;
+
+/**
+ * Stores that return fewer records than asked while more exist: the count they returned, per store
+ * (credential host, and site for the router), so later reads in this process ask for that much
+ * from the start. In process memory only: a restart (or another worker) learns it again with one
+ * short first page, which costs no extra request.
+ */
+const storePageCaps = new Map<string, number>();
+
+/** Forgets the learned page caps (tests and the bench start each store fresh). */
+export function resetPageSizeCaps(): void {
+	storePageCaps.clear();
+}
+
+/** The learned cap of this store, if it has shown one. */
+export const learnedPageSizeCap = (connection: ConnectionInfo): number | undefined =>
+	storePageCaps.get(connection.storeKey);
+
+/**
+ * The page size to ask for: the user's (1 to 1,000), else the largest; never more than the store
+ * has been seen to return (asking more only gets a short page, with the same number of requests).
+ */
+export function listPageSize(connection: ConnectionInfo, requested?: number): number {
+	const wanted = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(requested ?? MAX_PAGE_SIZE)));
+	return Math.min(wanted, learnedPageSizeCap(connection) ?? MAX_PAGE_SIZE);
+}
+
+/**
+ * A page shorter than asked while the store says more follow (next_page, and total_count beyond
+ * it when given) is the store's cap: remembered for this store. The last page is short legitimately
+ * and carries no next_page (or total_count says it is the last), so it never counts.
+ */
+function learnPageCap(
+	connection: ConnectionInfo,
+	request: PageRequest,
+	page: FetchedPage,
+	offset: number,
+): number | undefined {
+	const returned = page.records.length;
+	if (returned === 0 || returned >= request.count || !page.hasNextPage) return undefined;
+	if (page.totalCount !== undefined && offset + returned >= page.totalCount) return undefined;
+	const known = storePageCaps.get(connection.storeKey);
+	if (known === undefined || returned < known) storePageCaps.set(connection.storeKey, returned);
+	return returned;
+}
 /**
  * A last bound for a store that keeps announcing pages of new records without a `total_count`:
- * 100,000 pages is 10 million records at the default page size, more than any store has.
+ * 100,000 requests is 10 million records even at Cart.com's default page size of 100.
  */
 const MAX_PAGES = 100_000;
 
@@ -48,9 +98,14 @@ export interface PageRequest {
 	page: number;
 	count: number;
 	itemIndex?: number;
+	/** Records of the list surely before this page; default (page − 1) · count. */
+	offset?: number;
 }
 
-export type FetchedPage = Pick<ListPage, 'records' | 'hasNextPage' | 'totalCount'>;
+export type FetchedPage = Pick<ListPage, 'records' | 'hasNextPage' | 'totalCount'> & {
+	/** Set when this page showed the store's page cap (fewer records than asked, more to come). */
+	cappedAt?: number;
+};
 
 /**
  * One page of a list and whether another follows; a 404 past page 1 (or on page 1, unless the
@@ -78,7 +133,14 @@ export async function fetchListPage(
 		const { records, hasNextPage, totalCount, notes } = parseListPage(body, request.recordsKey);
 		for (const note of notes)
 			warnUser(ctx, connection, `Cart.com GET ${request.path} page ${page}: ${note}`);
-		return { records, hasNextPage, totalCount };
+		const fetched: FetchedPage = { records, hasNextPage, totalCount };
+		const cappedAt = learnPageCap(
+			connection,
+			request,
+			fetched,
+			request.offset ?? (page - 1) * request.count,
+		);
+		return cappedAt === undefined ? fetched : { ...fetched, cappedAt };
 	} catch (error) {
 		throw cartComTransportError(
 			ctx.getNode(),
@@ -96,30 +158,39 @@ export async function fetchListPage(
  * as documented. Records already yielded (same id) are skipped, so a record that moves between
  * pages while we read is not returned twice.
  *
+ * Pages are as large as the store honours (see listPageSize). A store that caps the page returns
+ * fewer than asked while more follow: from then on the node asks for that many, and the page number
+ * is recomputed from the records read so far (page N of count C starts at (N−1)·C, so keeping the
+ * number with a new count would skip records). When the records read are not a whole number of new
+ * pages, the new page starts a little earlier and the records read twice are dropped by id.
+ *
  * A server that ignores `page` would announce more pages forever: reading stops at a page that adds
- * no record not seen before, and never goes past `ceil(total_count / count)` pages when the store
- * says how many there are.
+ * no record not seen before, and never goes past the `total_count` the store announced.
  */
 export async function* iterateListPages(
 	this: CartComFunctions,
 	options: ListOptions,
 ): AsyncGenerator<CartComRecord[]> {
 	const connection = await getConnection(this, options.itemIndex);
-	const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, options.pageSize ?? DEFAULT_PAGE_SIZE));
 	const limit = options.limit;
-	const count = limit !== undefined ? Math.min(pageSize, Math.max(1, limit)) : pageSize;
+	const pageSize = listPageSize(connection, options.pageSize);
+	let count = limit !== undefined ? Math.min(pageSize, Math.max(1, limit)) : pageSize;
 	const seenIds = new Set<unknown>();
 	let returned = 0;
+	let page = 1;
+	let learnedCap: number | undefined;
 
-	for (let page = 1; page <= MAX_PAGES; page++) {
-		const { records, hasNextPage, totalCount } = await fetchListPage(this, connection, {
+	for (let request = 1; request <= MAX_PAGES; request++) {
+		const fetched = await fetchListPage(this, connection, {
 			path: options.path,
 			query: options.query,
 			recordsKey: options.recordsKey,
 			page,
 			count,
 			itemIndex: options.itemIndex,
+			offset: Math.min((page - 1) * count, returned),
 		});
+		const { records, hasNextPage, totalCount } = fetched;
 		const fresh: CartComRecord[] = [];
 		let repeated = 0;
 		for (const record of records) {
@@ -137,10 +208,14 @@ export async function* iterateListPages(
 		returned += fresh.length;
 		if (fresh.length > 0) yield fresh;
 		if (limit !== undefined && returned >= limit) return;
-		const lastPage = totalCount === undefined ? undefined : Math.ceil(totalCount / count);
+		// How far into the store's list we have surely read: its offset after this page, or the
+		// records read so far if fewer (a store that changed its cap mid-read may have counted the
+		// page in the new size, so this page may have repeated records instead of following them).
+		const position = Math.min((page - 1) * count + records.length, returned);
 		const ended =
-			!hasNextPage || records.length === 0 || (lastPage !== undefined && page >= lastPage);
-		if (ended || (fresh.length === 0 && repeated > 0)) {
+			!hasNextPage || records.length === 0 || (totalCount !== undefined && position >= totalCount);
+		const capped = !ended && fetched.cappedAt !== undefined && fetched.cappedAt < count;
+		if (ended || (!capped && fresh.length === 0 && repeated > 0)) {
 			warnIfShort(this, connection, options, {
 				page,
 				count,
@@ -149,6 +224,9 @@ export async function* iterateListPages(
 				lastPageFull: records.length >= count,
 			});
 			if (!ended) {
+				// Short pages from a store that ignores `page` were no cap: do not keep one learned here.
+				if (learnedCap !== undefined && storePageCaps.get(connection.storeKey) === learnedCap)
+					storePageCaps.delete(connection.storeKey);
 				warnUser(
 					this,
 					connection,
@@ -156,6 +234,12 @@ export async function* iterateListPages(
 				);
 			}
 			return;
+		}
+		if (capped && fetched.cappedAt !== undefined) {
+			count = learnedCap = fetched.cappedAt;
+			page = Math.floor(position / count) + 1;
+		} else {
+			page++;
 		}
 	}
 	throw cartComTransportError(

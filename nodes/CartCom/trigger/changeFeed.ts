@@ -22,6 +22,7 @@
 import {
 	buildFilterQuery,
 	fetchListPage,
+	listPageSize,
 	type CartComRecord,
 	type FetchedPage,
 	type Query,
@@ -145,7 +146,8 @@ async function readChanges(
 	for (let request = 0; step && (request === 0 || deadline.allowsAnotherRequest()); request++) {
 		const query: Query = { ...source.serverFilter, ...queryOf(step) };
 		const page = await deadline.track(
-			async () => await fetchListPage(ctx, connection, firstPage(source, query)),
+			async () =>
+				await fetchListPage(ctx, connection, firstPage(source, query, listPageSize(connection))),
 		);
 		const reader = storeTime(page.records, time);
 		const versions = page.records.map((record) => versionOf(scope, record, reader));

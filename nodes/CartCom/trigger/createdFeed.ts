@@ -5,7 +5,7 @@
  * polls is still found (once, in its current state). `created_at` is not used: it can be null
  * (products) and imports may set it. The cursor moves over records the status filter drops too.
  */
-import { buildFilterQuery, fetchListPage, type CartComRecord } from '../transport';
+import { buildFilterQuery, fetchListPage, listPageSize, type CartComRecord } from '../transport';
 import { firstPage, type CursorReset, type Feed, type FeedRead, type FeedScope } from './feed';
 import { instantAt, recordIdOf } from './instants';
 import type { PollDeadline } from '../../shared/poll';
@@ -74,7 +74,8 @@ async function readCreated(
 		const afterLast = buildFilterQuery([{ field: 'id', operator: 'gt', value: lastId }]);
 		const query = { ...source.serverFilter, ...afterLast, sort: 'id' };
 		const page = await deadline.track(
-			async () => await fetchListPage(ctx, connection, firstPage(source, query)),
+			async () =>
+				await fetchListPage(ctx, connection, firstPage(source, query, listPageSize(connection))),
 		);
 		// At or below the key: the store ignored the filter; such records are never emitted.
 		const fresh = page.records

@@ -6,7 +6,6 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
 import {
-	DEFAULT_PAGE_SIZE,
 	type CartComRecord,
 	type ConnectionInfo,
 	type PageRequest,
@@ -39,14 +38,12 @@ export interface FeedScope {
 /**
  * Page 1 of what `query` selects. The trigger pages by moving its filter (keyset) rather than by
  * page number, because a record changed while we read jumps to the end of an `updated_at`
- * ordering and shifts every later record one place back: numbered pages would skip one. Cart.com's
- * default page size also bounds what one request of an idle poll returns.
+ * ordering and shifts every later record one place back: numbered pages would skip one. The
+ * backlog is read in the largest pages the store honours (listPageSize): the rate limit counts
+ * requests, not records, and a store that caps the page only shortens it (the next request starts
+ * after the last key read, so a short page skips nothing).
  */
-export function firstPage(
-	source: FeedSource,
-	query: Query,
-	count = DEFAULT_PAGE_SIZE,
-): PageRequest {
+export function firstPage(source: FeedSource, query: Query, count: number): PageRequest {
 	return { path: source.path, recordsKey: source.recordsKey, query, page: 1, count };
 }
 

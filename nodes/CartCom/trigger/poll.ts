@@ -9,13 +9,14 @@ import { simplifyRecord } from '../helpers/simplify';
 import {
 	fetchListPage,
 	getConnection,
+	listPageSize,
 	type CartComRecord,
 	type ConnectionInfo,
 } from '../transport';
 import { changeFeed, NEWEST_CHANGED_FIRST } from './changeFeed';
 import { createdFeed, NEWEST_CREATED_FIRST } from './createdFeed';
 import { firstPage, type Feed } from './feed';
-import { claimPoll, pollDeadline, triggerKeyOf } from '../../shared/poll';
+import { claimPoll, MAX_REQUESTS_PER_POLL, pollDeadline, triggerKeyOf } from '../../shared/poll';
 import { isSavedCursor, rememberCursor } from './guards';
 import { feedSource, readSettings, statusFilter, type TriggerSettings } from './settings';
 import { fingerprint, readCursor, writeCursor, type Cursor } from './state';
@@ -77,8 +78,23 @@ function cursorStore(ctx: IPollFunctions, key: string, trustKey: string): Cursor
  * The records one poll emits. An implausible stored cursor is reset and the first run only sets
  * the cursor (unless Start From asks for history): both emit nothing.
  */
+/**
+ * Records one poll reads at most: the 50 requests of 100 records it took before the backlog was
+ * read in pages of 1,000 (issue 15). Pages of 1,000 need a tenth of the requests for the same
+ * records; they do not make one execution ten times as large. A store that caps its pages lower
+ * gets more requests per poll (the cap is learned from the first page), up to MAX_REQUESTS_PER_POLL.
+ */
+export const MAX_RECORDS_PER_POLL = 5000;
+
+const requestsPerPoll = (connection: ConnectionInfo) =>
+	Math.max(
+		1,
+		Math.min(MAX_REQUESTS_PER_POLL, Math.ceil(MAX_RECORDS_PER_POLL / listPageSize(connection))),
+	);
+
 async function pollFeed<C extends Cursor>(
 	ctx: IPollFunctions,
+	connection: ConnectionInfo,
 	feed: Feed<C>,
 	startFrom: number | undefined,
 	cursors: CursorStore,
@@ -98,7 +114,10 @@ async function pollFeed<C extends Cursor>(
 			return [];
 		}
 	}
-	const read = await feed.read(cursor, pollDeadline(ctx));
+	const read = await feed.read(
+		cursor,
+		pollDeadline(ctx, { maxRequests: () => requestsPerPoll(connection) }),
+	);
 	cursors.save(read.cursor);
 	return read.records;
 }
@@ -136,7 +155,7 @@ export async function pollCartCom(this: IPollFunctions): Promise<INodeExecutionD
 		});
 		const cursors = cursorStore(this, key, `${triggerKey}\u0000${key}`);
 		const poll = async <C extends Cursor>(feed: Feed<C>) =>
-			await pollFeed(this, feed, settings.startFrom, cursors);
+			await pollFeed(this, connection, feed, settings.startFrom, cursors);
 		const records =
 			settings.event.kind === 'created'
 				? await poll(createdFeed(scope))

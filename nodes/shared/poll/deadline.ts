@@ -44,7 +44,7 @@ function pollTimeMsOf(ctx: IPollFunctions): number {
 /** The deadline of one poll, measured on a monotonic clock. */
 export function pollDeadline(
 	ctx: IPollFunctions,
-	options: { now?: PollClock; maxRequests?: number } = {},
+	options: { now?: PollClock; maxRequests?: number | (() => number) } = {},
 ): PollDeadline {
 	const now = options.now ?? (() => performance.now());
 	const maxRequests = options.maxRequests ?? MAX_REQUESTS_PER_POLL;
@@ -57,7 +57,8 @@ export function pollDeadline(
 			return requests;
 		},
 		allowsAnotherRequest() {
-			if (requests >= maxRequests) return false;
+			const max = typeof maxRequests === 'function' ? maxRequests() : maxRequests;
+			if (requests >= max) return false;
 			return now() - started + slowestMs <= timeMs * TIME_SHARE;
 		},
 		async track<T>(request: () => Promise<T>): Promise<T> {
