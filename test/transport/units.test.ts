@@ -125,13 +125,23 @@ describe('CallBudget', () => {
 		expect(budget.tryTake()).toBe(0);
 	});
 
-	it('counts calls other apps made on the same store', () => {
-		const now = 0;
+	it('counts calls other apps made on the same store, and leaves them their part of the free room', () => {
+		let now = 0;
 		const budget = new CallBudget(() => now, 10_000);
 		budget.tryTake();
-		budget.settle({ used: 4, limit: 5 }); // we sent 1, the store counted 4
-		expect(budget.tryTake()).toBe(0);
+		budget.settle({ used: 4, limit: 5 }); // we sent 1, the store counted 4: 3 are someone else's
+		// One free call, shared 1 : 3 with the others, rounds down to none of ours.
 		expect(budget.tryTake()).toBeGreaterThan(0);
+		now = 20_000; // all calls left the window, the others' are still remembered
+		for (let k = 0; k < 3; k++) {
+			expect(budget.tryTake()).toBe(0);
+			budget.settle({ used: 3 + k + 1, limit: 20 }); // the others still send 3 per window
+		}
+		// Our part grows in proportion to our calls, never into the others' 3.
+		let sent = 3;
+		while (budget.tryTake() === 0) sent++;
+		expect(sent).toBeLessThanOrEqual(17);
+		expect(sent).toBeGreaterThan(3);
 	});
 
 	it('after a 429 treats the window as full until Retry-After has passed', () => {

@@ -5,6 +5,16 @@ const WINDOW_MARGIN_MS = 150;
 /** The window a budget counts over when its service names none: Cart.com's 10 s (its docs README). */
 const DEFAULT_WINDOW_MS = 10_000;
 
+/**
+ * How many windows foreign calls are remembered: two, because calls sent in a burst all leave the
+ * window at once, and the store then reports none of them for the moment it takes their senders to
+ * replace them; that moment is not room of our own.
+ */
+const FOREIGN_MEMORY_WINDOWS = 2;
+
+/** Slow start: calls in flight per answer received during the first window. */
+const SLOW_START = 2;
+
 /** How many calls the service counted in its current window, and how many it allows. */
 export interface CallLimit {
 	used: number;
@@ -19,16 +29,36 @@ export const monotonicNow: MonotonicClock = () => performance.now();
 
 /**
  * The client's view of one account's call budget at a service that counts calls over a rolling
- * window. Every call first takes a slot; a slot is free when fewer calls than the service allows
- * were sent in the last window. Until the service has told us its limit (first response), only one
- * call runs, so even a 5-call plan never sees a burst of rate-limit refusals.
+ * window. Every call first takes a slot; a slot is free when fewer calls than our share of the
+ * window were sent in the last window. Until the service has told us its limit (first response), only
+ * one call runs, so even a 5-call plan never sees a burst of rate-limit refusals.
+ *
+ * Several n8n processes (queue-mode workers) calling one store each hold one of these, and share
+ * nothing but what the store tells every caller: `used/limit` counts all callers' calls. So each
+ * process keeps a share of the window (`share`): it replaces its own calls as they leave the window,
+ * and claims free room only in proportion to its part of the calls the store counted, so that two
+ * processes that see the same free room at once do not both take all of it.
  */
 export class CallBudget implements SlotBudget {
+	/** Send times of our calls in the current window (the taken slots), oldest first. */
 	private sentAt: number[] = [];
 	private limit: number | undefined;
-	/** Calls the service counted that we did not send (other apps on the same account). */
-	private foreignCalls = 0;
+	/** How many calls of each window are ours to send: the whole limit while no one else calls. */
+	private share = 0;
+	/**
+	 * Calls the service counted that we did not send (other apps, other n8n processes on the same
+	 * store), as (time, count) samples of the last window, a monotonic deque whose head is the most.
+	 * Room is kept for the most seen in that window, not for the latest sample: a process that waits
+	 * out its safety margin before it replaces a call that left the window shows a dip that is not
+	 * free room.
+	 */
+	private foreignSamples: Array<{ at: number; calls: number }> = [];
+	/** After a rate-limit refusal: no call before this time. */
+	private blockedUntil = -Infinity;
 	private inFlightBeforeLimitKnown = 0;
+	/** Answers that reported the store's count, and when the first came (for the slow start). */
+	private answers = 0;
+	private firstAnswerAt = 0;
 
 	/**
 	 * The clock is monotonic: a step of the host's wall clock (NTP, DST on a misconfigured host)
@@ -43,39 +73,78 @@ export class CallBudget implements SlotBudget {
 	tryTake(): number {
 		const now = this.clock();
 		this.forgetOlderThan(now);
+		if (now < this.blockedUntil) return Math.max(1, this.blockedUntil - now);
 		if (this.limit === undefined) {
 			if (this.inFlightBeforeLimitKnown > 0) return 50;
 			this.inFlightBeforeLimitKnown++;
 			this.sentAt.push(now);
 			return 0;
 		}
-		const capacity = Math.max(1, this.limit - this.foreignCalls);
+		const foreign = this.foreignCalls(now);
+		// Alone on the store again (no foreign call for a whole window): the whole limit is ours.
+		const share = foreign === 0 ? this.limit : Math.min(this.share, this.limit - foreign);
+		let capacity = Math.max(1, share);
+		// Slow start: for the first window, at most one call in flight per answer received, so that
+		// processes starting together see each other's calls before they fill the window.
+		if (now - this.firstAnswerAt < this.windowMs)
+			capacity = Math.min(capacity, SLOW_START * this.answers + 1);
 		if (this.sentAt.length < capacity) {
 			this.sentAt.push(now);
 			return 0;
 		}
-		return Math.max(1, this.sentAt[0] + this.windowMs + WINDOW_MARGIN_MS - now);
+		return Math.max(
+			1,
+			this.sentAt[this.sentAt.length - capacity] + this.windowMs + WINDOW_MARGIN_MS - now,
+		);
 	}
 
 	/** Called once per taken slot when its call ended, with the limit the answer reported, if any. */
 	settle(callLimit: CallLimit | undefined): void {
 		if (this.inFlightBeforeLimitKnown > 0) this.inFlightBeforeLimitKnown--;
 		if (!callLimit) return;
-		this.forgetOlderThan(this.clock());
-		this.limit = callLimit.limit;
-		this.foreignCalls = Math.max(0, callLimit.used - this.sentAt.length);
+		const now = this.clock();
+		this.forgetOlderThan(now);
+		const { limit } = callLimit;
+		if (this.answers++ === 0) this.firstAnswerAt = now;
+		this.limit = limit;
+		const own = this.sentAt.length;
+		const seen = Math.max(0, callLimit.used - own);
+		// A monotonic deque: a sample no larger than a newer one can never be the window's most.
+		while (
+			this.foreignSamples.length &&
+			this.foreignSamples[this.foreignSamples.length - 1].calls <= seen
+		)
+			this.foreignSamples.pop();
+		this.foreignSamples.push({ at: now, calls: seen });
+		const foreign = this.foreignCalls(now);
+		if (foreign === 0) {
+			this.share = limit;
+			return;
+		}
+		const share = Math.max(1, Math.min(this.share, limit - foreign));
+		// Room neither we nor the others hold: claim our part of it, in proportion to our calls.
+		const free = limit - foreign - share;
+		const claim = free > 0 ? Math.floor((free * share) / (share + foreign)) : 0;
+		this.share = share + claim;
 	}
 
 	/** A rate-limit refusal means the service's window is full right now, whatever we counted. */
 	exhaustedFor(waitMs: number): void {
 		const now = this.clock();
-		const limit = this.limit ?? 1;
-		// Pretend the window is full until the service's Retry-After has passed.
-		const fullUntil = now + waitMs - this.windowMs - WINDOW_MARGIN_MS;
-		this.sentAt = Array.from({ length: limit }, () => fullUntil).concat(
-			this.sentAt.filter((t) => t > fullUntil),
-		);
-		this.sentAt.sort((a, b) => a - b);
+		this.blockedUntil = Math.max(this.blockedUntil, now + waitMs);
+		// The refused call was not counted: its slot is free again, but the window has no room beyond
+		// what we hold, so our part is at most that.
+		this.sentAt.pop();
+		this.share = Math.max(1, Math.min(this.share, this.sentAt.length));
+	}
+
+	/** The most foreign calls the service reported within the last window. */
+	private foreignCalls(now: number): number {
+		const cutoff = now - FOREIGN_MEMORY_WINDOWS * this.windowMs;
+		let drop = 0;
+		while (drop < this.foreignSamples.length && this.foreignSamples[drop].at <= cutoff) drop++;
+		if (drop > 0) this.foreignSamples = this.foreignSamples.slice(drop);
+		return this.foreignSamples[0]?.calls ?? 0;
 	}
 
 	private forgetOlderThan(now: number): void {
