@@ -117,8 +117,12 @@ describe('CallBudget', () => {
 		expect(budget.tryTake()).toBe(0);
 		expect(budget.tryTake()).toBeGreaterThan(0); // limit still unknown: one at a time
 		budget.settle({ used: 1, limit: 3 });
+		// First window: one call in flight at a time (slow start), each answer lets the next go.
 		expect(budget.tryTake()).toBe(0);
+		expect(budget.tryTake()).toBe(50);
+		budget.settle({ used: 2, limit: 3 });
 		expect(budget.tryTake()).toBe(0);
+		budget.settle({ used: 3, limit: 3 });
 		const wait = budget.tryTake();
 		expect(wait).toBeGreaterThanOrEqual(10_000);
 		now += wait;
