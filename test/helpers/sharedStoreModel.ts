@@ -37,6 +37,7 @@ export function runSharedStore(
 	oneWayMs = 10,
 	makeBudget: (clock: () => number) => CallBudget = (clock) => new CallBudget(clock, plan.windowMs),
 	jitter: () => number = mulberry(7),
+	processDelayMs = 0,
 ): ModelResult {
 	let now = 0;
 	const events: Array<{ at: number; seq: number; run: () => void }> = [];
@@ -60,7 +61,8 @@ export function runSharedStore(
 			if (wait > 0) return at(now + wait, lane);
 			pending++;
 			// A little spread in the network, so lanes of different processes do not move in lockstep.
-			const out = oneWayMs * (0.8 + 0.4 * jitter());
+			// On a busy n8n process a call can leave well after it took its slot (processDelayMs).
+			const out = oneWayMs * (0.8 + 0.4 * jitter()) + processDelayMs * jitter();
 			at(now + out, () => {
 				requests++;
 				const decision = store.check(plan.limit, plan.windowMs, now);

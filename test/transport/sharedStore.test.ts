@@ -3,7 +3,7 @@
  * store that counts all their calls together and says so in X-AC-Call-Limit. The budget must keep
  * them within the store's limit without a shared store of its own.
  */
-import { parallelBoundMs, runSharedStore } from '../helpers/sharedStoreModel';
+import { mulberry, parallelBoundMs, runSharedStore } from '../helpers/sharedStoreModel';
 
 const PLAN = { limit: 20, windowMs: 10_000 };
 const ROUND_TRIP_MS = 20;
@@ -29,6 +29,31 @@ describe('CallBudget across processes sharing one store (virtual time)', () => {
 			expect(result.wallMs / bound).toBeLessThanOrEqual(1.3);
 		},
 	);
+
+	it('a busy process whose calls leave up to 400 ms after they took their slot draws no 429 alone, and ≤ 1 % with another', () => {
+		const alone = runSharedStore(
+			[{ lanes: 10, calls: 400 }],
+			PLAN,
+			10,
+			undefined,
+			mulberry(3),
+			400,
+		);
+		expect(alone.tooMany).toBe(0);
+		const two = runSharedStore(
+			[
+				{ lanes: 3, calls: 300 },
+				{ lanes: 3, calls: 300 },
+			],
+			PLAN,
+			10,
+			undefined,
+			mulberry(3),
+			400,
+		);
+		expect(two.tooMany / two.requests).toBeLessThanOrEqual(0.01);
+		expect(two.peak).toBeLessThanOrEqual(PLAN.limit);
+	});
 
 	it('one process alone still fills the whole window (no share kept for callers that do not exist)', () => {
 		const result = runSharedStore([{ lanes: 3, calls: 400 }], PLAN, ROUND_TRIP_MS / 2);

@@ -46,8 +46,11 @@ export const monotonicNow: MonotonicClock = () => performance.now();
  * processes that see the same free room at once do not both take all of it.
  */
 export class CallBudget implements SlotBudget {
-	/** Send times of our calls in the current window (the taken slots), oldest first. */
-	private sentAt: number[] = [];
+	/**
+	 * Our calls in the current window (the taken slots), oldest first: the time we sent them while
+	 * unanswered, the time of their answer once answered.
+	 */
+	private slots: Array<{ at: number; answered: boolean }> = [];
 	private limit: number | undefined;
 	/** How many calls of each window are ours to send: the whole limit while no one else calls. */
 	private share = 0;
@@ -83,7 +86,7 @@ export class CallBudget implements SlotBudget {
 		if (this.limit === undefined) {
 			if (this.inFlightBeforeLimitKnown > 0) return UNKNOWN_COUNT_POLL_MS;
 			this.inFlightBeforeLimitKnown++;
-			this.sentAt.push(now);
+			this.slots.push({ at: now, answered: false });
 			return 0;
 		}
 		const foreign = this.foreignCalls(now);
@@ -95,28 +98,32 @@ export class CallBudget implements SlotBudget {
 		// window (a window is ≥ 10 s; a plan's calls take far less one after another).
 		const slowStart = now - this.firstAnswerAt < this.windowMs && this.answers + 1 < capacity;
 		if (slowStart) capacity = this.answers + 1;
-		if (this.sentAt.length < capacity) {
-			this.sentAt.push(now);
+		if (this.slots.length < capacity) {
+			this.slots.push({ at: now, answered: false });
 			return 0;
 		}
 		// Held back by the slow start only: the next answer frees a slot.
 		if (slowStart) return UNKNOWN_COUNT_POLL_MS;
 		return Math.max(
 			1,
-			this.sentAt[this.sentAt.length - capacity] + this.windowMs + WINDOW_MARGIN_MS - now,
+			this.slots[this.slots.length - capacity].at + this.windowMs + WINDOW_MARGIN_MS - now,
 		);
 	}
 
 	/** Called once per taken slot when its call ended, with the limit the answer reported, if any. */
 	settle(callLimit: CallLimit | undefined): void {
 		if (this.inFlightBeforeLimitKnown > 0) this.inFlightBeforeLimitKnown--;
-		if (!callLimit) return;
+		if (!callLimit) {
+			this.stampAnswered(this.clock());
+			return;
+		}
 		const now = this.clock();
 		this.forgetOlderThan(now);
+		this.stampAnswered(now);
 		const { limit } = callLimit;
 		if (this.answers++ === 0) this.firstAnswerAt = now;
 		this.limit = limit;
-		const own = this.sentAt.length;
+		const own = this.slots.length;
 		const seen = Math.max(0, callLimit.used - own);
 		// A monotonic deque: a sample no larger than a newer one can never be the window's most.
 		while (
@@ -143,8 +150,8 @@ export class CallBudget implements SlotBudget {
 		this.blockedUntil = Math.max(this.blockedUntil, now + waitMs);
 		// The refused call was not counted: its slot is free again, but the window has no room beyond
 		// what we hold, so our part is at most that.
-		this.sentAt.pop();
-		this.share = Math.max(1, Math.min(this.share, this.sentAt.length));
+		this.slots.pop();
+		this.share = Math.max(1, Math.min(this.share, this.slots.length));
 	}
 
 	/** The most foreign calls the service reported within the last window. */
@@ -156,11 +163,24 @@ export class CallBudget implements SlotBudget {
 		return this.foreignSamples[0]?.calls ?? 0;
 	}
 
+	/**
+	 * A call leaves our count a window after its answer, not after we sent it: the store counted it
+	 * when it arrived, which on a busy process can be well after we took the slot, so a count from
+	 * the sending time would drop calls the store still holds and take them for other callers'.
+	 * (Which call ended is not known; moving the oldest unanswered slot to now keeps the count right.)
+	 */
+	private stampAnswered(now: number): void {
+		const index = this.slots.findIndex((slot) => !slot.answered);
+		if (index < 0) return;
+		this.slots.splice(index, 1);
+		this.slots.push({ at: now, answered: true });
+	}
+
 	private forgetOlderThan(now: number): void {
 		const cutoff = now - this.windowMs - WINDOW_MARGIN_MS;
 		let drop = 0;
-		while (drop < this.sentAt.length && this.sentAt[drop] <= cutoff) drop++;
-		if (drop > 0) this.sentAt = this.sentAt.slice(drop);
+		while (drop < this.slots.length && this.slots[drop].at <= cutoff) drop++;
+		if (drop > 0) this.slots = this.slots.slice(drop);
 	}
 }
 
