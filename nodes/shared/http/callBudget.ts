@@ -6,11 +6,13 @@ const WINDOW_MARGIN_MS = 150;
 const DEFAULT_WINDOW_MS = 10_000;
 
 /**
- * How many windows foreign calls are remembered: two, because calls sent in a burst all leave the
- * window at once, and the store then reports none of them for the moment it takes their senders to
- * replace them; that moment is not room of our own.
+ * How long past a window other callers' calls are remembered. Calls sent in a burst all leave the
+ * window at once, and the store then reports none of them until their senders have replaced them
+ * (our margin above, plus a busy process's delay); that moment is not room of ours. Longer would
+ * keep a finished worker's part from the others for longer (the queue e2e: a whole window at half
+ * speed with two windows of memory).
  */
-const FOREIGN_MEMORY_WINDOWS = 2;
+const FOREIGN_MEMORY_EXTRA_MS = 1000;
 
 /**
  * Of the free room, the part a process claims is its share of the store's count times this: the
@@ -90,7 +92,7 @@ export class CallBudget implements SlotBudget {
 			return 0;
 		}
 		const foreign = this.foreignCalls(now);
-		// Alone on the store (no foreign call for two windows): the whole limit is ours.
+		// Alone on the store (no foreign call for a window and a second): the whole limit is ours.
 		const share = foreign === 0 ? this.limit : Math.min(this.share, this.limit - foreign);
 		let capacity = Math.max(1, share);
 		// Slow start: in the first window after the limit is known, one call in flight at a time, so
@@ -156,7 +158,7 @@ export class CallBudget implements SlotBudget {
 
 	/** The most foreign calls the service reported within the last window. */
 	private foreignCalls(now: number): number {
-		const cutoff = now - FOREIGN_MEMORY_WINDOWS * this.windowMs;
+		const cutoff = now - this.windowMs - FOREIGN_MEMORY_EXTRA_MS;
 		let drop = 0;
 		while (drop < this.foreignSamples.length && this.foreignSamples[drop].at <= cutoff) drop++;
 		if (drop > 0) this.foreignSamples = this.foreignSamples.slice(drop);
