@@ -11,6 +11,7 @@ export const SCENARIOS = [
 	'memory',
 	'faults',
 	'cartRover',
+	'queueMode',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
