@@ -148,6 +148,22 @@ describe('CallBudget', () => {
 		expect(sent).toBeGreaterThan(3);
 	});
 
+	it('alone on the store, leaves the one-at-a-time start after a few answers; with another caller, keeps it for the first window', () => {
+		const alone = new CallBudget(() => 0, 10_000);
+		for (let k = 1; k <= 8; k++) {
+			expect(alone.tryTake()).toBe(0);
+			alone.settle({ used: k, limit: 100 });
+		}
+		for (let k = 0; k < 10; k++) expect(alone.tryTake()).toBe(0); // Parallel Requests go at once
+		const shared = new CallBudget(() => 0, 10_000);
+		for (let k = 1; k <= 8; k++) {
+			expect(shared.tryTake()).toBe(0);
+			shared.settle({ used: 2 * k, limit: 100 }); // another process sends as many
+		}
+		expect(shared.tryTake()).toBe(0);
+		expect(shared.tryTake()).toBe(50); // one in flight until its answer
+	});
+
 	it('after a 429 treats the window as full until Retry-After has passed', () => {
 		let now = 0;
 		const budget = new CallBudget(() => now, 10_000);

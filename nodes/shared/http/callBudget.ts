@@ -20,6 +20,8 @@ const FOREIGN_MEMORY_EXTRA_MS = 1000;
  * 2–3 processes, test/helpers/sharedStoreModel.ts: 1 → 0.6–3 % of calls refused, ½ → 0.2–0.9 %.)
  */
 const CLAIM_DAMPING = 0.5;
+/** Answers after which a process that has seen no other caller leaves the slow start. */
+const SLOW_START_ANSWERS = 8;
 /** How often a call held back until the next answer looks again. */
 const UNKNOWN_COUNT_POLL_MS = 50;
 
@@ -95,10 +97,14 @@ export class CallBudget implements SlotBudget {
 		// Alone on the store (no foreign call for a window and a second): the whole limit is ours.
 		const share = foreign === 0 ? this.limit : Math.min(this.share, this.limit - foreign);
 		let capacity = Math.max(1, share);
-		// Slow start: in the first window after the limit is known, one call in flight at a time, so
-		// that processes starting together see each other's calls in the count before they fill the
-		// window (a window is ≥ 10 s; a plan's calls take far less one after another).
-		const slowStart = now - this.firstAnswerAt < this.windowMs && this.answers + 1 < capacity;
+		// Slow start: in the first window after the limit is known, one call in flight at a time while
+		// other callers are seen (or for the first few answers, until they would have been), so that
+		// processes starting together see each other's calls in the count before they fill the window.
+		// Alone, a process is held back for those few round trips only.
+		const slowStart =
+			now - this.firstAnswerAt < this.windowMs &&
+			(this.answers < SLOW_START_ANSWERS || foreign > 0) &&
+			this.answers + 1 < capacity;
 		if (slowStart) capacity = this.answers + 1;
 		if (this.slots.length < capacity) {
 			this.slots.push({ at: now, answered: false });
