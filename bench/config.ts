@@ -12,6 +12,7 @@ export const SCENARIOS = [
 	'faults',
 	'cartRover',
 	'httpRequest',
+	'queueMode',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 

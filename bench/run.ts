@@ -10,6 +10,7 @@ import { cartRoverScenario } from './scenarios/cartRover';
 import { faultSoakScenario } from './scenarios/faultSoak';
 import { httpRequestScenario } from './scenarios/httpRequest';
 import { memoryScenario } from './scenarios/memory';
+import { queueModeScenario } from './scenarios/queueMode';
 import { returnAllScenario } from './scenarios/returnAll';
 import { triggerIdleScenario } from './scenarios/triggerIdle';
 import { writesScenario } from './scenarios/writes';
@@ -22,6 +23,7 @@ const RUNNERS: Record<ScenarioName, (config: BenchConfig) => Promise<Section>> =
 	faults: faultSoakScenario,
 	cartRover: cartRoverScenario,
 	httpRequest: httpRequestScenario,
+	queueMode: queueModeScenario,
 };
 
 function failedSection(name: ScenarioName, error: unknown): Section {

@@ -13,6 +13,7 @@
 #   E2E_N8N2_SUITE    suite for the versions after the first: full (default) or quick (load, import, CLI executions)
 #   E2E_SKIP_BUILD=1  pack the existing dist/ (CI's `npm test` has just built it)
 #   E2E_N8N_PORT      first HTTP port for n8n (default 5690; each version uses port+2*i, runner broker +1)
+#   E2E_SKIP_QUEUE=1  leave out the queue-mode run (step 4: main + 2 workers, PostgreSQL, Redis)
 # Ends with the line `e2e: N passed, N failed`; exit code 0 only if all passed.
 set -euo pipefail
 {
@@ -88,6 +89,37 @@ for VERSION in $VERSIONS; do
   log "n8n $VERSION ($SUITE suite): $((SECONDS - t)) s"
   i=$((i + 1))
 done
+
+# ---- 4. queue mode: one main and two workers on PostgreSQL + Redis, once ---------------------------
+# test/e2e/queueMode.ts starts and stops PostgreSQL, Redis (scripts/services: Debian packages installed
+# when missing), the main and the workers itself. One version, to keep CI short: the newest, 2.41.1
+# (what new installs run; 1.123.81 is not run in queue mode).
+#   E2E_SKIP_QUEUE=1   leave it out
+#   E2E_QUEUE_VERSION  n8n version (default 2.41.1); E2E_QUEUE_PORT first of 8 ports (default 5700)
+if [[ "${E2E_SKIP_QUEUE:-0}" != 1 ]]; then
+  QVERSION="${E2E_QUEUE_VERSION:-2.41.1}"
+  t=$SECONDS
+  if "$REPO/scripts/n8n/install.sh" "$QVERSION" >"$OUT_DIR/install-$QVERSION.log" 2>&1; then
+    (
+      export N8N_VERSION="$QVERSION" N8N_INSTANCE="e2e-queue-$QVERSION" N8N_PORT="${E2E_QUEUE_PORT:-5700}"
+      unset N8N_RUNNERS_BROKER_PORT
+      # shellcheck source=../n8n/env.sh
+      source "$REPO/scripts/n8n/env.sh"
+      "$REPO/scripts/n8n/stop.sh" >/dev/null 2>&1 || true
+      rm -rf "$N8N_USER_FOLDER"; mkdir -p "$N8N_USER_FOLDER"
+      export E2E_TARBALL="$TARBALL" E2E_WORK_DIR="$OUT_DIR/work-queue-$QVERSION"
+      rm -rf "$E2E_WORK_DIR"
+      "$TS_NODE" --transpile-only --project "$REPO/tsconfig.json" "$REPO/test/e2e/queueMode.ts"
+    ) 2>&1 | tee "$OUT_DIR/run-queue-$QVERSION.out" || true
+    tally "$OUT_DIR/run-queue-$QVERSION.out"
+  else
+    tail -n 40 "$OUT_DIR/install-$QVERSION.log" >&2
+    log "n8n $QVERSION could not be installed (queue mode)"
+    FAILED=$((FAILED + 1))
+  fi
+  log "queue mode, n8n $QVERSION: $((SECONDS - t)) s"
+fi
+# ---- end of queue mode ----------------------------------------------------------------------------
 
 log "versions tested: $VERSIONS; total $((SECONDS - T0)) s"
 echo "e2e: $PASSED passed, $FAILED failed"

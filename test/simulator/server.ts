@@ -219,6 +219,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			body,
 			status: 0,
 			at: Date.now(),
+			remotePort: req.socket.remotePort,
 		};
 		requests.push(recorded);
 		try {

@@ -66,6 +66,8 @@ export interface RecordedRequest {
 	status: number;
 	/** Wall-clock arrival time (Date.now()), not the simulated clock. */
 	at: number;
+	/** The caller's TCP port: with `ss -tnp`, which process sent it (queue-mode e2e: main or a worker). */
+	remotePort?: number;
 }
 
 export interface SeedSizes {

@@ -117,21 +117,51 @@ describe('CallBudget', () => {
 		expect(budget.tryTake()).toBe(0);
 		expect(budget.tryTake()).toBeGreaterThan(0); // limit still unknown: one at a time
 		budget.settle({ used: 1, limit: 3 });
+		// First window: one call in flight at a time (slow start), each answer lets the next go.
 		expect(budget.tryTake()).toBe(0);
+		expect(budget.tryTake()).toBe(50);
+		budget.settle({ used: 2, limit: 3 });
 		expect(budget.tryTake()).toBe(0);
+		budget.settle({ used: 3, limit: 3 });
 		const wait = budget.tryTake();
 		expect(wait).toBeGreaterThanOrEqual(10_000);
 		now += wait;
 		expect(budget.tryTake()).toBe(0);
 	});
 
-	it('counts calls other apps made on the same store', () => {
-		const now = 0;
+	it('counts calls other apps made on the same store, and leaves them their part of the free room', () => {
+		let now = 0;
 		const budget = new CallBudget(() => now, 10_000);
 		budget.tryTake();
-		budget.settle({ used: 4, limit: 5 }); // we sent 1, the store counted 4
-		expect(budget.tryTake()).toBe(0);
+		budget.settle({ used: 4, limit: 5 }); // we sent 1, the store counted 4: 3 are someone else's
+		// One free call, shared 1 : 3 with the others, rounds down to none of ours.
 		expect(budget.tryTake()).toBeGreaterThan(0);
+		now = 20_000; // all calls left the window, the others' are still remembered
+		for (let k = 0; k < 3; k++) {
+			expect(budget.tryTake()).toBe(0);
+			budget.settle({ used: 3 + k + 1, limit: 20 }); // the others still send 3 per window
+		}
+		// Our part grows in proportion to our calls, never into the others' 3.
+		let sent = 3;
+		while (budget.tryTake() === 0) sent++;
+		expect(sent).toBeLessThanOrEqual(17);
+		expect(sent).toBeGreaterThan(3);
+	});
+
+	it('alone on the store, leaves the one-at-a-time start after a few answers; with another caller, keeps it for the first window', () => {
+		const alone = new CallBudget(() => 0, 10_000);
+		for (let k = 1; k <= 8; k++) {
+			expect(alone.tryTake()).toBe(0);
+			alone.settle({ used: k, limit: 100 });
+		}
+		for (let k = 0; k < 10; k++) expect(alone.tryTake()).toBe(0); // Parallel Requests go at once
+		const shared = new CallBudget(() => 0, 10_000);
+		for (let k = 1; k <= 8; k++) {
+			expect(shared.tryTake()).toBe(0);
+			shared.settle({ used: 2 * k, limit: 100 }); // another process sends as many
+		}
+		expect(shared.tryTake()).toBe(0);
+		expect(shared.tryTake()).toBe(50); // one in flight until its answer
 	});
 
 	it('after a 429 treats the window as full until Retry-After has passed', () => {
