@@ -9,6 +9,7 @@ import { formatSection, formatSummary, type Section } from './report';
 import { cartRoverScenario } from './scenarios/cartRover';
 import { faultSoakScenario } from './scenarios/faultSoak';
 import { memoryScenario } from './scenarios/memory';
+import { replicaLagScenario } from './scenarios/replicaLag';
 import { returnAllScenario } from './scenarios/returnAll';
 import { triggerIdleScenario } from './scenarios/triggerIdle';
 import { writesScenario } from './scenarios/writes';
@@ -20,6 +21,7 @@ const RUNNERS: Record<ScenarioName, (config: BenchConfig) => Promise<Section>> =
 	memory: memoryScenario,
 	faults: faultSoakScenario,
 	cartRover: cartRoverScenario,
+	replicaLag: replicaLagScenario,
 };
 
 function failedSection(name: ScenarioName, error: unknown): Section {
