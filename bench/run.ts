@@ -11,6 +11,7 @@ import { faultSoakScenario } from './scenarios/faultSoak';
 import { httpRequestScenario } from './scenarios/httpRequest';
 import { memoryScenario } from './scenarios/memory';
 import { queueModeScenario } from './scenarios/queueMode';
+import { replicaLagScenario } from './scenarios/replicaLag';
 import { returnAllScenario } from './scenarios/returnAll';
 import { triggerIdleScenario } from './scenarios/triggerIdle';
 import { writesScenario } from './scenarios/writes';
@@ -24,6 +25,7 @@ const RUNNERS: Record<ScenarioName, (config: BenchConfig) => Promise<Section>> =
 	cartRover: cartRoverScenario,
 	httpRequest: httpRequestScenario,
 	queueMode: queueModeScenario,
+	replicaLag: replicaLagScenario,
 };
 
 function failedSection(name: ScenarioName, error: unknown): Section {

@@ -61,6 +61,79 @@ describe('examples', () => {
 		]);
 		expect(ids.filter((entry) => entry.split(': ')[1].length > 16)).toEqual([]);
 	});
+
+	describe('store replica in Postgres (replicate + backfill)', () => {
+		interface ExampleNode {
+			name: string;
+			type: string;
+			parameters: Record<string, unknown> & {
+				query?: string;
+				options?: { queryReplacement?: string; expand?: string[] };
+			};
+			credentials?: Record<string, { id: string }>;
+		}
+		const load = (file: string) =>
+			JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as { nodes: ExampleNode[] };
+		const replica = load('replicate-store-to-postgres.json').nodes;
+		const backfill = load('backfill-store-to-postgres.json').nodes;
+		const node = (nodes: ExampleNode[], name: string) => {
+			const found = nodes.find((n) => n.name === name);
+			if (!found) throw new Error(`no node "${name}"`);
+			return found;
+		};
+
+		it('the README shows the DDL the backfill runs (Create Tables)', () => {
+			const readme = readFileSync(join(root, 'README.md'), 'utf8');
+			const section = readme.slice(readme.indexOf('## Store replica in Postgres'));
+			const ddl = /```sql\n([\s\S]*?)\n```/.exec(section)?.[1];
+			expect(ddl).toBe(node(backfill, 'Create Tables').parameters.query);
+		});
+
+		it('both workflows save with the same queries, the record passed as one parameter, never spliced in', () => {
+			for (const name of ['Save Order', 'Save Product', 'Save Customer']) {
+				const live = node(replica, name);
+				expect(node(backfill, name).parameters).toEqual(live.parameters);
+				expect(live.parameters.query).not.toContain('{{');
+				expect(live.parameters.query).toMatch(/ON CONFLICT \(id\) DO UPDATE/);
+				expect(live.parameters.options?.queryReplacement).toBe('={{ [JSON.stringify($json)] }}');
+			}
+			// An older version never overwrites a newer one; lines and payments follow their order.
+			const order = node(replica, 'Save Order').parameters.query ?? '';
+			expect(order).toMatch(/EXCLUDED\.updated_at >= t\.updated_at/);
+			expect(order).toMatch(/DELETE FROM cartcom_order_items/);
+			expect(order).toMatch(/DELETE FROM cartcom_order_payments/);
+		});
+
+		it('the replica polls orders, products and customers every minute, raw, and reads each order with its items and payments', () => {
+			const triggers = replica.filter((n) => n.type === 'n8n-nodes-cartcom.cartComTrigger');
+			expect(
+				triggers.map((n) => [n.parameters.event, n.parameters.simplify, n.parameters.pollTimes]),
+			).toEqual(
+				['orderUpdated', 'productUpdated', 'customerUpdated'].map((event) => [
+					event,
+					false,
+					{ item: [{ mode: 'everyMinute' }] },
+				]),
+			);
+			const get = node(replica, 'Order With Items and Payments').parameters;
+			expect([get.operation, get.simplify, get.options?.expand]).toEqual([
+				'get',
+				false,
+				['items', 'payments'],
+			]);
+			const all = node(backfill, 'All Orders With Items and Payments').parameters;
+			expect([all.operation, all.returnAll, all.simplify, all.options?.expand]).toEqual([
+				'getAll',
+				true,
+				false,
+				['items', 'payments'],
+			]);
+			for (const pg of [...replica, ...backfill].filter(
+				(n) => n.type === 'n8n-nodes-base.postgres',
+			))
+				expect(pg.credentials?.postgres?.id).toBe('cartcomReplicaPg');
+		});
+	});
 });
 
 /**

@@ -130,6 +130,8 @@ cat <<EOF
     $N8N_BASE_URL/workflow/cartcomExProd001   updated products → summary
     $N8N_BASE_URL/workflow/cartroverExSend1  Cart.com new order → CartRover
     $N8N_BASE_URL/workflow/cartroverExShip1  CartRover shipped → Cart.com shipment → confirm
+    $N8N_BASE_URL/workflow/cartcomExReplica   store replica in Postgres (needs your Postgres credential, README)
+    $N8N_BASE_URL/workflow/cartcomExBackfil   backfill of that replica
   Credentials "Cart.com simulator (token)" and "Cart.com simulator (Central API Router)"
   point at the store simulator on http://127.0.0.1:$SIM_PORT (token: sim-token);
   "CartRover simulator (Cart API)" at the CartRover simulator on http://127.0.0.1:$CARTROVER_PORT

@@ -5,7 +5,8 @@
 #   2. scripts/e2e/check-tarball.sh: n8n's community-package scan rules on the tarball, no runtime deps,
 #   3. for each n8n version: scripts/n8n/install.sh (pinned, into .cache/, only if missing), a fresh
 #      user folder, then test/e2e/suite.ts (install the tarball, import credentials + workflows,
-#      CLI executions, polling trigger under `n8n start`, REST credential tests).
+#      CLI executions, polling trigger under `n8n start`, REST credential tests),
+#   4. once, for the newest version: the store replica examples with PostgreSQL (scripts/e2e/replica.sh).
 #
 # Env knobs:
 #   E2E_N8N_VERSIONS  versions to run (default "1.123.81 2.41.1")
@@ -14,6 +15,8 @@
 #   E2E_SKIP_BUILD=1  pack the existing dist/ (CI's `npm test` has just built it)
 #   E2E_N8N_PORT      first HTTP port for n8n (default 5690; each version uses port+2*i, runner broker +1)
 #   E2E_SKIP_QUEUE=1  leave out the queue-mode run (step 4: main + 2 workers, PostgreSQL, Redis)
+#   E2E_SKIP_REPLICA=1  leave out the store replica test (5.; about 3 min: PostgreSQL, backfill, 200 changes)
+#   E2E_REPLICA_N8N_PORT, E2E_REPLICA_PG_PORT  its ports (default E2E_N8N_PORT+60 and 55432)
 # Ends with the line `e2e: N passed, N failed`; exit code 0 only if all passed.
 set -euo pipefail
 {
@@ -120,6 +123,18 @@ if [[ "${E2E_SKIP_QUEUE:-0}" != 1 ]]; then
   log "queue mode, n8n $QVERSION: $((SECONDS - t)) s"
 fi
 # ---- end of queue mode ----------------------------------------------------------------------------
+# ---- 5. store replica in Postgres (issue 15), once, for the newest version tested ----------------
+# scripts/e2e/replica.sh → test/e2e/replica.ts: backfill, 200 random changes, replica = store row by row.
+if [[ "${E2E_SKIP_REPLICA:-0}" != 1 && -n "$VERSIONS" ]]; then
+  t=$SECONDS
+  REPLICA_VERSION="$(tr ' ' '\n' <<<"$VERSIONS" | sort -V | tail -n1)"
+  E2E_TARBALL="$TARBALL" REPLICA_N8N_VERSION="$REPLICA_VERSION" \
+    REPLICA_N8N_PORT="${E2E_REPLICA_N8N_PORT:-$((PORT + 60))}" REPLICA_PG_PORT="${E2E_REPLICA_PG_PORT:-55432}" \
+    bash "$REPO/scripts/e2e/replica.sh" check 2>&1 | tee "$OUT_DIR/run-replica.out" || true
+  tally "$OUT_DIR/run-replica.out"
+  log "store replica (n8n $REPLICA_VERSION): $((SECONDS - t)) s"
+fi
+# ---- end of 5 ----------------------------------------------------------------------------------
 
 log "versions tested: $VERSIONS; total $((SECONDS - T0)) s"
 echo "e2e: $PASSED passed, $FAILED failed"
