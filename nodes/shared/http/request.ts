@@ -112,6 +112,11 @@ export interface HttpCall {
 
 /** Network faults where the request certainly never reached the service, so even a POST may go again. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
+ * The credential's own step before the request failed (e.g. an OAuth refresh the server refused):
+ * the request was never sent, and repeating it would only repeat that step.
+ */
+export const AUTH_STEP_FAILED_CODE = 'EAUTHREFRESH';
 /** Our own code for an attempt that outlived `attemptDeadlineMs`. */
 const DEADLINE_CODE = 'EDEADLINE';
 const TRANSIENT_CODES = new Set([
@@ -278,7 +283,8 @@ export async function sendWithRetries<T>(
 		} catch (error) {
 			budget?.settle(undefined);
 			const code = errorCode(error);
-			const neverSent = code !== undefined && NOT_SENT_CODES.has(code);
+			const neverSent =
+				code !== undefined && (NOT_SENT_CODES.has(code) || code === AUTH_STEP_FAILED_CODE);
 			if (
 				code !== undefined &&
 				TRANSIENT_CODES.has(code) &&
