@@ -13,6 +13,7 @@
 #   E2E_N8N2_SUITE    suite for the versions after the first: full (default) or quick (load, import, CLI executions)
 #   E2E_SKIP_BUILD=1  pack the existing dist/ (CI's `npm test` has just built it)
 #   E2E_N8N_PORT      first HTTP port for n8n (default 5690; each version uses port+2*i, runner broker +1)
+#   E2E_ONLY=oauth    only install, import and the OAuth credential checks (test/e2e/oauth.ts)
 # Ends with the line `e2e: N passed, N failed`; exit code 0 only if all passed.
 set -euo pipefail
 {

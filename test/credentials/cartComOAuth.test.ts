@@ -31,10 +31,11 @@ import {
 import { CartComOAuthApi } from '../../credentials/CartComOAuthApi.credentials';
 import { CartCom } from '../../nodes/CartCom/CartCom.node';
 import { CartComTrigger } from '../../nodes/CartCom/CartComTrigger.node';
-import { redact } from '../../nodes/shared/http';
+import { isAmbiguousWriteFailure, redact } from '../../nodes/shared/http';
 import type { RefreshRotation } from '../simulator';
 import { startStore, type Simulator } from '../helpers/fixtures';
 import { runNode, runPoll } from '../helpers/n8n';
+import { startInstance } from '../webhook/kit';
 
 const node = new CartCom();
 
@@ -355,6 +356,27 @@ describe('refresh failures', () => {
 		expect(credential).not.toHaveProperty('tokens');
 	});
 
+	it('a create whose refresh fails is known not to have been sent: no re-read, no second attempt', async () => {
+		const credential = { ...oauthCredential(sim), clientSecret: 'wrong-client-secret' };
+		const error = await failure(
+			runNode(node, {
+				parameters: {
+					authentication: 'oAuth2',
+					resource: 'customer',
+					operation: 'create',
+					email: 'never@example.com',
+					storeId: 1,
+				},
+				credentials: { cartComOAuthApi: credential },
+			}),
+		);
+		expect(error.message).toMatch(
+			/^Cart.com POST \/customers was not sent: Cart.com refused to refresh/,
+		);
+		expect(isAmbiguousWriteFailure(error)).toBe(false);
+		expect(sim.requests.map((r) => [r.path, r.status])).toEqual([['/api/oauth/refresh', 403]]);
+	});
+
 	it('a revoked refresh token (401): a clear error, one refresh attempt, no API request', async () => {
 		const credential = oauthCredential(sim, 'rt-never-issued');
 		const error = await failure(getOrders(credential));
@@ -535,5 +557,44 @@ describe('the credential class', () => {
 		};
 		for (const session of ['{', '{}', '"x"', JSON.stringify({ accessToken: 'a' })])
 			expect(sessionOf(parseOAuthCredentials({ ...base, tokens: session }))).toBeUndefined();
+	});
+});
+
+describe('Cart.com Webhook Trigger with the OAuth credential', () => {
+	it('registers its subscriptions with the refreshed token, and removes them after the store expired it', async () => {
+		const sim = await startStore({ sizes: { orders: 1, products: 1, customers: 1 } });
+		const credential = oauthCredential(sim);
+		const instance = await startInstance(
+			{
+				authentication: 'oAuth2',
+				eventKind: 'notify',
+				events: ['OrderPlaced'],
+				options: {},
+			} as never,
+			{ sim, credentials: { cartComOAuthApi: credential } },
+		);
+		try {
+			await instance.activate();
+			const first = storedSession(credential);
+			const hookWrites = () =>
+				sim.requests.filter((r) => r.path.startsWith('/api/v1/webhooks') && r.method !== 'GET');
+			expect(hookWrites().map((r) => [r.method, r.status, r.headers['x-ac-auth-token']])).toEqual([
+				['POST', 201, first.accessToken],
+			]);
+			sim.oauth.expireAccessTokens();
+			sim.clearRequests();
+			expect(await instance.hook('delete')).toBe(true);
+			expect(sim.requests.find((r) => r.path === '/api/oauth/refresh')?.status).toBe(200);
+			expect(hookWrites().map((r) => [r.method, r.status])).toEqual([
+				['DELETE', expect.any(Number)],
+			]);
+			expect(hookWrites()[0].status).toBeLessThan(300);
+			expect(hookWrites()[0].headers['x-ac-auth-token']).toBe(
+				storedSession(credential).accessToken,
+			);
+		} finally {
+			await instance.stop();
+			await sim.stop();
+		}
 	});
 });

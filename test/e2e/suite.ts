@@ -6,6 +6,8 @@
  *   E2E_TARBALL   the `npm pack` tarball to install (required)
  *   E2E_SUITE     full (default): everything below; quick: load, import, the four CLI executions
  *   E2E_WORK_DIR  where credentials/workflow JSON and logs go (default: a temp dir)
+ *   E2E_ONLY      oauth: only install, import and the OAuth credential checks (oauth.ts), for
+ *                 working on them (not a CI setting)
  *
  * Prints `e2e <version>: N passed, N failed` last; exit code 0 only when nothing failed.
  */
@@ -51,6 +53,7 @@ import {
 	type E2eInputs,
 } from './workflows';
 import { checkWebhookTrigger, webhookWorkflows } from './webhookTrigger';
+import { checkOAuth } from './oauth';
 
 const { simulatorCredentials, TOKEN_CREDENTIAL, ROUTER_CREDENTIAL, CARTROVER_CREDENTIAL } =
 	require('../../scripts/demo/simulator-credentials.js') as {
@@ -269,7 +272,7 @@ async function checkNodeTypes(): Promise<void> {
 					(node.credentials ?? []).map((c) => c.name).sort(),
 					node.name.startsWith(`${PACKAGE}.cartRover`)
 						? ['cartRoverApi']
-						: ['cartComApi', 'cartComRouterApi'],
+						: ['cartComApi', 'cartComOAuthApi', 'cartComRouterApi'],
 					`${node.name} credentials`,
 				);
 			}
@@ -277,7 +280,7 @@ async function checkNodeTypes(): Promise<void> {
 	);
 }
 
-async function checkExecutions(sim: Simulator, inputs: E2eInputs): Promise<void> {
+async function checkExecutions(sim: Simulator, inputs: E2eInputs, workDir: string): Promise<void> {
 	await checks.check(
 		'orders, access token: Get Many (limit 2) then Update of both orders',
 		async () => {
@@ -435,6 +438,7 @@ async function checkExecutions(sim: Simulator, inputs: E2eInputs): Promise<void>
 	);
 
 	await checkHttpRequestNode(checks, sim);
+	await checkOAuth(checks, sim, workDir);
 }
 
 interface StaticDataRow {
@@ -1066,9 +1070,13 @@ async function main(): Promise<number> {
 	try {
 		const inputs = chooseInputs(sim);
 		await installAndImport(sim, cartRover, workDir, inputs);
-		await checkNodeTypes();
-		await checkExecutions(sim, inputs);
-		if (suite === 'full') await checkTrigger(sim, cartRover, inputs);
+		if (process.env.E2E_ONLY === 'oauth') {
+			await checkOAuth(checks, sim, workDir);
+		} else {
+			await checkNodeTypes();
+			await checkExecutions(sim, inputs, workDir);
+			if (suite === 'full') await checkTrigger(sim, cartRover, inputs);
+		}
 	} catch (error) {
 		if (!(error instanceof StopRun)) {
 			checks.failed++;
