@@ -338,7 +338,10 @@ describe('refresh failures', () => {
 	beforeEach(() => sim.clearRequests());
 
 	it('a wrong client secret (bad signature, 403): nothing is sent to the API, no secret in the error', async () => {
-		const credential = { ...oauthCredential(sim), clientSecret: 'wrong-client-secret' };
+		const credential: ICredentialDataDecryptedObject = {
+			...oauthCredential(sim),
+			clientSecret: 'wrong-client-secret',
+		};
 		const error = await failure(getOrders(credential));
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toMatch(
@@ -357,7 +360,10 @@ describe('refresh failures', () => {
 	});
 
 	it('a create whose refresh fails is known not to have been sent: no re-read, no second attempt', async () => {
-		const credential = { ...oauthCredential(sim), clientSecret: 'wrong-client-secret' };
+		const credential: ICredentialDataDecryptedObject = {
+			...oauthCredential(sim),
+			clientSecret: 'wrong-client-secret',
+		};
 		const error = await failure(
 			runNode(node, {
 				parameters: {

@@ -283,3 +283,69 @@ export async function checkOAuth(checks: Checks, sim: Simulator, workDir: string
 		},
 	);
 }
+
+type RestCall = (method: string, urlPath: string, body?: unknown) => Promise<unknown>;
+
+/**
+ * With `n8n start` running: the editor's credential test of the OAuth credential. n8n runs
+ * preAuthentication for every credential test, so the test refreshes and n8n keeps the new tokens;
+ * the editor is only sent placeholders for the secrets and the tokens.
+ */
+export async function checkOAuthCredentialTest(
+	checks: Checks,
+	sim: Simulator,
+	workDir: string,
+	restCall: RestCall,
+): Promise<void> {
+	await checks.check(
+		'REST: the credential test of cartComOAuthApi refreshes, passes and keeps the new tokens; the editor gets no secret; a refused refresh fails it without secrets',
+		async () => {
+			const stored = (await restCall(
+				'GET',
+				`/rest/credentials/${OAUTH_CREDENTIAL.id}?includeData=true`,
+			)) as { data: Record<string, string> };
+			const before = await storedCredential(workDir);
+			const editorText = JSON.stringify(stored);
+			for (const secret of [before.clientSecret, before.refreshToken, before.tokens])
+				assert(!editorText.includes(secret), 'the editor is sent a secret or the tokens');
+			const payload = { credentials: { ...OAUTH_CREDENTIAL, data: stored.data } };
+			const since = sim.requests.length;
+			const good = (await restCall('POST', '/rest/credentials/test', payload)) as {
+				status: string;
+				message?: string;
+			};
+			assertEqual(good.status, 'OK', `test result (${good.message ?? ''})`);
+			const sent = sim.requests.slice(since);
+			assertEqual(
+				trail(sent),
+				['200 POST /api/oauth/refresh', '200 GET /api/v1/products'],
+				'credential test requests',
+			);
+			const after = tokensOf(await storedCredential(workDir));
+			assertEqual(
+				tokenSent(sent[1]),
+				after.accessToken,
+				'the stored access token is the one tested',
+			);
+			assert(
+				sim.oauth.validRefreshTokens().includes(after.refreshToken),
+				'the stored refresh token is not the store’s current one',
+			);
+
+			const secret = sim.oauth.options.clientSecret;
+			sim.oauth.options.clientSecret = 'the-app-secret-was-changed';
+			try {
+				const bad = (await restCall('POST', '/rest/credentials/test', payload)) as {
+					status: string;
+					message?: string;
+				};
+				assertEqual(bad.status, 'Error', 'test result when the store refuses the refresh');
+				checks.log(`  cartComOAuthApi test with a refused refresh says: ${bad.message}`);
+				for (const value of [secret, after.refreshToken, after.accessToken])
+					assert(!String(bad.message).includes(value), 'the message shows a secret');
+			} finally {
+				sim.oauth.options.clientSecret = secret;
+			}
+		},
+	);
+}

@@ -53,7 +53,7 @@ import {
 	type E2eInputs,
 } from './workflows';
 import { checkWebhookTrigger, webhookWorkflows } from './webhookTrigger';
-import { checkOAuth } from './oauth';
+import { checkOAuth, checkOAuthCredentialTest } from './oauth';
 
 const { simulatorCredentials, TOKEN_CREDENTIAL, ROUTER_CREDENTIAL, CARTROVER_CREDENTIAL } =
 	require('../../scripts/demo/simulator-credentials.js') as {
@@ -585,8 +585,15 @@ async function restCall(
 	return parsed.data ?? parsed;
 }
 
-async function checkCredentialTests(sim: Simulator, cartRover: CartRoverSimulator): Promise<void> {
+async function checkCredentialTests(
+	sim: Simulator,
+	cartRover: CartRoverSimulator,
+	workDir: string,
+): Promise<void> {
 	const jar = (await mustRun(n8nScript('rest-login.sh'), [])).stdout.trim();
+	await checkOAuthCredentialTest(checks, sim, workDir, (method, urlPath, body) =>
+		restCall(method, urlPath, jar, body),
+	);
 	await checks.check(
 		'REST: the CartRover credential test passes, and fails with CartRover’s own message when the keys are refused',
 		async () => {
@@ -759,6 +766,7 @@ async function checkTrigger(
 	sim: Simulator,
 	cartRover: CartRoverSimulator,
 	inputs: E2eInputs,
+	workDir: string,
 ): Promise<void> {
 	addHistoryOrders(sim, HISTORY_ORDERS);
 	const shippedInCartRover = await orderAlreadyInCartRover(sim, cartRover, [inputs.orderToShip]);
@@ -1026,7 +1034,7 @@ async function checkTrigger(
 	);
 
 	await checkWebhookTrigger(sim, checks);
-	if (process.env.E2E_SKIP_REST !== '1') await checkCredentialTests(sim, cartRover);
+	if (process.env.E2E_SKIP_REST !== '1') await checkCredentialTests(sim, cartRover, workDir);
 
 	await checks.check('n8n stops cleanly (stop.sh)', async () => {
 		const stopped = await mustRun(n8nScript('stop.sh'), [], 120_000);
@@ -1072,10 +1080,20 @@ async function main(): Promise<number> {
 		await installAndImport(sim, cartRover, workDir, inputs);
 		if (process.env.E2E_ONLY === 'oauth') {
 			await checkOAuth(checks, sim, workDir);
+			if (process.env.E2E_SKIP_REST !== '1') {
+				await checks.step('start n8n (start.sh) for the REST credential test', async () => {
+					await mustRun(n8nScript('start.sh'), [], 240_000);
+				});
+				const jar = (await mustRun(n8nScript('rest-login.sh'), [])).stdout.trim();
+				await checkOAuthCredentialTest(checks, sim, workDir, (method, urlPath, body) =>
+					restCall(method, urlPath, jar, body),
+				);
+				await mustRun(n8nScript('stop.sh'), [], 120_000);
+			}
 		} else {
 			await checkNodeTypes();
 			await checkExecutions(sim, inputs, workDir);
-			if (suite === 'full') await checkTrigger(sim, cartRover, inputs);
+			if (suite === 'full') await checkTrigger(sim, cartRover, inputs, workDir);
 		}
 	} catch (error) {
 		if (!(error instanceof StopRun)) {
