@@ -11,6 +11,8 @@ import { z } from 'zod';
 
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { redact } from '../../nodes/shared/http';
+
 import {
 	CredentialInputError,
 	normalizeApiBase,
@@ -232,8 +234,7 @@ export function readTokenAnswer(
 	secrets: readonly string[],
 ): { accessToken: string; refreshToken: string; expires: unknown } {
 	const object = answerObject(answer.body);
-	const clean = (text: string) =>
-		secrets.filter(Boolean).reduce((result, secret) => result.split(secret).join('***'), text);
+	const clean = (text: string) => redact(text, secrets);
 	const step = what === 'refresh' ? 'refresh the access token' : 'exchange the authorization code';
 	if (answer.statusCode >= 300 && answer.statusCode < 400)
 		throw new OAuthTokenError(
