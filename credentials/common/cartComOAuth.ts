@@ -219,7 +219,7 @@ function refusalText(object: Record<string, unknown> | undefined): string {
 	const parts = ['error', 'error_description', 'message', 'details']
 		.map((key) => object[key])
 		.filter((value): value is string => typeof value === 'string' && value.trim() !== '')
-		.map((value) => value.trim().slice(0, 200));
+		.map((value) => value.trim().slice(0, 200).replace(/\.+$/, ''));
 	return parts.length ? `: ${[...new Set(parts)].join(' — ')}` : '';
 }
 
@@ -370,14 +370,50 @@ export type RefreshHttp = (options: IHttpRequestOptions) => Promise<unknown>;
 /** Deadline of the refresh call: it runs before the request the node asked for. */
 export const REFRESH_TIMEOUT_MS = 30_000;
 
+/** How long a refresh's result is handed to others that send the same refresh token. */
+export const SHARED_REFRESH_MS = 30_000;
+
+/**
+ * Refreshes in flight or just made in this n8n process, by a hash of the settings and the refresh
+ * token sent. Executions (or items run side by side) that find the same empty or expired tokens
+ * would each spend the same refresh token; a store that refuses a used refresh token would fail
+ * all but the first. They get the first one's result instead, which they then store alike. Kept
+ * for SHARED_REFRESH_MS at most, failures only while in flight; the stored credential remains
+ * where tokens live (n8n saves what preAuthentication returns).
+ */
+const sharedRefreshes = new Map<string, { at: number; session: Promise<OAuthSession> }>();
+
 /**
  * The signed refresh: `POST /api/oauth/refresh` with the newest refresh token, never following a
- * redirect. Resolves to the new session; throws OAuthTokenError (no secrets) otherwise.
+ * redirect. Resolves to the new session; throws OAuthTokenError (no secrets) otherwise. Callers
+ * sending the same refresh token at the same time share one call (sharedRefreshes).
  */
 export async function refreshSession(
 	httpRequest: RefreshHttp,
 	credentials: OAuthCredentials,
 	nowMs: () => number = Date.now,
+): Promise<OAuthSession> {
+	const now = nowMs();
+	for (const [key, entry] of sharedRefreshes)
+		if (now - entry.at > SHARED_REFRESH_MS) sharedRefreshes.delete(key);
+	const key = sha256Hex(
+		'cartcom-oauth-refresh-v1\u0000',
+		sessionBinding(credentials),
+		'\u0000',
+		currentRefreshToken(credentials),
+	);
+	const shared = sharedRefreshes.get(key);
+	if (shared) return await shared.session;
+	const session = sendRefresh(httpRequest, credentials, nowMs);
+	sharedRefreshes.set(key, { at: now, session });
+	session.catch(() => sharedRefreshes.delete(key));
+	return await session;
+}
+
+async function sendRefresh(
+	httpRequest: RefreshHttp,
+	credentials: OAuthCredentials,
+	nowMs: () => number,
 ): Promise<OAuthSession> {
 	const sent = currentRefreshToken(credentials);
 	let response: { statusCode?: unknown; body?: unknown } | undefined;

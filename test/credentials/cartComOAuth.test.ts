@@ -312,6 +312,22 @@ describe.each<RefreshRotation>(['rotate', 'keep'])(
 			expect(valid.includes(String(credential.refreshToken))).toBe(refreshRotation === 'keep');
 		});
 
+		it('executions that start together with an empty or expired session share one refresh', async () => {
+			const credential = oauthCredential(sim);
+			const runs = await Promise.all([
+				getOrders(credential),
+				getOrders(credential),
+				getOrders(credential),
+			]);
+			expect(runs.map((items) => items.length)).toEqual([2, 2, 2]);
+			expect(tokenRequests(sim).map((r) => r.status)).toEqual([200]);
+			sim.oauth.expireAccessTokens();
+			sim.clearRequests();
+			await Promise.all([getOrders(credential), getOrders(credential)]);
+			expect(tokenRequests(sim).map((r) => r.status)).toEqual([200]);
+			expect(apiRequests(sim).filter((r) => r.status === 200)).toHaveLength(2);
+		});
+
 		it('a newly pasted refresh token takes over from the stored session', async () => {
 			const credential = oauthCredential(sim);
 			await getOrders(credential);

@@ -287,9 +287,9 @@ export async function checkOAuth(checks: Checks, sim: Simulator, workDir: string
 type RestCall = (method: string, urlPath: string, body?: unknown) => Promise<unknown>;
 
 /**
- * With `n8n start` running: the editor's credential test of the OAuth credential. n8n runs
- * preAuthentication for every credential test, so the test refreshes and n8n keeps the new tokens;
- * the editor is only sent placeholders for the secrets and the tokens.
+ * With `n8n start` running: the editor's credential test of the OAuth credential. It is sent
+ * placeholders for the secrets and the tokens only. n8n's test uses the stored access token; when
+ * the store refuses it, n8n refreshes (preAuthentication), tests again and keeps the new tokens.
  */
 export async function checkOAuthCredentialTest(
 	checks: Checks,
@@ -298,7 +298,7 @@ export async function checkOAuthCredentialTest(
 	restCall: RestCall,
 ): Promise<void> {
 	await checks.check(
-		'REST: the credential test of cartComOAuthApi refreshes, passes and keeps the new tokens; the editor gets no secret; a refused refresh fails it without secrets',
+		'REST: the credential test of cartComOAuthApi passes, renews a refused token and keeps it; the editor gets no secret; a refused refresh fails it without secrets',
 		async () => {
 			const stored = (await restCall(
 				'GET',
@@ -309,24 +309,38 @@ export async function checkOAuthCredentialTest(
 			for (const secret of [before.clientSecret, before.refreshToken, before.tokens])
 				assert(!editorText.includes(secret), 'the editor is sent a secret or the tokens');
 			const payload = { credentials: { ...OAUTH_CREDENTIAL, data: stored.data } };
-			const since = sim.requests.length;
-			const good = (await restCall('POST', '/rest/credentials/test', payload)) as {
-				status: string;
-				message?: string;
-			};
+			const test = async () =>
+				(await restCall('POST', '/rest/credentials/test', payload)) as {
+					status: string;
+					message?: string;
+				};
+
+			let since = sim.requests.length;
+			const good = await test();
 			assertEqual(good.status, 'OK', `test result (${good.message ?? ''})`);
-			const sent = sim.requests.slice(since);
+			let sent = sim.requests.slice(since);
+			checks.log(`  credential test with the stored token: ${trail(sent).join(', ')}`);
+			let after = tokensOf(await storedCredential(workDir));
+			assertEqual(trail(sent).at(-1), '200 GET /api/v1/products', 'the test read');
 			assertEqual(
-				trail(sent),
-				['200 POST /api/oauth/refresh', '200 GET /api/v1/products'],
-				'credential test requests',
-			);
-			const after = tokensOf(await storedCredential(workDir));
-			assertEqual(
-				tokenSent(sent[1]),
+				tokenSent(sent.at(-1)!),
 				after.accessToken,
-				'the stored access token is the one tested',
+				'the test read’s token = the stored one',
 			);
+
+			sim.oauth.expireAccessTokens();
+			since = sim.requests.length;
+			const renewed = await test();
+			sent = sim.requests.slice(since);
+			checks.log(`  credential test after the store revoked the token: ${trail(sent).join(', ')}`);
+			assertEqual(renewed.status, 'OK', `test result after a revoke (${renewed.message ?? ''})`);
+			assertEqual(
+				trail(sent).slice(-2),
+				['200 POST /api/oauth/refresh', '200 GET /api/v1/products'],
+				'refresh, then the test read',
+			);
+			after = tokensOf(await storedCredential(workDir));
+			assertEqual(tokenSent(sent.at(-1)!), after.accessToken, 'n8n kept the renewed token');
 			assert(
 				sim.oauth.validRefreshTokens().includes(after.refreshToken),
 				'the stored refresh token is not the store’s current one',
@@ -334,11 +348,9 @@ export async function checkOAuthCredentialTest(
 
 			const secret = sim.oauth.options.clientSecret;
 			sim.oauth.options.clientSecret = 'the-app-secret-was-changed';
+			sim.oauth.expireAccessTokens();
 			try {
-				const bad = (await restCall('POST', '/rest/credentials/test', payload)) as {
-					status: string;
-					message?: string;
-				};
+				const bad = await test();
 				assertEqual(bad.status, 'Error', 'test result when the store refuses the refresh');
 				checks.log(`  cartComOAuthApi test with a refused refresh says: ${bad.message}`);
 				for (const value of [secret, after.refreshToken, after.accessToken])
