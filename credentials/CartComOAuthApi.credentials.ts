@@ -119,7 +119,8 @@ export class CartComOAuthApi implements ICredentialType {
 		return authenticateWithOAuth(oauthCredentialsSchema.parse(credentials), requestOptions);
 	}
 
-	// n8n refreshes before every credential test, so a test also renews the stored session.
+	// The test reads with the stored access token; when the store refuses it, n8n refreshes (and
+	// keeps the new tokens) and tests again, so a 401 here means even a new token was refused.
 	test: ICredentialTestRequest = {
 		request: { method: 'GET', url: '/products', qs: { count: 1 }, disableFollowRedirect: true },
 		rules: [
