@@ -11,7 +11,7 @@ import { z } from 'zod';
 
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { redact } from '../../nodes/shared/http';
+import { AUTH_STEP_FAILED_CODE, redact } from '../../nodes/shared/http';
 
 import {
 	CredentialInputError,
@@ -166,8 +166,16 @@ export const sessionUsable = (session: OAuthSession, nowMs: number): boolean =>
 
 /** Thrown for a refusal or an unusable answer of the token endpoints; never carries a secret. */
 export class OAuthTokenError extends Error {
-	/** Read by the shared request loop: the request itself was never sent, nothing to retry. */
-	readonly code = 'EAUTHREFRESH';
+	/**
+	 * Read by the shared request loop (nodes/shared/http/request.ts): the request itself was never
+	 * sent, so there is nothing to retry and no write to doubt. n8n 2.x keeps this error as the
+	 * `cause` of the NodeApiError it wraps it in; n8n 1.x drops the cause but copies `errorCode`
+	 * into the wrapper's `httpCode`. Not `code`: n8n 2.x's credential test would show the code
+	 * instead of the message.
+	 */
+	readonly requestNotSent = true;
+
+	readonly errorCode = AUTH_STEP_FAILED_CODE;
 
 	constructor(message: string) {
 		super(message);

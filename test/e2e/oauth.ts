@@ -353,6 +353,10 @@ export async function checkOAuthCredentialTest(
 				const bad = await test();
 				assertEqual(bad.status, 'Error', 'test result when the store refuses the refresh');
 				checks.log(`  cartComOAuthApi test with a refused refresh says: ${bad.message}`);
+				assert(
+					/refused to refresh the access token \(HTTP 403\)/.test(String(bad.message)),
+					'the message does not say the refresh was refused',
+				);
 				for (const value of [secret, after.refreshToken, after.accessToken])
 					assert(!String(bad.message).includes(value), 'the message shows a secret');
 			} finally {
