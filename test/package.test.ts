@@ -26,6 +26,7 @@ describe('package.json n8n section', () => {
 		]);
 		expect(pkg.n8n.credentials.map((path) => path.split('/').pop())).toEqual([
 			'CartComApi.credentials.js',
+			'CartComOAuthApi.credentials.js',
 			'CartComRouterApi.credentials.js',
 			'CartRoverApi.credentials.js',
 		]);

@@ -15,16 +15,26 @@ import type {
 import { z } from 'zod';
 
 import { appendQuery, encodeQueryComponent, type Query } from '../../nodes/shared/http';
+import {
+	OAUTH_CREDENTIAL,
+	oauthCredentialsSchema,
+	oauthSecretsOf,
+	type OAuthCredentials,
+} from './cartComOAuth';
 
 export const ACCESS_TOKEN_CREDENTIAL = 'cartComApi';
 export const ROUTER_CREDENTIAL = 'cartComRouterApi';
 export const DEFAULT_ROUTER_URL = 'https://public.americommerce.com/api/v1/';
 const API_PATH = '/api/v1';
 
-export type AuthenticationType = 'accessToken' | 'centralApiRouter';
+export type AuthenticationType = 'accessToken' | 'centralApiRouter' | 'oAuth2';
 
 export const credentialTypeFor = (authentication: AuthenticationType) =>
-	authentication === 'centralApiRouter' ? ROUTER_CREDENTIAL : ACCESS_TOKEN_CREDENTIAL;
+	authentication === 'centralApiRouter'
+		? ROUTER_CREDENTIAL
+		: authentication === 'oAuth2'
+			? OAUTH_CREDENTIAL
+			: ACCESS_TOKEN_CREDENTIAL;
 
 /** Thrown for credential values that can never work; `field` is the credential field's display name. */
 export class CredentialInputError extends Error {
@@ -135,12 +145,16 @@ export const routerCredentialsSchema = z
 
 export type AccessTokenCredentials = z.output<typeof accessTokenCredentialsSchema>;
 export type RouterCredentials = z.output<typeof routerCredentialsSchema>;
-export type CartComCredentials = AccessTokenCredentials | RouterCredentials;
+export type CartComCredentials = AccessTokenCredentials | RouterCredentials | OAuthCredentials;
 
 /** Parses raw credential data; throws CredentialInputError naming the first bad field. */
 export function parseCredentials(type: string, data: unknown): CartComCredentials {
 	const schema =
-		type === ROUTER_CREDENTIAL ? routerCredentialsSchema : accessTokenCredentialsSchema;
+		type === ROUTER_CREDENTIAL
+			? routerCredentialsSchema
+			: type === OAUTH_CREDENTIAL
+				? oauthCredentialsSchema
+				: accessTokenCredentialsSchema;
 	// normalizeApiBase throws CredentialInputError from inside the transform; zod lets it through
 	const result = schema.safeParse(data ?? {});
 	if (result.success) return result.data;
@@ -150,6 +164,7 @@ export function parseCredentials(type: string, data: unknown): CartComCredential
 
 /** The values that must never appear in an error, a log line or an output item. */
 export function secretsOf(credentials: CartComCredentials): string[] {
+	if (credentials.kind === 'oAuth2') return oauthSecretsOf(credentials);
 	return credentials.kind === 'accessToken'
 		? [credentials.accessToken]
 		: [credentials.userSecret, credentials.userName];
@@ -274,11 +289,18 @@ function resolveLegacyUrl(apiBase: string, requestOptions: LegacyRequestOptions)
 	return new URL(url.toString());
 }
 
+/**
+ * Added by the Cart.com transport when it re-sends a request the store answered 401 (OAuth
+ * credential only): the time the refused request was sent. The credential reads and strips it.
+ */
+export const REFUSED_AT_HEADER = 'x-n8n-cartcom-refused-at';
+
 const AUTH_HEADERS = [
 	'x-ac-auth-token',
 	'x-ac-pub-site-id',
 	'x-ac-pub-user',
 	'x-ac-pub-auth-signature',
+	REFUSED_AT_HEADER,
 ];
 
 /** The request's own headers without any auth header it brought (the credential sets those). */

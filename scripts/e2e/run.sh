@@ -17,6 +17,7 @@
 #   E2E_SKIP_QUEUE=1  leave out the queue-mode run (step 4: main + 2 workers, PostgreSQL, Redis)
 #   E2E_SKIP_REPLICA=1  leave out the store replica test (5.; about 3 min: PostgreSQL, backfill, 200 changes)
 #   E2E_REPLICA_N8N_PORT, E2E_REPLICA_PG_PORT  its ports (default E2E_N8N_PORT+60 and 55432)
+#   E2E_ONLY=oauth    only install, import and the OAuth credential checks (test/e2e/oauth.ts)
 # Ends with the line `e2e: N passed, N failed`; exit code 0 only if all passed.
 set -euo pipefail
 {

@@ -6,6 +6,8 @@
  *   E2E_TARBALL   the `npm pack` tarball to install (required)
  *   E2E_SUITE     full (default): everything below; quick: load, import, the four CLI executions
  *   E2E_WORK_DIR  where credentials/workflow JSON and logs go (default: a temp dir)
+ *   E2E_ONLY      oauth: only install, import and the OAuth credential checks (oauth.ts), for
+ *                 working on them (not a CI setting)
  *
  * Prints `e2e <version>: N passed, N failed` last; exit code 0 only when nothing failed.
  */
@@ -51,6 +53,7 @@ import {
 	type E2eInputs,
 } from './workflows';
 import { checkWebhookTrigger, webhookWorkflows } from './webhookTrigger';
+import { checkOAuth, checkOAuthCredentialTest } from './oauth';
 
 const { simulatorCredentials, TOKEN_CREDENTIAL, ROUTER_CREDENTIAL, CARTROVER_CREDENTIAL } =
 	require('../../scripts/demo/simulator-credentials.js') as {
@@ -269,7 +272,7 @@ async function checkNodeTypes(): Promise<void> {
 					(node.credentials ?? []).map((c) => c.name).sort(),
 					node.name.startsWith(`${PACKAGE}.cartRover`)
 						? ['cartRoverApi']
-						: ['cartComApi', 'cartComRouterApi'],
+						: ['cartComApi', 'cartComOAuthApi', 'cartComRouterApi'],
 					`${node.name} credentials`,
 				);
 			}
@@ -277,7 +280,7 @@ async function checkNodeTypes(): Promise<void> {
 	);
 }
 
-async function checkExecutions(sim: Simulator, inputs: E2eInputs): Promise<void> {
+async function checkExecutions(sim: Simulator, inputs: E2eInputs, workDir: string): Promise<void> {
 	await checks.check(
 		'orders, access token: Get Many (limit 2) then Update of both orders',
 		async () => {
@@ -435,6 +438,7 @@ async function checkExecutions(sim: Simulator, inputs: E2eInputs): Promise<void>
 	);
 
 	await checkHttpRequestNode(checks, sim);
+	await checkOAuth(checks, sim, workDir);
 }
 
 interface StaticDataRow {
@@ -581,8 +585,15 @@ async function restCall(
 	return parsed.data ?? parsed;
 }
 
-async function checkCredentialTests(sim: Simulator, cartRover: CartRoverSimulator): Promise<void> {
+async function checkCredentialTests(
+	sim: Simulator,
+	cartRover: CartRoverSimulator,
+	workDir: string,
+): Promise<void> {
 	const jar = (await mustRun(n8nScript('rest-login.sh'), [])).stdout.trim();
+	await checkOAuthCredentialTest(checks, sim, workDir, (method, urlPath, body) =>
+		restCall(method, urlPath, jar, body),
+	);
 	await checks.check(
 		'REST: the CartRover credential test passes, and fails with CartRover’s own message when the keys are refused',
 		async () => {
@@ -755,6 +766,7 @@ async function checkTrigger(
 	sim: Simulator,
 	cartRover: CartRoverSimulator,
 	inputs: E2eInputs,
+	workDir: string,
 ): Promise<void> {
 	addHistoryOrders(sim, HISTORY_ORDERS);
 	const shippedInCartRover = await orderAlreadyInCartRover(sim, cartRover, [inputs.orderToShip]);
@@ -1022,7 +1034,7 @@ async function checkTrigger(
 	);
 
 	await checkWebhookTrigger(sim, checks);
-	if (process.env.E2E_SKIP_REST !== '1') await checkCredentialTests(sim, cartRover);
+	if (process.env.E2E_SKIP_REST !== '1') await checkCredentialTests(sim, cartRover, workDir);
 
 	await checks.check('n8n stops cleanly (stop.sh)', async () => {
 		const stopped = await mustRun(n8nScript('stop.sh'), [], 120_000);
@@ -1066,9 +1078,23 @@ async function main(): Promise<number> {
 	try {
 		const inputs = chooseInputs(sim);
 		await installAndImport(sim, cartRover, workDir, inputs);
-		await checkNodeTypes();
-		await checkExecutions(sim, inputs);
-		if (suite === 'full') await checkTrigger(sim, cartRover, inputs);
+		if (process.env.E2E_ONLY === 'oauth') {
+			await checkOAuth(checks, sim, workDir);
+			if (process.env.E2E_SKIP_REST !== '1') {
+				await checks.step('start n8n (start.sh) for the REST credential test', async () => {
+					await mustRun(n8nScript('start.sh'), [], 240_000);
+				});
+				const jar = (await mustRun(n8nScript('rest-login.sh'), [])).stdout.trim();
+				await checkOAuthCredentialTest(checks, sim, workDir, (method, urlPath, body) =>
+					restCall(method, urlPath, jar, body),
+				);
+				await mustRun(n8nScript('stop.sh'), [], 120_000);
+			}
+		} else {
+			await checkNodeTypes();
+			await checkExecutions(sim, inputs, workDir);
+			if (suite === 'full') await checkTrigger(sim, cartRover, inputs, workDir);
+		}
 	} catch (error) {
 		if (!(error instanceof StopRun)) {
 			checks.failed++;

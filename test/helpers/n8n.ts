@@ -21,6 +21,7 @@ import {
 	type ICredentials,
 	type ICredentialType,
 	type IDataObject,
+	type IHttpRequestHelper,
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
@@ -35,11 +36,13 @@ import {
 } from 'n8n-workflow';
 
 import { CartComApi } from '../../credentials/CartComApi.credentials';
+import { CartComOAuthApi } from '../../credentials/CartComOAuthApi.credentials';
 import { CartComRouterApi } from '../../credentials/CartComRouterApi.credentials';
 import { CartRoverApi } from '../../credentials/CartRoverApi.credentials';
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	cartComApi: new CartComApi(),
+	cartComOAuthApi: new CartComOAuthApi(),
 	cartComRouterApi: new CartComRouterApi(),
 	cartRoverApi: new CartRoverApi(),
 };
@@ -87,16 +90,46 @@ class TestCredentialsHelper extends ICredentialsHelper {
 			throw new Error(`No authenticate for ${typeName}`);
 		return await type.authenticate(credentials, requestOptions);
 	}
-	async preAuthentication() {
-		return undefined;
+	/**
+	 * As n8n's own CredentialsHelper.preAuthentication (packages/cli credentials-helper.ts, 1.x and
+	 * 2.x): only for a type with a hidden `expirable` property, only when that property is empty or
+	 * the caller saw a 401; what the type returns is merged into the stored credential.
+	 */
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		_node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = CREDENTIAL_TYPES[typeName];
+		const expirable = type?.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		this.preAuthentications.push(typeName);
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		Object.assign(this.data[typeName], output);
+		return Object.assign(credentials, output);
 	}
+
+	/** Types whose preAuthentication ran, in order (tests count refreshes with it). */
+	readonly preAuthentications: string[] = [];
 	async getCredentials(): Promise<ICredentials> {
 		throw new Error('not used');
 	}
 	async getDecrypted(_a: IWorkflowExecuteAdditionalData, _n: unknown, type: string) {
 		const data = this.data[type];
 		if (!data) throw new Error(`No test credentials of type ${type}`);
-		return { ...data };
+		// n8n fills in the defaults of fields the stored data lacks: an empty hidden session here.
+		const defaults = Object.fromEntries(
+			(CREDENTIAL_TYPES[type]?.properties ?? [])
+				.filter((property) => property.type === 'hidden' && !(property.name in data))
+				.map((property) => [property.name, property.default]),
+		) as ICredentialDataDecryptedObject;
+		return { ...defaults, ...data };
 	}
 	async updateCredentials() {}
 	async updateCredentialsOauthTokenData() {}

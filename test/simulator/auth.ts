@@ -42,9 +42,12 @@ export function authenticate(
 	requestTarget: string,
 	accessToken: string,
 	router: RouterCredentials,
+	/** Tokens issued by the OAuth flow (oauth.ts), checked besides the fixed one. */
+	acceptsIssuedToken: (token: string) => boolean = () => false,
 ): AuthMode | null {
 	const token = header(headers, 'X-AC-Auth-Token');
-	if (token !== undefined) return safeEqual(token, accessToken) ? 'token' : null;
+	if (token !== undefined)
+		return safeEqual(token, accessToken) || acceptsIssuedToken(token) ? 'token' : null;
 
 	const siteId = header(headers, 'X-AC-PUB-Site-ID');
 	const user = header(headers, 'X-AC-PUB-User');

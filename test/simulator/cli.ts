@@ -9,7 +9,8 @@ import type { SimulatorOptions } from './types';
 
 const USAGE = `Usage: cli.ts [--port N] [--host H] [--token T] [--router-user U] [--router-secret S] [--site-id ID]
   [--seed N] [--orders N] [--products N] [--customers N] [--latency MS] [--rate-limit N/WINDOWSEC | off]
-  [--error-rate P] [--time-zone IANA]
+  [--error-rate P] [--time-zone IANA] [--oauth-client-id ID] [--oauth-client-secret S]
+  [--oauth-ttl SECONDS] [--oauth-rotation rotate|keep|same]
   CartRover: [--cartrover-port N | off] [--cartrover-seed N] [--cartrover-orders N]
   [--cartrover-bucket CAPACITY/LEAKMS | off] [--cartrover-error-status 200 | http]`;
 
@@ -150,6 +151,25 @@ export function parseArgs(argv: string[]): SimulatorOptions {
 			case '--time-zone':
 				options.timeZone = takeValue();
 				break;
+			case '--oauth-client-id':
+				options.oauth = { ...options.oauth, clientId: takeValue() };
+				break;
+			case '--oauth-client-secret':
+				options.oauth = { ...options.oauth, clientSecret: takeValue() };
+				break;
+			case '--oauth-ttl':
+				options.oauth = {
+					...options.oauth,
+					accessTokenTtlMs: parseNumber(flag, takeValue()) * 1000,
+				};
+				break;
+			case '--oauth-rotation': {
+				const rotation = takeValue();
+				if (rotation !== 'rotate' && rotation !== 'keep' && rotation !== 'same')
+					throw new Error('--oauth-rotation expects rotate, keep or same');
+				options.oauth = { ...options.oauth, refreshRotation: rotation };
+				break;
+			}
 			case '--rate-limit': {
 				const text = takeValue();
 				if (text === 'off') {
@@ -189,6 +209,10 @@ async function main(): Promise<void> {
 	console.log(
 		`  router user ${sim.options.router.userName}, site id ${sim.options.router.siteId}; ` +
 			`${products} products, ${orders} orders, ${customers} customers seeded in ${Date.now() - started} ms`,
+	);
+	const oauth = sim.oauth.options;
+	console.log(
+		`  OAuth app: client id ${oauth.clientId}, client secret ${oauth.clientSecret}; access tokens live ${oauth.accessTokenTtlMs / 1000} s, refresh tokens ${oauth.refreshRotation}`,
 	);
 	const cartRoverSim = await startCartRover(cartRover, options.host);
 	const shutdown = (): void => {

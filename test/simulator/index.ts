@@ -5,6 +5,7 @@
 export { startSimulator } from './server';
 export { routerSignature } from './auth';
 export { formatStoreTime } from './time';
+export type { OAuthOptions, RefreshRotation, SimOAuth } from './oauth';
 export type {
 	FaultOptions,
 	InventorySettings,

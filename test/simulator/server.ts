@@ -14,6 +14,7 @@ import { apiSegments, route } from './router';
 import { resolveSizes, seedStore } from './seed';
 import { MemoryStore } from './store';
 import { learnFieldTypes } from './validation';
+import { OAuthServer } from './oauth';
 import { handleWebhookControl } from './webhooks/control';
 import { WebhookEngine } from './webhooks/engine';
 import type {
@@ -93,6 +94,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	learnFieldTypes(store);
 	// Attached after seeding: seed records are never delivered.
 	const webhooks = new WebhookEngine(store, options.webhookTimeouts);
+	const oauth = new OAuthServer(options.oauth, () => settings.timeZone);
 
 	const limiter = new RollingWindowLimiter();
 	const faults = new FaultPlanner(settings.seed);
@@ -233,7 +235,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				segments = null; // malformed percent-encoding
 			}
 			const isAuthorised = (): boolean =>
-				authenticate(req.headers, method, target, settings.accessToken, settings.router) !== null;
+				authenticate(req.headers, method, target, settings.accessToken, settings.router, (token) =>
+					oauth.acceptsAccessToken(token),
+				) !== null;
 			const runHandler = (): SimResponse => {
 				if (!segments) return notFound();
 				const ctx: RequestContext = {
@@ -258,6 +262,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				sendFault(req, res, recorded, scripted);
 				return;
 			}
+			const oauthAnswer = oauth.handle(method, pathname, recorded.query, body, bodyInvalid);
+			if (oauthAnswer) return send(res, recorded, oauthAnswer);
 			if (!segments) return send(res, recorded, notFound());
 			if (!isAuthorised()) return send(res, recorded, UNAUTHORIZED);
 
@@ -341,6 +347,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			requests.length = 0;
 		},
 		webhooks,
+		oauth,
 		stop() {
 			webhooks.stop();
 			return new Promise<void>((resolve, reject) => {

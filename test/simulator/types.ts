@@ -3,6 +3,7 @@
  * against these names, so changes here must stay backwards compatible.
  */
 import type { DateTime } from 'luxon';
+import type { OAuthOptions, SimOAuth } from './oauth';
 import type { SimWebhooks, WebhookTimeouts } from './webhooks/types';
 
 /** One stored record: a plain snake_case JSON object with a numeric `id`. */
@@ -179,6 +180,8 @@ export interface SimulatorOptions {
 	quirks?: ListQuirks;
 	/** Webhook delivery timeouts (default notify 10 s, sync 3 s as documented); lower them in tests only. */
 	webhookTimeouts?: Partial<WebhookTimeouts>;
+	/** The OAuth web flow's app and token behaviour (oauth.ts; README "OAuth"). */
+	oauth?: Partial<OAuthOptions>;
 }
 
 export type LookupMatching = 'exact' | 'contains' | 'ignored';
@@ -268,5 +271,7 @@ export interface Simulator {
 	clearRequests(): void;
 	/** Webhook deliveries and synchronous flows (README "Webhooks"); same as the /_control/webhooks/* routes. */
 	webhooks: SimWebhooks;
+	/** The OAuth web flow: app settings, issued tokens, counts (oauth.ts). */
+	oauth: SimOAuth;
 	stop(): Promise<void>;
 }

@@ -73,6 +73,7 @@ describe('Cart.com Trigger', () => {
 			expect(description.credentials?.map((credential) => credential.name)).toEqual([
 				'cartComApi',
 				'cartComRouterApi',
+				'cartComOAuthApi',
 			]);
 			const event = description.properties.find((property) => property.name === 'event');
 			expect(event?.options?.map((option) => (option as { value: string }).value)).toEqual([

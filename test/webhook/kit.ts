@@ -10,6 +10,7 @@ import { HookContext, WebhookContext } from 'n8n-core';
 import {
 	NodeHelpers,
 	Workflow,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type INode,
 	type INodeExecutionData,
@@ -55,7 +56,11 @@ export interface Instance {
 	stop(): Promise<void>;
 }
 
-function workflowFor(nodeType: CartComWebhookTrigger, parameters: INodeParameters) {
+function workflowFor(
+	nodeType: CartComWebhookTrigger,
+	parameters: INodeParameters,
+	credentialTypes: string[],
+) {
 	prepareContainer();
 	const description = nodeType.description;
 	const node: INode = {
@@ -74,7 +79,9 @@ function workflowFor(nodeType: CartComWebhookTrigger, parameters: INodeParameter
 				null,
 				description,
 			) ?? {},
-		credentials: { cartComApi: { id: 'cred-cartComApi', name: 'cartComApi' } },
+		credentials: Object.fromEntries(
+			credentialTypes.map((type) => [type, { id: `cred-${type}`, name: type }]),
+		),
 	};
 	const nodeTypes = {
 		getByName: () => nodeType,
@@ -102,17 +109,18 @@ async function readBody(request: import('node:http').IncomingMessage): Promise<s
 
 export async function startInstance(
 	parameters: INodeParameters,
-	options: { sim?: Simulator } = {},
+	options: { sim?: Simulator; credentials?: Record<string, ICredentialDataDecryptedObject> } = {},
 ): Promise<Instance> {
 	const sim = options.sim ?? (await startStore());
+	const credentials = options.credentials ?? tokenCredentials(sim);
 	const nodeType = new CartComWebhookTrigger();
-	const { workflow, node } = workflowFor(nodeType, parameters);
+	const { workflow, node } = workflowFor(nodeType, parameters, Object.keys(credentials));
 	const received: Received[] = [];
 	let receiverBase = '';
 
 	const additionalData = (httpRequest?: unknown, httpResponse?: unknown) =>
 		({
-			...additionalDataFor({ parameters, credentials: tokenCredentials(sim) }),
+			...additionalDataFor({ parameters, credentials }),
 			webhookBaseUrl: `${receiverBase}/webhook`,
 			webhookTestBaseUrl: `${receiverBase}/webhook-test`,
 			httpRequest,

@@ -11,6 +11,7 @@ export const authenticationProperty: INodeProperties = {
 	options: [
 		{ name: 'Access Token', value: 'accessToken' },
 		{ name: 'Central API Router', value: 'centralApiRouter' },
+		{ name: 'OAuth2 (App Installed Through Cart.com)', value: 'oAuth2' },
 	],
 	default: 'accessToken',
 };
@@ -25,6 +26,11 @@ export const credentialsDescription: INodeCredentialDescription[] = [
 		name: 'cartComRouterApi',
 		required: true,
 		displayOptions: { show: { authentication: ['centralApiRouter'] } },
+	},
+	{
+		name: 'cartComOAuthApi',
+		required: true,
+		displayOptions: { show: { authentication: ['oAuth2'] } },
 	},
 ];
 

@@ -25,6 +25,8 @@ const AUTH_HINT = {
 		'Check the Access Token and Store Domain in the "Cart.com API" credential. Tokens are made in the store admin under Tools → Apps & Addons → API Apps & Integrations.',
 	centralApiRouter:
 		'Check User Name, User Secret and Site ID in the "Cart.com Central API Router" credential.',
+	oAuth2:
+		'Cart.com refused the access token even after n8n renewed it. Check Store Domain in the "Cart.com OAuth API" credential; if the app was uninstalled, authorize it again (npm run oauth:authorize).',
 };
 
 export interface ApiErrorInput {

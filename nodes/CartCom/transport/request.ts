@@ -4,10 +4,11 @@
  * retries, deadlines, redirect refusal) is nodes/shared/http/request.ts.
  */
 import type { IDataObject, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
 	appendQuery,
+	AUTH_STEP_FAILED_CODE,
 	markAmbiguousWrite,
 	multipartBody,
 	parseBody,
@@ -25,6 +26,7 @@ import {
 	CredentialInputError,
 	credentialTypeFor,
 	parseCredentials,
+	REFUSED_AT_HEADER,
 	secretsOf,
 	signatureOf,
 	type AuthenticationType,
@@ -105,7 +107,7 @@ export function getAuthentication(ctx: CartComFunctions): AuthenticationType {
 		'getInputData' in ctx
 			? ctx.getNodeParameter('authentication', 0, 'accessToken')
 			: ctx.getNodeParameter('authentication', 'accessToken');
-	return value === 'centralApiRouter' ? 'centralApiRouter' : 'accessToken';
+	return value === 'centralApiRouter' || value === 'oAuth2' ? value : 'accessToken';
 }
 
 /** Loads and validates the credential before anything is sent; bad values name the field. */
@@ -119,9 +121,9 @@ export async function getConnection(
 	try {
 		const credentials = parseCredentials(credentialType, raw);
 		const storeKey =
-			credentials.kind === 'accessToken'
-				? credentials.apiBase
-				: `${credentials.apiBase}#${credentials.siteId}`;
+			credentials.kind === 'centralApiRouter'
+				? `${credentials.apiBase}#${credentials.siteId}`
+				: credentials.apiBase;
 		return {
 			authentication,
 			credentialType,
@@ -188,6 +190,14 @@ function describeFailure(
 	const node = ctx.getNode();
 	switch (failure.kind) {
 		case 'unreachable':
+			if (failure.code === AUTH_STEP_FAILED_CODE)
+				return cartComTransportError(
+					node,
+					`Cart.com ${method} ${path} was not sent: ${failure.reason}`,
+					'n8n could not get a new access token with the refresh token of the "Cart.com OAuth API" credential, so nothing was sent. If the app was uninstalled or the refresh token revoked, get a new refresh token (npm run oauth:authorize) and paste it into the credential.',
+					secrets,
+					itemIndex,
+				);
 			return cartComTransportError(
 				node,
 				`Cart.com ${method} ${path} could not be completed: ${failure.code ?? failure.reason}`,
@@ -200,7 +210,7 @@ function describeFailure(
 		case 'redirect': {
 			const host = redirectHost(failure.response.headers?.location, conn.credentials.apiBase);
 			const domainField =
-				conn.credentials.kind === 'accessToken' ? 'Store Domain' : 'API Router URL';
+				conn.credentials.kind === 'centralApiRouter' ? 'API Router URL' : 'Store Domain';
 			return cartComTransportError(
 				node,
 				`Cart.com ${method} ${path}: the store answered with a redirect (${failure.response.statusCode}) to ${host}; check ${domainField}`,
@@ -297,22 +307,37 @@ export async function cartComRequest(
 		body = multipart.body;
 		headers['Content-Type'] = multipart.contentType;
 	}
-	return await sendWithRetries(
-		this,
-		cartComProtocol(this, conn, call),
-		{
-			credentialType: conn.credentialType,
-			method,
-			url,
-			headers,
-			body,
-			repeatable: call.repeatable,
-			budget: { key: conn.storeKey, windowMs: settings.callWindowMs },
-			secrets: call.secrets,
-			allowNotFound: notFoundIsNothing(options.allowNotFound),
-		},
-		settings,
-	);
+	const send = async (extraHeaders: Record<string, string>) =>
+		await sendWithRetries(
+			this,
+			cartComProtocol(this, conn, call),
+			{
+				credentialType: conn.credentialType,
+				method,
+				url,
+				headers: { ...headers, ...extraHeaders },
+				body,
+				repeatable: call.repeatable,
+				budget: { key: conn.storeKey, windowMs: settings.callWindowMs },
+				secrets: call.secrets,
+				allowNotFound: notFoundIsNothing(options.allowNotFound),
+			},
+			settings,
+		);
+	if (conn.authentication !== 'oAuth2') return await send({});
+	const sentAt = Date.now();
+	let failure: unknown;
+	try {
+		return await send({});
+	} catch (error) {
+		failure = error;
+	}
+	if (!(failure instanceof NodeApiError) || failure.httpCode !== '401') throw failure;
+	// The store refused the access token before expiry (revoked, or its lifetime is unknown). A
+	// 401 was not processed, so the request is sent once more: the credential's authenticate sees
+	// the header, has n8n refresh the token unless it was renewed since `sentAt`, and strips the
+	// header. A second 401 is reported.
+	return await send({ [REFUSED_AT_HEADER]: String(sentAt) });
 }
 
 /**

@@ -116,6 +116,17 @@ export interface HttpCall {
 
 /** Network faults where the request certainly never reached the service, so even a POST may go again. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
+ * The credential's own step before the request failed (e.g. an OAuth refresh the server refused):
+ * the request was never sent, and repeating it would only repeat that step. Such an error (or the
+ * error n8n wraps it in) carries `requestNotSent: true`; the failure gets this code.
+ */
+export const AUTH_STEP_FAILED_CODE = 'EAUTHREFRESH';
+
+function markedNotSent(error: unknown): boolean {
+	const marked = error as { requestNotSent?: unknown; cause?: { requestNotSent?: unknown } };
+	return marked?.requestNotSent === true || marked?.cause?.requestNotSent === true;
+}
 /** Our own code for an attempt that outlived `attemptDeadlineMs`. */
 const DEADLINE_CODE = 'EDEADLINE';
 const TRANSIENT_CODES = new Set([
@@ -281,8 +292,9 @@ export async function sendWithRetries<T>(
 			);
 		} catch (error) {
 			budget?.settle(undefined);
-			const code = errorCode(error);
-			const neverSent = code !== undefined && NOT_SENT_CODES.has(code);
+			const code = markedNotSent(error) ? AUTH_STEP_FAILED_CODE : errorCode(error);
+			const neverSent =
+				code !== undefined && (NOT_SENT_CODES.has(code) || code === AUTH_STEP_FAILED_CODE);
 			if (
 				code !== undefined &&
 				TRANSIENT_CODES.has(code) &&
