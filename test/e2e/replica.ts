@@ -636,10 +636,12 @@ async function main(): Promise<number> {
 	const workDir =
 		process.env.E2E_WORK_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cartcom-replica-'));
 	fs.mkdirSync(workDir, { recursive: true });
-	// More orders than one page of the trigger (100), so a bulk job makes it page.
+	// A store that caps pages at 100 (the trigger asks for 1,000 and learns the cap) and a bulk job of
+	// more orders than that, so the trigger pages.
 	const sim = await startSimulator({
 		seed: 42,
 		port: 0,
+		maxPageSize: 100,
 		sizes: { orders: 150, customers: 40, products: 40 },
 	});
 	checks.log(

@@ -1072,7 +1072,9 @@ async function main(): Promise<number> {
 	checks.log(
 		`n8n ${version} on node ${nodeVersion}, suite ${suite}, user folder ${process.env.N8N_USER_FOLDER}, work dir ${workDir}`,
 	);
-	const sim = await startSimulator({ seed: 42, port: 0 });
+	// A store that caps pages at 100: the nodes ask for 1,000 and learn the cap from the first short
+	// page, so the trigger reads the 250-order bulk below in several pages (issue 15, point 0).
+	const sim = await startSimulator({ seed: 42, port: 0, maxPageSize: 100 });
 	const cartRover = await startCartRoverSimulator({ seed: 42, port: 0 });
 	checks.log(`store simulator on ${sim.url}, CartRover simulator on ${cartRover.url}`);
 	try {
