@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { RESOURCES } from '../../nodes/CartCom/actions/resources';
 import { SPECS } from '../../nodes/CartCom/actions/specs';
@@ -203,8 +203,32 @@ function parametersFor(spec: ResourceSpec, operation: string, id: number): INode
 	}
 }
 
-/** One more run of an operation: its parameters, read from the store when the run starts. */
-type Scenario = (sim: Simulator) => Parameters;
+/** A run whose input items carry a file (binary data), for operations that take one from the workflow. */
+interface ScenarioWithInput {
+	parameters: Parameters;
+	inputItems: INodeExecutionData[];
+}
+const isWithInput = (value: Parameters | ScenarioWithInput): value is ScenarioWithInput =>
+	Array.isArray(value.inputItems) && typeof value.parameters === 'object';
+
+/** One input item with a file in its `data` binary field. */
+const withFile = (
+	parameters: Parameters,
+	content: string,
+	fileName: string,
+	mimeType: string,
+): ScenarioWithInput => ({
+	parameters,
+	inputItems: [
+		{
+			json: {},
+			binary: { data: { data: Buffer.from(content).toString('base64'), mimeType, fileName } },
+		},
+	],
+});
+
+/** One more run of an operation: its parameters (and input), read from the store when the run starts. */
+type Scenario = (sim: Simulator) => Parameters | ScenarioWithInput;
 
 /** The declared calls none of the calls sent matches (`{id}` = a numeric ID). */
 const unmade = (endpoints: Endpoint[], sent: string[]) =>
@@ -217,7 +241,11 @@ async function callsOf(sim: Simulator, resource: string, operation: string, runs
 	const sent: string[] = [];
 	for (const scenario of runs) {
 		sim.clearRequests();
-		await run(sim, { resource, operation, ...scenario(sim) }, { continueOnFail: true });
+		const made = scenario(sim);
+		const { parameters, inputItems } = isWithInput(made)
+			? made
+			: { parameters: made, inputItems: undefined };
+		await run(sim, { resource, operation, ...parameters }, { continueOnFail: true, inputItems });
 		sent.push(
 			...sim.requests.map((request) => `${request.method} ${request.path.replace(API, '')}`),
 		);
@@ -229,7 +257,18 @@ async function callsOf(sim: Simulator, resource: string, operation: string, runs
  * Runs beyond the default one for standard operations that declare calls only some input makes,
  * keyed `resource/operation` (e.g. a Create that first uploads a file given as binary input).
  */
-const STANDARD_EXTRA_RUNS: Record<string, Scenario[]> = {};
+const STANDARD_EXTRA_RUNS: Record<string, Scenario[]> = {
+	// The image from the workflow: POST /upload, then the picture with the uploaded path.
+	'productPicture/create': [
+		(sim) =>
+			withFile(
+				{ fileSource: 'binary', productId: sim.store.list('products')[0].id },
+				'jpeg bytes',
+				'cover.jpg',
+				'image/jpeg',
+			),
+	],
+};
 
 describe('each standard operation makes the calls it declares', () => {
 	let sim: Simulator;
@@ -290,6 +329,39 @@ function unshippedOrder(sim: Simulator): number {
 				sim.store.list('order_items').some((item) => item.order_id === order.id),
 		)!.id as number;
 }
+/** An empty cart in the store. */
+const newCart = (sim: Simulator) =>
+	sim.store.create('carts', { store_id: 1, customer_id: null, associated_order_id: null })
+		.id as number;
+/** A cart line (a new cart holding one product). */
+function cartLine(sim: Simulator) {
+	const product = plainProduct(sim);
+	return sim.store.create('cart_items', {
+		cart_id: newCart(sim),
+		product_id: product.id,
+		quantity: 1,
+		price: product.price ?? 10,
+	});
+}
+/** A saved card of the first order's customer. */
+const savedCard = (sim: Simulator) =>
+	sim.store
+		.list('credit_cards')
+		.find((card) => card.customer_id === sim.store.list('orders')[0].customer_id) ??
+	sim.store.create('credit_cards', {
+		customer_id: sim.store.list('orders')[0].customer_id,
+		card_type: 'Visa',
+		cardholder_name: 'Jane Doe',
+		last_four: '1111',
+		expiration_month: 12,
+		expiration_year: 2030,
+	});
+const drip = (sim: Simulator) =>
+	(sim.store.list('drips')[0] ?? sim.store.create('drips', { name: 'Welcome', is_enabled: true }))
+		.id as number;
+const microstore = (sim: Simulator) =>
+	(sim.store.list('microstores')[0] ?? sim.store.create('microstores', { name: 'Outlet' }))
+		.id as number;
 const COVER_VARIANTS = [
 	{ sku: 'COVER-MATTE', options: { Finish: 'Matte' }, stock: 4 },
 	{ sku: 'COVER-GLOSS', options: { Finish: 'Gloss' }, stock: 2 },
@@ -330,6 +402,11 @@ const TASK_SCENARIOS: Record<string, Scenario[]> = {
 	],
 	'inventory/get': [
 		(sim) => ({ identifierType: 'product_id', identifierValue: String(plainProduct(sim).id) }),
+		// By name: the product is looked up first.
+		(sim) => ({
+			identifierType: 'item_name',
+			identifierValue: plainProduct(sim).item_name as string,
+		}),
 	],
 	'inventory/getSettings': [() => ({})],
 	'inventory/updateSettings': [() => ({ updateFields: { trackInventory: true } })],
@@ -398,7 +475,210 @@ const TASK_SCENARIOS: Record<string, Scenario[]> = {
 			variants: JSON.stringify([{ ...COVER_VARIANTS[0], stock: 9 }]),
 		}),
 	],
-	'theme/import': [() => ({ themeName: 'Summer', filePath: 'themes/summer.zip' })],
+	'theme/import': [
+		() => ({ themeName: 'Summer', filePath: 'themes/summer.zip' }),
+		// The .zip from the workflow: uploaded first.
+		() =>
+			withFile(
+				{ themeName: 'Winter', fileSource: 'binary' },
+				'PK zip bytes',
+				'winter.zip',
+				'application/zip',
+			),
+	],
+	// Issue 14: the documented routes the node gained.
+	'adcode/getByName': [
+		() => ({ adcodeName: 'cover-spring' }),
+		// A name that looks like an ID is looked up in the list instead.
+		() => ({ adcodeName: '2024' }),
+	],
+	'address/getStateByPostalCode': [() => ({ postalCode: '77702' })],
+	'cart/addItems': [
+		(sim) => ({
+			cartId: byId(newCart(sim)),
+			cartItems: {
+				rows: [{ productId: String(plainProduct(sim).id), quantity: 1, variantIds: '' }],
+			},
+		}),
+	],
+	'cart/updateItems': [
+		(sim) => {
+			const line = cartLine(sim);
+			return {
+				cartId: byId(line.cart_id as number),
+				cartItemQuantities: { rows: [{ cartItemId: String(line.id), quantity: 3 }] },
+			};
+		},
+	],
+	'cart/removeItems': [
+		(sim) => {
+			const line = cartLine(sim);
+			return { cartId: byId(line.cart_id as number), cartItemIds: String(line.id) };
+		},
+	],
+	'cart/getTotals': [(sim) => ({ cartId: byId(cartLine(sim).cart_id as number) })],
+	'cart/getShippingRates': [
+		(sim) => ({
+			cartId: byId(cartLine(sim).cart_id as number),
+			city: 'Round Rock',
+			state: 'TX',
+			postalCode: '78681',
+			country: 'US',
+		}),
+	],
+	'cart/setShippingMethod': [
+		(sim) => ({
+			cartId: byId(cartLine(sim).cart_id as number),
+			identifier: 'USPS;Priority Mail;USPS Priority Mail',
+		}),
+	],
+	'cart/setShippingEstimate': [
+		(sim) => ({ cartId: byId(cartLine(sim).cart_id as number), postalCode: '77701' }),
+	],
+	'cart/setCouponCode': [
+		(sim) => ({ cartId: byId(cartLine(sim).cart_id as number), couponCode: 'SAVE10' }),
+	],
+	'cart/getPaymentMethods': [(sim) => ({ cartId: byId(cartLine(sim).cart_id as number) })],
+	'cart/placeOrder': [
+		// The connection drops after the order was made: the cart is read again, nothing re-sent.
+		(sim) => {
+			const cartId = cartLine(sim).cart_id as number;
+			sim.scriptFaults([{ match: { path: /place_order$/ }, reset: true, applyWrite: true }]);
+			return {
+				cartId: byId(cartId),
+				customerFirstName: 'Jo',
+				customerLastName: 'Doe',
+				customerEmail: 'jo@example.com',
+				billing_name: 'Jo Doe',
+				billing_address_line_1: '1 Main St',
+				billing_city: 'Beaumont',
+				billing_state: 'TX',
+				billing_postal_code: '77702',
+				billing_country: 'US',
+				cardNumber: '4111111111111111',
+				cardName: 'Jo Doe',
+				cardExpirationMonth: '12',
+				cardExpirationYear: '2030',
+				cardCvv: '987',
+			};
+		},
+	],
+	'creditCard/getDecrypted': [(sim) => ({ recordId: byId(savedCard(sim).id as number) })],
+	'orderPayment/getDecrypted': [
+		(sim) => ({ recordId: byId(sim.store.list('order_payments')[0].id as number) }),
+	],
+	'customer/integrationUpsert': [
+		() => ({ integrationKey: 'cover@example.com', recordJson: '{"first_name": "Cover"}' }),
+	],
+	'product/integrationUpsert': [
+		(sim) => ({
+			integrationKey: plainProduct(sim).item_number as string,
+			recordJson: '{"price": 12.5}',
+		}),
+	],
+	'order/integrationUpsert': [
+		() => ({ recordJson: JSON.stringify({ order_number: 'W-COVER', admin_comments: 'from ERP' }) }),
+	],
+	'orderPayment/integrationUpsert': [
+		(sim) => ({
+			recordJson: JSON.stringify({
+				order_id: sim.store.list('orders')[0].id,
+				transaction_id: 'TX-COVER',
+				amount: 1,
+			}),
+		}),
+	],
+	'orderShipment/integrationUpsert': [
+		(sim) => ({
+			recordJson: JSON.stringify({
+				order_id: sim.store.list('orders')[0].id,
+				tracking_numbers: '1ZCOVER0002',
+				shipping_method: 'UPS Ground',
+			}),
+		}),
+	],
+	'drip/addMembers': [
+		(sim) => ({
+			recordId: byId(drip(sim)),
+			customerIds: String(sim.store.list('customers')[0].id),
+		}),
+	],
+	'drip/removeMembers': [
+		(sim) => ({
+			recordId: byId(drip(sim)),
+			customerIds: String(sim.store.list('customers')[0].id),
+		}),
+	],
+	'file/upload': [
+		() =>
+			withFile(
+				{ destination: '/shared/images/cover.jpg' },
+				'jpeg bytes',
+				'cover.jpg',
+				'image/jpeg',
+			),
+	],
+	'import/importFromFile': [
+		() =>
+			withFile(
+				{ mapping: { columns: [{ sourceColumn: 'SKU', destinationColumn: 'ItemID' }] } },
+				'SKU\nCOVER\n',
+				'products.csv',
+				'text/csv',
+			),
+	],
+	'import/importFromUrl': [
+		() => ({
+			fileUrl: 'https://example.com/p.csv',
+			mapping: { columns: [{ sourceColumn: 'SKU', destinationColumn: 'ItemID' }] },
+		}),
+	],
+	'product/importMany': [
+		(sim) => ({
+			importLines: JSON.stringify([
+				{ product: { item_number: plainProduct(sim).item_number, cost: 4.56 } },
+			]),
+		}),
+	],
+	'store/getActiveCatalog': [() => ({ recordId: byId(1) })],
+	'store/updateActiveCatalog': [
+		(sim) => ({
+			recordId: byId(1),
+			updateFields: { categoryIds: String(sim.store.list('categories')[0].id) },
+		}),
+	],
+	'microstore/getActiveCatalog': [(sim) => ({ recordId: byId(microstore(sim)) })],
+	'microstore/updateActiveCatalog': [
+		(sim) => ({
+			recordId: byId(microstore(sim)),
+			updateFields: { microstoreCatalogOverride: true },
+		}),
+	],
+	'store/getAlertEmails': [() => ({ recordId: byId(1) })],
+	'store/addAlertEmail': [() => ({ recordId: byId(1), email: 'cover@example.com' })],
+	'order/processPayment': [
+		(sim) => {
+			const order = sim.store.list('orders')[0];
+			return {
+				recordId: byId(order.id as number),
+				cardId: String(savedCard(sim).id),
+				customerId: String(order.customer_id),
+			};
+		},
+	],
+	'order/processPayments': [
+		(sim) => ({ recordId: byId(sim.store.list('orders')[0].id as number) }),
+	],
+	'subscription/pauseItems': [
+		(sim) => {
+			const line = cartLine(sim);
+			const subscription = sim.store.create('subscriptions', {
+				saved_cart_id: line.cart_id,
+				customer_id: sim.store.list('customers')[0].id,
+			});
+			return { recordId: byId(subscription.id as number), cartItemIds: String(line.id) };
+		},
+	],
 };
 
 describe('each task operation makes every call it declares', () => {

@@ -40,6 +40,11 @@ export const getByName: OperationModule = {
 		action: 'Get an adcode by name',
 		description: 'Retrieve one adcode by its name',
 	},
+	// By name when it fits the route, else the list filtered by name (a name like an ID or with a separator).
+	endpoints: [
+		{ method: 'GET', path: '/adcodes/{name}' },
+		{ method: 'GET', path: '/adcodes' },
+	],
 	description: forOperation(adcodeSpec.value, OPERATION, properties),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {

@@ -29,6 +29,7 @@ export const getStateByPostalCode: OperationModule = {
 		action: 'Get the state of a postal code',
 		description: 'Look up the state or region a postal code belongs to',
 	},
+	endpoints: [{ method: 'GET', path: '/addresses/state_by_postalcode/{postalCode}' }],
 	description: forOperation(addressSpec.value, OPERATION, properties),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {

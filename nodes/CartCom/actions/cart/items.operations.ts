@@ -130,6 +130,7 @@ export const addCartItems = cartOperation(
 		action: 'Add items to a cart',
 		description: 'Put products into a cart',
 	},
+	[{ method: 'POST', path: '/carts/{id}/items' }],
 	addItemsProperties,
 	'write',
 	async function (i, cartId) {
@@ -176,6 +177,7 @@ export const updateCartItems = cartOperation(
 		action: 'Update items in a cart',
 		description: 'Set new quantities for items already in a cart',
 	},
+	[{ method: 'PUT', path: '/carts/{id}/items' }],
 	[
 		{
 			displayName: 'Items',
@@ -242,6 +244,7 @@ export const removeCartItems = cartOperation(
 		action: 'Remove items from a cart',
 		description: 'Take some or all items out of a cart',
 	},
+	[{ method: 'DELETE', path: '/carts/{id}/items' }],
 	[
 		{
 			displayName: 'Remove',
@@ -297,6 +300,7 @@ export const getCartTotals = cartOperation(
 		action: 'Get a cart with updated totals',
 		description: 'Recalculate prices, discounts and shipping, and return the cart',
 	},
+	[{ method: 'GET', path: '/carts/{id}/calculated' }],
 	[],
 	'read',
 	async function (i, cartId) {

@@ -179,6 +179,11 @@ export const placeOrder = cartOperation(
 		action: 'Place an order from a cart',
 		description: 'Check out: create the order from the cart and take the payment',
 	},
+	[
+		{ method: 'POST', path: '/carts/{id}/place_order' },
+		// The cart again after an unclear answer: it names the order when one was placed.
+		{ method: 'GET', path: '/carts/{id}' },
+	],
 	properties,
 	'write',
 	async function (i, cartId) {

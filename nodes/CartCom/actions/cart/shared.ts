@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { forOperation, recordLocator, writeOptionsCollection } from '../../helpers/descriptions';
 import { runPerItem, runWritesPerItem, type ItemResult } from '../../helpers/items';
 import { readRecordId } from '../../helpers/parameters';
-import type { OperationModule, OperationOption } from '../../helpers/types';
+import type { Endpoint, OperationModule, OperationOption } from '../../helpers/types';
 import { cartSpec } from '../generic/specs';
 
 export const CART_ID = 'cartId';
@@ -23,9 +23,13 @@ export const readCartId = (ctx: IExecuteFunctions, itemIndex: number) =>
 
 export const cartPath = (cartId: number, route: string) => `${cartSpec.path}/${cartId}/${route}`;
 
-/** One cart operation: the Cart picker first, then its own parameters; writes get the write options. */
+/**
+ * One cart operation: the Cart picker first, then its own parameters; writes get the write options.
+ * `endpoints`: every call it can make (`{id}` = the cart).
+ */
 export function cartOperation(
 	option: OperationOption,
+	endpoints: Endpoint[],
 	properties: INodeProperties[],
 	kind: 'read' | 'write',
 	handler: (this: IExecuteFunctions, itemIndex: number, cartId: number) => Promise<ItemResult>,
@@ -33,6 +37,7 @@ export function cartOperation(
 	const all = [cartLocator, ...properties, ...(kind === 'write' ? [writeOptionsCollection()] : [])];
 	return {
 		option,
+		endpoints,
 		description: forOperation('cart', option.value, all),
 		async execute(items) {
 			const run = kind === 'write' ? runWritesPerItem : runPerItem;

@@ -31,6 +31,7 @@ export const getShippingRates = cartOperation(
 		action: 'Get shipping rates for a cart',
 		description: 'The shipping methods and prices for the cart to an address',
 	},
+	[{ method: 'GET', path: '/carts/{id}/shipping' }],
 	[
 		addressField('City', 'city', 'e.g. Round Rock', true),
 		addressField('State', 'state', 'e.g. TX', true),
@@ -69,6 +70,7 @@ export const setShippingMethod = cartOperation(
 		action: 'Set the shipping method of a cart',
 		description: 'Choose one of the cart’s shipping rates',
 	},
+	[{ method: 'PUT', path: '/carts/{id}/shipping' }],
 	[
 		{
 			displayName: 'Shipping Method Identifier',
@@ -105,6 +107,7 @@ export const setShippingEstimate = cartOperation(
 		action: 'Set the shipping estimate address of a cart',
 		description: 'Where the cart’s shipping is estimated to, so its totals include shipping',
 	},
+	[{ method: 'PUT', path: '/carts/{id}/shipping_estimation' }],
 	[
 		addressField('City', 'city', 'e.g. Beaumont', false),
 		addressField('State Code', 'stateCode', 'e.g. TX', false),
@@ -148,6 +151,7 @@ export const setCouponCode = cartOperation(
 		action: 'Apply a coupon code to a cart',
 		description: 'Apply a coupon or discount code and recalculate the cart',
 	},
+	[{ method: 'PUT', path: '/carts/{id}/coupon_code' }],
 	[
 		{
 			displayName: 'Coupon Code',
@@ -178,6 +182,7 @@ export const getPaymentMethods = cartOperation(
 		action: 'Get the payment methods of a cart',
 		description: 'The payment methods the cart can be paid with',
 	},
+	[{ method: 'GET', path: '/carts/{id}/payment_methods' }],
 	[],
 	'read',
 	async function (i, cartId) {

@@ -86,6 +86,11 @@ export const addMembers: OperationModule = {
 		action: 'Add customers to a drip series',
 		description: 'Start a drip e-mail series for customers (those already in it are left alone)',
 	},
+	// The members first (those already in the series are not sent), again after an unclear answer.
+	endpoints: [
+		{ method: 'GET', path: '/drips/{id}/members' },
+		{ method: 'POST', path: '/drips/{id}/members' },
+	],
 	description: properties('addMembers', 'add to the series'),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {
@@ -148,6 +153,7 @@ export const removeMembers: OperationModule = {
 		action: 'Remove customers from a drip series',
 		description: 'Stop a drip e-mail series for customers (marks it complete for them)',
 	},
+	endpoints: [{ method: 'DELETE', path: '/drips/{id}/members' }],
 	description: properties('removeMembers', 'take out of the series'),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {

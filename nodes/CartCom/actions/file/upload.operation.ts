@@ -42,6 +42,7 @@ export const uploadStoreFile: OperationModule = {
 		action: 'Upload a file',
 		description: 'Put a file from the workflow into the store’s files (images, theme .zip, …)',
 	},
+	endpoints: [{ method: 'POST', path: '/upload' }],
 	description: forOperation('file', 'upload', properties),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {

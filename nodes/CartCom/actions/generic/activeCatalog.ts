@@ -24,6 +24,7 @@ export function getActiveCatalogOperation(spec: ResourceSpec): OperationModule {
 			action: `Get the active catalog of a ${spec.name.toLowerCase()}`,
 			description: `Retrieve which categories and products a ${spec.name.toLowerCase()} sells`,
 		},
+		endpoints: [{ method: 'GET', path: `${spec.path}/{id}/active_catalog` }],
 		description: forOperation(spec.value, 'getActiveCatalog', [recordLocator(spec)]),
 		async execute(items) {
 			return await runPerItem(this, items, async (i) => {
@@ -116,6 +117,7 @@ export function updateActiveCatalogOperation(spec: ResourceSpec): OperationModul
 			action: `Update the active catalog of a ${spec.name.toLowerCase()}`,
 			description: `Change which categories and products a ${spec.name.toLowerCase()} sells`,
 		},
+		endpoints: [{ method: 'PUT', path: `${spec.path}/{id}/active_catalog` }],
 		description: forOperation(spec.value, 'updateActiveCatalog', properties),
 		async execute(items) {
 			return await runPerItem(this, items, async (i) => {

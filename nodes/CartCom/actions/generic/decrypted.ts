@@ -65,6 +65,7 @@ export function decryptedOperation(spec: ResourceSpec, noun: string): OperationM
 			action: `Get decrypted ${noun}`,
 			description: `Retrieve one ${noun} with its card data in clear (sensitive; needs the decrypt scope)`,
 		},
+		endpoints: [{ method: 'GET', path: `${spec.path}/{id}/decrypted` }],
 		description: forOperation(spec.value, DECRYPT_OPERATION, properties),
 		async execute(items) {
 			return await runPerItem(this, items, async (i) => {

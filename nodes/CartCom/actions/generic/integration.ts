@@ -102,6 +102,7 @@ export function integrationOperation(route: IntegrationRoute): OperationModule {
 			action: `Create or update ${article} ${route.noun} by lookup`,
 			description: `Create or update ${article} ${route.noun} found by ${route.lookup}, without knowing IDs`,
 		},
+		endpoints: [{ method: 'POST', path: `${spec.path}/integration` }],
 		description: forOperation(spec.value, INTEGRATION_OPERATION, properties),
 		async execute(items) {
 			return await runWritesPerItem(this, items, async (i) => {

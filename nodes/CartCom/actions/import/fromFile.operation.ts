@@ -20,6 +20,7 @@ export const importFromFile: OperationModule = {
 		action: 'Import a CSV file',
 		description: 'Send a CSV file from the workflow to Cart.com’s import',
 	},
+	endpoints: [{ method: 'POST', path: '/import/file' }],
 	description: forOperation('import', 'importFromFile', properties),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {

@@ -39,6 +39,7 @@ export const importFromUrl: OperationModule = {
 		action: 'Import a CSV file from a URL',
 		description: 'Have Cart.com download a CSV file and import it',
 	},
+	endpoints: [{ method: 'POST', path: '/import/fetch' }],
 	description: forOperation('import', 'importFromUrl', properties),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {

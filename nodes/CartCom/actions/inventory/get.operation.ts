@@ -17,7 +17,11 @@ export const getStock: OperationModule = {
 		action: 'Get inventory',
 		description: 'Read the stock of a product or variant row by SKU, GTIN, name or ID',
 	},
-	endpoints: [{ method: 'GET', path: '/inventory' }],
+	// By name, the one product of that name is found first.
+	endpoints: [
+		{ method: 'GET', path: '/products' },
+		{ method: 'GET', path: '/inventory' },
+	],
 	description: forOperation('inventory', 'get', identifierParameters()),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {

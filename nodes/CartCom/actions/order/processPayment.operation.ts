@@ -95,6 +95,12 @@ export const processPayment: OperationModule = {
 		action: 'Charge a saved card for an order',
 		description: 'Charge a customer’s saved card for an order (sent once, never repeated)',
 	},
+	// The order and its payments before the charge; the payments again after an unclear answer.
+	endpoints: [
+		{ method: 'GET', path: '/orders/{id}' },
+		{ method: 'GET', path: '/orders/{id}/payments' },
+		{ method: 'POST', path: '/orders/{id}/process_payment' },
+	],
 	description: forOperation(orderSpec.value, OPERATION, properties),
 	async execute(items) {
 		// One item at a time: two charges on one order in parallel could not be told apart on a re-read.

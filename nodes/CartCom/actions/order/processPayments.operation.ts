@@ -35,6 +35,11 @@ export const processPayments: OperationModule = {
 		action: 'Process the payments of a payment order',
 		description: 'Charge the pending payments of a payment order (sent once, never repeated)',
 	},
+	// The payments before the charge, and again after an unclear answer.
+	endpoints: [
+		{ method: 'GET', path: '/orders/{id}/payments' },
+		{ method: 'POST', path: '/orders/{id}/process_payments' },
+	],
 	description: forOperation(orderSpec.value, OPERATION, properties),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {

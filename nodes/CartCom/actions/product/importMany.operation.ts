@@ -147,6 +147,7 @@ export const importMany: OperationModule = {
 		description:
 			'Create or update many products in one request, with categories and manufacturers by name',
 	},
+	endpoints: [{ method: 'POST', path: '/products/importMany' }],
 	description: forOperation('product', 'importMany', properties),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {

@@ -108,6 +108,10 @@ export const create: StandardOperation = {
 		description: `Create a new ${spec.name.toLowerCase()}`,
 	}),
 	description,
-	endpoints: (spec) => [{ method: 'POST', path: spec.path }],
+	// A resource with a file field uploads a file given from the workflow first.
+	endpoints: (spec) => [
+		...(spec.fileSource ? [{ method: 'POST' as const, path: '/upload' }] : []),
+		{ method: 'POST', path: spec.path },
+	],
 	execute,
 };

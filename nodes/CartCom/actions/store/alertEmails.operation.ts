@@ -46,6 +46,7 @@ export const getAlertEmails: OperationModule = {
 		action: 'Get store alert emails',
 		description: 'List the addresses that receive the store’s admin alerts',
 	},
+	endpoints: [{ method: 'GET', path: '/stores/{id}/store_alert_email' }],
 	description: forOperation(storeSpec.value, 'getAlertEmails', [recordLocator(storeSpec)]),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {
@@ -81,6 +82,11 @@ export const addAlertEmail: OperationModule = {
 		action: 'Add a store alert email',
 		description: 'Add an address to the store’s admin alert e-mails (skipped when already there)',
 	},
+	// The list first (an address already there is not sent), again after an unclear or odd answer.
+	endpoints: [
+		{ method: 'GET', path: '/stores/{id}/store_alert_email' },
+		{ method: 'PUT', path: '/stores/{id}/store_alert_email' },
+	],
 	description: forOperation(storeSpec.value, 'addAlertEmail', addProperties),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {

@@ -46,6 +46,7 @@ export const pauseItems: OperationModule = {
 		action: 'Pause or resume subscription items',
 		description: 'Pause or resume items of a subscription',
 	},
+	endpoints: [{ method: 'PUT', path: '/subscriptions/{id}/pause' }],
 	description: forOperation(subscriptionSpec.value, OPERATION, properties),
 	async execute(items) {
 		return await runPerItem(this, items, async (i) => {

@@ -49,7 +49,11 @@ export const importTheme: OperationModule = {
 		action: 'Import theme',
 		description: 'Create a theme from a .zip file in the store or from the workflow',
 	},
-	endpoints: [{ method: 'POST', path: '/themes/import' }],
+	// From the workflow, the .zip is uploaded to the store first.
+	endpoints: [
+		{ method: 'POST', path: '/upload' },
+		{ method: 'POST', path: '/themes/import' },
+	],
 	description: forOperation('theme', 'import', properties),
 	async execute(items) {
 		return await runWritesPerItem(this, items, async (i) => {
