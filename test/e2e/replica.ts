@@ -461,9 +461,10 @@ async function checkReplica(sim: Simulator): Promise<void> {
 	let bulkAt = Infinity;
 	const stopHook = sim.onRequest((request) => {
 		if (midPage || request.path !== '/api/v1/orders') return;
-		// The trigger reads on from the last record of a page (updated_at=gte:<its instant>): a
+		// The trigger reads on from the last record of a page: `updated_at=gte:<its instant>`, or
+		// `updated_at=eq:<instant>&id=gt:<last id>` when the whole page was that instant (a bulk). A
 		// request from the bulk's instant means it has read the first page of the bulk.
-		const from = /^gte:(\S+)/.exec(request.query.get('updated_at') ?? '')?.[1];
+		const from = /^(?:gte|eq):(\S+)/.exec(request.query.get('updated_at') ?? '')?.[1];
 		if (!from || instantOf(from) < bulkAt) return;
 		// Two orders it read and one it has not read yet change again, one loses a line, and one
 		// random change more.
