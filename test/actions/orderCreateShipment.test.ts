@@ -542,10 +542,15 @@ describe('Order → Create Shipment at scale', () => {
 
 	it('Parallel Requests runs calls side by side yet stays within a tight rate limit', async () => {
 		const windowMs = 1000;
+		// 24 calls against 12 per window: the limit binds, and it leaves room for several calls at once
+		// after the budget's slow start (up to 8 answers one after another, nodes/shared/http/callBudget.ts).
+		// With 6 per window the slow start filled the first window one call at a time and the slots then
+		// came free one by one, so calls overlapped only by chance.
+		const limit = 12;
 		sim = await startStore({
 			sizes: { orders: 30, products: 10, customers: 10 },
 			latencyMs: 60,
-			rateLimit: { limit: 6, windowMs, retryAfter: 'seconds' },
+			rateLimit: { limit, windowMs, retryAfter: 'seconds' },
 		});
 		configureTransport({ callWindowMs: windowMs });
 		let inFlight = 0;
@@ -556,7 +561,7 @@ describe('Order → Create Shipment at scale', () => {
 		});
 		const orderIds = sim.store
 			.list('orders')
-			.slice(0, 12)
+			.slice(0, 2 * limit)
 			.map((order) => order.id as number);
 
 		const items = await run(
@@ -573,11 +578,11 @@ describe('Order → Create Shipment at scale', () => {
 
 		expect(items.map((item) => item.json.id)).toEqual(orderIds);
 		expect(sim.requests.filter((request) => request.status === 429)).toEqual([]);
-		expect(sim.requests).toHaveLength(12);
+		expect(sim.requests).toHaveLength(2 * limit);
 		expect(maxInFlight).toBeGreaterThan(1);
 		expect(maxInFlight).toBeLessThanOrEqual(4);
-		// 12 calls at 6 per second cannot all fit in one window: the client waited for the next one.
-		const spanMs = sim.requests[11].at - sim.requests[0].at;
+		// 24 calls at 12 per second cannot all fit in one window: the client waited for the next one.
+		const spanMs = sim.requests[2 * limit - 1].at - sim.requests[0].at;
 		expect(spanMs).toBeGreaterThanOrEqual(windowMs - 100);
 	});
 });
