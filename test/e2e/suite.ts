@@ -516,10 +516,17 @@ interface BulkUpdate {
 	triggerRequests: RecordedRequest[];
 }
 
-function bulkUpdate(sim: Simulator): BulkUpdate {
+/**
+ * `spared`: orders other workflows of the run write to (the CartRover example ships one back). A
+ * shipment changes its order, so when that example runs first after the restart, the bulk version of
+ * that order is gone before any trigger response holds it and must not be expected (CI on 79cffcd
+ * failed on order 100009 this way).
+ */
+function bulkUpdate(sim: Simulator, spared: number[]): BulkUpdate {
 	const ids = sim.store
 		.list('orders')
 		.map((order) => Number(order.id))
+		.filter((id) => !spared.includes(id))
 		.slice(0, BULK_SIZE);
 	const stamp = sim.store.nowTimestamp();
 	for (const id of ids)
@@ -840,7 +847,7 @@ async function checkTrigger(
 		.find((p) => p.use_variant_inventory === false && !(String(p.item_number) in EXAMPLE_STOCK));
 	assert(changedProduct, 'no product to change');
 	sim.store.update('products', Number(changedProduct.id), { price: 77.5 });
-	const bulk = bulkUpdate(sim);
+	const bulk = bulkUpdate(sim, [Number(shippedInCartRover), orderId]);
 	const stopChanging = changeAgainWhileRead(sim, bulk);
 	const since = sim.requests.length;
 	const cartRoverOrdersBefore = cartRover.orders.size;
