@@ -13,11 +13,12 @@ export const SCENARIOS = [
 	'cartRover',
 	'httpRequest',
 	'queueMode',
+	'queueModeN8n',
 	'replicaLag',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
-/** Run only when named in --only: it needs PostgreSQL and a real n8n, and takes about 8 minutes. */
-export const OPT_IN_SCENARIOS: readonly ScenarioName[] = ['replicaLag'];
+/** Run only when named in --only: they need PostgreSQL (and Redis) and a real n8n, about 8–10 minutes each. */
+export const OPT_IN_SCENARIOS: readonly ScenarioName[] = ['queueModeN8n', 'replicaLag'];
 
 export interface BenchConfig {
 	/** Calls the simulated store allows per rolling window. */
@@ -79,7 +80,8 @@ const USAGE = `Usage: npm run bench -- [flags]
   --sim-port N       the simulator's port in the httpRequest scenario (default: a free one;
                      env BENCH_SIM_PORT)
   --only a,b         run only these scenarios: ${SCENARIOS.join(', ')}
-                     (replicaLag only when named: real n8n + PostgreSQL, REPLICA_LAG_MINUTES, default 5)
+                     (replicaLag and queueModeN8n only when named: real n8n + PostgreSQL (+ Redis);
+                     REPLICA_LAG_MINUTES, default 5; queueModeN8n's ports: E2E_QUEUE_PORT, default 5700-5707)
   --quick            smaller sizes, for a run of about two minutes (env BENCH_QUICK=1)`;
 
 function numberFrom(

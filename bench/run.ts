@@ -11,6 +11,7 @@ import { faultSoakScenario } from './scenarios/faultSoak';
 import { httpRequestScenario } from './scenarios/httpRequest';
 import { memoryScenario } from './scenarios/memory';
 import { queueModeScenario } from './scenarios/queueMode';
+import { queueModeN8nScenario } from './scenarios/queueModeN8n';
 import { replicaLagScenario } from './scenarios/replicaLag';
 import { returnAllScenario } from './scenarios/returnAll';
 import { triggerIdleScenario } from './scenarios/triggerIdle';
@@ -25,6 +26,7 @@ const RUNNERS: Record<ScenarioName, (config: BenchConfig) => Promise<Section>> =
 	cartRover: cartRoverScenario,
 	httpRequest: httpRequestScenario,
 	queueMode: queueModeScenario,
+	queueModeN8n: queueModeN8nScenario,
 	replicaLag: replicaLagScenario,
 };
 
