@@ -75,7 +75,7 @@ export async function queueModeN8nScenario(config: BenchConfig): Promise<Section
 		);
 	const result = JSON.parse(line.slice('queue-result: '.length)) as QueueResult;
 	const ratio = result.wallMs / result.boundMs;
-	const e2eChecks = /e2e queue mode: (\d+) passed, (\d+) failed/.exec(output.stdout);
+	const e2eChecks = /e2e queue mode[^:]*: (\d+) passed, (\d+) failed/.exec(output.stdout);
 	return {
 		title: 'Queue mode in real n8n: main + two `n8n worker`s, one store, one budget',
 		setup: [
