@@ -29,6 +29,30 @@ export function toRecordId(
 	return Number(text);
 }
 
+/**
+ * A list of record IDs given as an array or as comma-separated text; each checked like one ID
+ * (named by its place in the list). `unique`: a body that sets a list (an active catalog) must not
+ * name an ID twice.
+ */
+export function toRecordIdList(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	{ unique = false } = {},
+): number[] {
+	const parts = Array.isArray(value)
+		? value
+		: String(value ?? '')
+				.split(',')
+				.map((part) => part.trim())
+				.filter(Boolean);
+	const ids = parts.map((part, index) => toRecordId(ctx, part, `${field} [${index}]`, itemIndex));
+	if (unique && new Set(ids).size !== ids.length)
+		throw inputError(ctx, itemIndex, field, 'lists an ID twice', 'List each ID once.');
+	return ids;
+}
+
 /** Cart.com keeps whole-number fields (quantities, sort orders, ids) as C# `int`: Int32. */
 export const INT32_MAX = 2_147_483_647;
 export const INT32_MIN = -2_147_483_648;

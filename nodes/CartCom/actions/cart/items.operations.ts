@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { inputError, isJsonObject, toNumber, toRecordId } from '../../helpers/validation';
+import {
+	inputError,
+	isJsonObject,
+	toNumber,
+	toRecordId,
+	toRecordIdList,
+} from '../../helpers/validation';
 import { cartComRequest, cartComWrite } from '../../transport';
 import { cartOperation, cartPath } from './shared';
 
@@ -19,21 +25,6 @@ function quantityOf(
 	label: string,
 ): number {
 	return toNumber(ctx, itemIndex, value, label, { integer: true, minimum: 1 });
-}
-
-function idList(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	label: string,
-): number[] {
-	const parts = Array.isArray(value)
-		? value
-		: String(value ?? '')
-				.split(',')
-				.map((part) => part.trim())
-				.filter(Boolean);
-	return parts.map((part, index) => toRecordId(ctx, part, `${label} [${index}]`, itemIndex));
 }
 
 const addItemsProperties: INodeProperties[] = [
@@ -149,7 +140,7 @@ export const addCartItems = cartOperation(
 				product_id: toRecordId(this, row.productId, `${label} Product ID`, i),
 				quantity: quantityOf(this, i, row.quantity, `${label} Quantity`),
 			};
-			const variants = idList(this, i, row.variantIds, `${label} Variant IDs`);
+			const variants = toRecordIdList(this, row.variantIds, `${label} Variant IDs`, i);
 			if (variants.length > 0) item.variant_ids = variants;
 			const personalizations = personalizationsOf(
 				this,
@@ -272,7 +263,12 @@ export const removeCartItems = cartOperation(
 		const which = this.getNodeParameter('removeWhich', i, 'selected');
 		let body: IDataObject | undefined;
 		if (which !== 'all') {
-			const ids = idList(this, i, this.getNodeParameter('cartItemIds', i, ''), 'Cart Item IDs');
+			const ids = toRecordIdList(
+				this,
+				this.getNodeParameter('cartItemIds', i, ''),
+				'Cart Item IDs',
+				i,
+			);
 			// docs/api-carting.md: a DELETE without a body empties the cart, so an empty list must never be sent as one.
 			if (ids.length === 0)
 				throw inputError(

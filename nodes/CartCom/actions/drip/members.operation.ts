@@ -5,7 +5,7 @@ import { forOperation, RECORD_ID, recordLocator } from '../../helpers/descriptio
 import { runPerItem } from '../../helpers/items';
 import { locatorValue, readRecordId, requireGiven } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
-import { inputError, toRecordId } from '../../helpers/validation';
+import { toRecordIdList } from '../../helpers/validation';
 import {
 	cartComGetMany,
 	cartComRequest,
@@ -38,13 +38,7 @@ function readInput(ctx: IExecuteFunctions, i: number): { dripId: number; custome
 	const raw = ctx.getNodeParameter('customerIds', i, '');
 	requireGiven(ctx, i, { Drip: locatorValue(ctx, RECORD_ID, i), 'Customer IDs': raw });
 	const dripId = readRecordId(ctx, i, undefined, 'Drip');
-	const customerIds = String(raw)
-		.split(',')
-		.map((part) => part.trim())
-		.filter(Boolean)
-		.map((part) => toRecordId(ctx, part, 'Customer IDs', i));
-	if (new Set(customerIds).size !== customerIds.length)
-		throw inputError(ctx, i, 'Customer IDs', 'lists an ID twice', 'List each ID once.');
+	const customerIds = toRecordIdList(ctx, raw, 'Customer IDs', i, { unique: true });
 	return { dripId, customerIds };
 }
 

@@ -1,10 +1,10 @@
-import type { IDataObject, INodeProperties, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { forOperation, RECORD_ID, recordLocator } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import { locatorValue, readCollection, readRecordId, requireGiven } from '../../helpers/parameters';
 import type { OperationModule, ResourceSpec } from '../../helpers/types';
-import { inputError, toRecordId } from '../../helpers/validation';
+import { inputError, toRecordId, toRecordIdList } from '../../helpers/validation';
 import { cartComRequest, cartComWrite, explainNotFound } from '../../transport';
 
 /**
@@ -42,24 +42,6 @@ export function getActiveCatalogOperation(spec: ResourceSpec): OperationModule {
 			});
 		},
 	};
-}
-
-function idList(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	label: string,
-): number[] {
-	const parts = Array.isArray(value)
-		? value
-		: String(value ?? '')
-				.split(',')
-				.map((part) => part.trim())
-				.filter(Boolean);
-	const ids = parts.map((part) => toRecordId(ctx, part, label, itemIndex));
-	if (new Set(ids).size !== ids.length)
-		throw inputError(ctx, itemIndex, label, 'lists an ID twice', 'List each ID once.');
-	return ids;
 }
 
 export function updateActiveCatalogOperation(spec: ResourceSpec): OperationModule {
@@ -126,9 +108,13 @@ export function updateActiveCatalogOperation(spec: ResourceSpec): OperationModul
 				const update = readCollection(this, 'updateFields', i);
 				const body: IDataObject = {};
 				if (update.categoryIds !== undefined)
-					body.category_ids = idList(this, i, update.categoryIds, 'Category IDs');
+					body.category_ids = toRecordIdList(this, update.categoryIds, 'Category IDs', i, {
+						unique: true,
+					});
 				if (update.productIds !== undefined)
-					body.product_ids = idList(this, i, update.productIds, 'Product IDs');
+					body.product_ids = toRecordIdList(this, update.productIds, 'Product IDs', i, {
+						unique: true,
+					});
 				if (update.rootCategoryId !== undefined) {
 					const root = Number(update.rootCategoryId);
 					body.root_category_id = root === 0 ? 0 : toRecordId(this, root, 'Root Category ID', i);

@@ -4,7 +4,7 @@ import { forOperation, simplifyParameter } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import { simplifyIfAsked } from '../../helpers/simplify';
 import type { ResourceSpec, StandardOperation } from '../../helpers/types';
-import { inputError, toRecordId } from '../../helpers/validation';
+import { inputError, toRecordIdList } from '../../helpers/validation';
 import { cartComGetMany } from '../../transport';
 
 /** Get Several by ID: `GET /{path}/select_many?ids=…`, many records in one call. */
@@ -26,11 +26,7 @@ function description(spec: ResourceSpec) {
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[], spec: ResourceSpec) {
 	return await runPerItem(this, items, async (i) => {
 		const raw = String(this.getNodeParameter('ids', i, '') ?? '');
-		const ids = raw
-			.split(',')
-			.map((part) => part.trim())
-			.filter(Boolean)
-			.map((part) => toRecordId(this, part, 'IDs', i));
+		const ids = toRecordIdList(this, raw, 'IDs', i);
 		if (ids.length === 0)
 			throw inputError(this, i, 'IDs', 'is empty', 'Enter at least one ID, e.g. 100231,100232.');
 		const records = await cartComGetMany.call(this, {

@@ -4,7 +4,7 @@ import { forOperation, RECORD_ID, recordLocator } from '../../helpers/descriptio
 import { runPerItem } from '../../helpers/items';
 import { locatorValue, readRecordId, requireGiven } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
-import { inputError, toRecordId } from '../../helpers/validation';
+import { toRecordIdList } from '../../helpers/validation';
 import { cartComWrite, explainNotFound } from '../../transport';
 import { subscriptionSpec } from '../generic/specs';
 
@@ -56,13 +56,7 @@ export const pauseItems: OperationModule = {
 				'Cart Item IDs': raw,
 			});
 			const id = readRecordId(this, i, undefined, 'Subscription');
-			const ids = String(raw)
-				.split(',')
-				.map((part) => part.trim())
-				.filter(Boolean)
-				.map((part) => toRecordId(this, part, 'Cart Item IDs', i));
-			if (new Set(ids).size !== ids.length)
-				throw inputError(this, i, 'Cart Item IDs', 'lists an ID twice', 'List each ID once.');
+			const ids = toRecordIdList(this, raw, 'Cart Item IDs', i, { unique: true });
 			const paused = this.getNodeParameter('pauseAction', i, 'pause') === 'pause';
 			const body = { items: ids.map((itemId) => ({ id: itemId, subscription_paused: paused })) };
 			return await explainNotFound(
