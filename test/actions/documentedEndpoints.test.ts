@@ -177,6 +177,34 @@ describe('Order → Process Payment', () => {
 		});
 	});
 
+	it('two executions at the same moment charging one order (a webhook delivered twice) charge it once', async () => {
+		const order = newOrder(64);
+		const card = newCard(order.customer_id as number);
+		const parameters = {
+			resource: 'order',
+			operation: 'processPayment',
+			recordId: byId(order.id),
+			cardId: String(card.id),
+			customerId: String(order.customer_id),
+		};
+		// Past the call budget's slow start (its first 8 answers go one at a time, which would let one
+		// execution finish before the other starts), and slow responses, so the executions overlap.
+		await run(
+			sim,
+			{ resource: 'order', operation: 'get', recordId: byId(order.id) },
+			{ input: Array.from({ length: 9 }, () => ({})) },
+		);
+		sim.clearRequests();
+		sim.options.latencyMs = 30;
+		const [first, second] = await Promise.all([run(sim, parameters), run(sim, parameters)]).finally(
+			() => (sim.options.latencyMs = 0),
+		);
+
+		expect(writesOf(sim)).toHaveLength(1);
+		expect(paymentsOf(order.id)).toHaveLength(1);
+		expect([first[0].json.skipped, second[0].json.skipped].sort()).toEqual([true, undefined]);
+	});
+
 	it('a charge whose answer is lost is re-read, never re-sent: one POST, one payment, reported as processed', async () => {
 		const order = newOrder(42);
 		const card = newCard(order.customer_id as number);

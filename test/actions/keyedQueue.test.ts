@@ -64,4 +64,26 @@ describe('KeyedQueue', () => {
 		next.open();
 		await expect(following).resolves.toBe('next');
 	});
+
+	it('forgets a key once its last task has settled, failed or not', async () => {
+		const queue = new KeyedQueue();
+		const log: string[] = [];
+		const first = gate(log, 'a1');
+		const second = gate(log, 'a2');
+		const other = gate(log, 'b1');
+		const results = [
+			queue.run('a', first.task),
+			queue.run('a', second.task),
+			queue.run('b', other.task).catch((error: Error) => error.message),
+		];
+		expect(queue.size).toBe(2);
+		first.open();
+		await settle();
+		expect(queue.size).toBe(2); // a2 still runs on "a"
+		other.fail(new Error('b failed'));
+		second.open();
+		expect(await Promise.all(results)).toEqual(['a1', 'a2', 'b failed']);
+		await settle();
+		expect(queue.size).toBe(0);
+	});
 });

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { processQueueSize } from '../../nodes/CartCom/helpers/keyedQueue';
 import { configureTransport } from '../../nodes/CartCom/transport';
 import { startStore, type Simulator } from '../helpers/fixtures';
 import {
@@ -397,6 +398,28 @@ describe('Order → Create Shipment', () => {
 		expect(items.map((item) => item.json.created)).toEqual([true, false, false]);
 		expect(shipmentsByOrder(sim).get(order.id)).toHaveLength(1);
 		expect(sim.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+	});
+
+	it('two executions at the same moment for the same order (a webhook delivered twice) create one shipment', async () => {
+		const order = takeOrder();
+		// Past the call budget's slow start (its first 8 answers go one at a time, which would let one
+		// execution finish before the other starts), and slow responses, so the executions overlap.
+		await run(
+			sim,
+			{ resource: 'order', operation: 'get', recordId: byId(order.id) },
+			{ input: Array.from({ length: 9 }, () => ({})) },
+		);
+		sim.clearRequests();
+		sim.options.latencyMs = 30;
+		const parameters = shipParameters({ recordId: byId(order.id), trackingNumbers: '1ZTWICE0001' });
+		const [first, second] = await Promise.all([run(sim, parameters), run(sim, parameters)]).finally(
+			() => (sim.options.latencyMs = 0),
+		);
+
+		expect([first[0].json.created, second[0].json.created].sort()).toEqual([false, true]);
+		expect(shipmentsByOrder(sim).get(order.id)).toHaveLength(1);
+		expect(sim.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+		expect(processQueueSize()).toBe(0);
 	});
 });
 

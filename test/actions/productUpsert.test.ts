@@ -375,6 +375,29 @@ describe('Product: Create or Update (by SKU)', () => {
 		expect(pairedIndexes(items)).toEqual([0, 1, 2]);
 	});
 
+	it('two executions at the same moment with one new SKU and a new option group create each once', async () => {
+		// Past the call budget's slow start (its first 8 answers go one at a time, which would let one
+		// execution finish before the other starts), and slow responses, so the executions overlap.
+		await run(
+			sim,
+			{ resource: 'product', operation: 'getAll', limit: 1 },
+			{ input: Array.from({ length: 9 }, () => ({})) },
+		);
+		sim.options.latencyMs = 25;
+		const parameters = upsertParameters({
+			itemNumber: 'SCARF-1',
+			variants: JSON.stringify([{ sku: 'SCARF-1-WOOL', options: { Fabric: 'Wool' } }]),
+		});
+		const [first, second] = await Promise.all([run(sim, parameters), run(sim, parameters)]).finally(
+			() => (sim.options.latencyMs = 0),
+		);
+
+		expect(productsWithSku('SCARF-1')).toHaveLength(1);
+		expect(groupNamed('Fabric')).toHaveLength(1);
+		expect(rowsOf(productsWithSku('SCARF-1')[0].id)).toHaveLength(1);
+		expect([first[0].json.action, second[0].json.action].sort()).toEqual(['created', 'unchanged']);
+	});
+
 	it('works per item, pairs outputs, and with Continue On Fail turns a bad item into an error item', async () => {
 		const items = await run(
 			sim,

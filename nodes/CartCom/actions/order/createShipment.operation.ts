@@ -12,7 +12,7 @@ import {
 import { asNodeError } from '../../helpers/errors';
 import { count, flag, number, text } from '../../helpers/fields';
 import { runWritesPerItem } from '../../helpers/items';
-import { KeyedQueue } from '../../helpers/keyedQueue';
+import { storeQueue } from '../../helpers/keyedQueue';
 import {
 	locatorValue,
 	readBody,
@@ -555,13 +555,14 @@ export const createShipment: OperationModule = {
 	],
 	description: forOperation(orderSpec.value, OPERATION, properties),
 	async execute(items) {
-		// One order at a time: two input items for one order must never both decide "not shipped yet".
-		const perOrder = new KeyedQueue<number>();
 		return await runWritesPerItem(this, items, async (i) => {
 			requireGiven(this, i, { Order: locatorValue(this, RECORD_ID, i) });
 			const orderId = readRecordId(this, i, undefined, 'Order');
 			const request = readShipmentRequest(this, i);
-			return await perOrder.run(orderId, async () => {
+			// One order at a time in this process: two items or two executions for one order must never
+			// both decide "not shipped yet".
+			const perOrder = await storeQueue(this, i);
+			return await perOrder.run(`order ${orderId}`, async () => {
 				const { shipment, created } = await explainNotFound(
 					orderNotFound(orderId),
 					async () => await ensureShipment(this, orderId, request, i),

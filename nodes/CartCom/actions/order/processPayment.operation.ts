@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { forOperation, RECORD_ID, recordLocator } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
+import { storeQueue } from '../../helpers/keyedQueue';
 import { locatorValue, readCollection, readRecordId, requireGiven } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
 import { inputError, toNumber, toRecordId } from '../../helpers/validation';
@@ -144,46 +145,51 @@ export const processPayment: OperationModule = {
 			}
 			const options = readCollection(this, 'writeOptions', i);
 
-			const order = await readOrder(this, orderId, i);
-			const before = await readOrderPayments(this, orderId, i);
-			const total = cents(order.grand_total);
-			if (options.skipIfPaid !== false && total > 0 && paidCents(before) >= total) {
-				return {
-					order_id: orderId,
-					payment_processed: false,
-					skipped: true,
-					reason: 'The order’s approved payments already cover its total; nothing was charged.',
-					paid_total: paidCents(before) / 100,
-				};
-			}
-			// A new payment of the order (of the amount asked, when one was given) is this charge.
-			const isThisCharge = (payment: IDataObject) =>
-				body.amount === undefined || cents(payment.amount) === cents(body.amount);
-			const { answer, settled, after } = await chargeOnce(
-				this,
-				orderId,
-				i,
-				{
-					path: `${orderSpec.path}/${orderId}/process_payment`,
-					body,
-					secrets: typeof body.cvv === 'string' ? [body.cvv] : [],
-				},
-				(paymentsAfter) => {
-					const added = changedPayments(before, paymentsAfter).added.filter(isThisCharge);
-					if (added.length === 0) return undefined;
+			// One charge per order at a time in this process: two executions charging the same order at
+			// once would both find it unpaid, and their payments could not be told apart on a re-read.
+			const perOrder = await storeQueue(this, i);
+			return await perOrder.run(`charge ${orderId}`, async () => {
+				const order = await readOrder(this, orderId, i);
+				const before = await readOrderPayments(this, orderId, i);
+				const total = cents(order.grand_total);
+				if (options.skipIfPaid !== false && total > 0 && paidCents(before) >= total) {
 					return {
-						payment_processed: added.some((payment) => payment.is_approved === true),
-						payment_declined: added.every((payment) => payment.is_declined === true),
-						settled_by_reread: true,
+						order_id: orderId,
+						payment_processed: false,
+						skipped: true,
+						reason: 'The order’s approved payments already cover its total; nothing was charged.',
+						paid_total: paidCents(before) / 100,
 					};
-				},
-			);
-			return {
-				...(answer ?? {}),
-				...(settled ?? {}),
-				order_id: orderId,
-				new_payments: changedPayments(before, after).added,
-			};
+				}
+				// A new payment of the order (of the amount asked, when one was given) is this charge.
+				const isThisCharge = (payment: IDataObject) =>
+					body.amount === undefined || cents(payment.amount) === cents(body.amount);
+				const { answer, settled, after } = await chargeOnce(
+					this,
+					orderId,
+					i,
+					{
+						path: `${orderSpec.path}/${orderId}/process_payment`,
+						body,
+						secrets: typeof body.cvv === 'string' ? [body.cvv] : [],
+					},
+					(paymentsAfter) => {
+						const added = changedPayments(before, paymentsAfter).added.filter(isThisCharge);
+						if (added.length === 0) return undefined;
+						return {
+							payment_processed: added.some((payment) => payment.is_approved === true),
+							payment_declined: added.every((payment) => payment.is_declined === true),
+							settled_by_reread: true,
+						};
+					},
+				);
+				return {
+					...(answer ?? {}),
+					...(settled ?? {}),
+					order_id: orderId,
+					new_payments: changedPayments(before, after).added,
+				};
+			});
 		});
 	},
 };

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperation, RECORD_ID, recordLocator } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
+import { storeQueue } from '../../helpers/keyedQueue';
 import { locatorValue, readRecordId, requireGiven } from '../../helpers/parameters';
 import type { OperationModule } from '../../helpers/types';
 import { changedPayments, chargeOnce, readOrderPayments } from './payments';
@@ -46,27 +47,31 @@ export const processPayments: OperationModule = {
 			requireGiven(this, i, { Order: locatorValue(this, RECORD_ID, i) });
 			const orderId = readRecordId(this, i, undefined, 'Order');
 			const force = this.getNodeParameter('forceProcessAll', i, false) === true;
-			const before = await readOrderPayments(this, orderId, i);
-			const { answer, settled, after } = await chargeOnce(
-				this,
-				orderId,
-				i,
-				{
-					path: `${orderSpec.path}/${orderId}/process_payments`,
-					body: { force_process_all: force },
-				},
-				(paymentsAfter) => {
-					const { added, changed } = changedPayments(before, paymentsAfter);
-					return added.length + changed.length > 0 ? { settled_by_reread: true } : undefined;
-				},
-			);
-			const { added, changed } = changedPayments(before, after);
-			return {
-				...(answer ?? {}),
-				...(settled ?? {}),
-				order_id: orderId,
-				processed_payments: [...changed, ...added],
-			};
+			// One charge per order at a time in this process (see Process Payment).
+			const perOrder = await storeQueue(this, i);
+			return await perOrder.run(`charge ${orderId}`, async () => {
+				const before = await readOrderPayments(this, orderId, i);
+				const { answer, settled, after } = await chargeOnce(
+					this,
+					orderId,
+					i,
+					{
+						path: `${orderSpec.path}/${orderId}/process_payments`,
+						body: { force_process_all: force },
+					},
+					(paymentsAfter) => {
+						const { added, changed } = changedPayments(before, paymentsAfter);
+						return added.length + changed.length > 0 ? { settled_by_reread: true } : undefined;
+					},
+				);
+				const { added, changed } = changedPayments(before, after);
+				return {
+					...(answer ?? {}),
+					...(settled ?? {}),
+					order_id: orderId,
+					processed_payments: [...changed, ...added],
+				};
+			});
 		});
 	},
 };

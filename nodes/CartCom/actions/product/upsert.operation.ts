@@ -8,7 +8,7 @@ import {
 	writeOptionsCollection,
 } from '../../helpers/descriptions';
 import { runWritesPerItem } from '../../helpers/items';
-import { KeyedQueue } from '../../helpers/keyedQueue';
+import { storeQueue, type TaskQueue } from '../../helpers/keyedQueue';
 import { toCamelCase } from '../../helpers/naming';
 import { displayNameOf, isNotGiven, readBody, throwIfMissing } from '../../helpers/parameters';
 import { nestedRecords } from '../../helpers/records';
@@ -319,7 +319,7 @@ async function resolveGroups(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	names: string[],
-	queue: KeyedQueue,
+	queue: TaskQueue,
 ): Promise<Map<string, number>> {
 	const groups = new Map<string, number>();
 	for (const name of names) {
@@ -398,7 +398,7 @@ async function resolveOptions(
 	productId: number,
 	isNewProduct: boolean,
 	variants: VariantInput[],
-	queue: KeyedQueue,
+	queue: TaskQueue,
 ): Promise<OptionRefs> {
 	const allOptions = variants.flatMap((variant) => variant.options);
 	const groupNames = [
@@ -481,7 +481,7 @@ async function syncRows(
 	isNewProduct: boolean,
 	variants: VariantInput[],
 	mode: Mode,
-	queue: KeyedQueue,
+	queue: TaskQueue,
 ): Promise<RowSync> {
 	const existing = isNewProduct
 		? []
@@ -642,7 +642,6 @@ export const upsert: OperationModule = {
 	],
 	description: forOperation('product', 'upsert', upsertParameters),
 	async execute(items) {
-		const queue = new KeyedQueue();
 		return await runWritesPerItem(this, items, async (i) => {
 			const body = { ...readBody(this, upsertSpec, i, 'create'), ...readNameAndPrice(this, i) };
 			if ('id' in body) {
@@ -662,6 +661,9 @@ export const upsert: OperationModule = {
 			if (variants.length && body.use_variant_inventory === undefined)
 				body.use_variant_inventory = true;
 
+			// One SKU (and option group) at a time in this process: two items or two executions must
+			// never both find it missing and both create it.
+			const queue = await storeQueue(this, i);
 			return await queue.run(`sku:${lower(sku)}`, async () => {
 				const { product, action } = await publishProduct(this, i, sku, body);
 				const productId = Number(product.id);
