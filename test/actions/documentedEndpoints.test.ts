@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { startStore, type Simulator } from '../helpers/fixtures';
 import {
+	pastSlowStart,
 	byId,
 	expectInputError,
 	jsonOf,
@@ -187,14 +188,8 @@ describe('Order → Process Payment', () => {
 			cardId: String(card.id),
 			customerId: String(order.customer_id),
 		};
-		// Past the call budget's slow start (its first 8 answers go one at a time, which would let one
-		// execution finish before the other starts), and slow responses, so the executions overlap.
-		await run(
-			sim,
-			{ resource: 'order', operation: 'get', recordId: byId(order.id) },
-			{ input: Array.from({ length: 9 }, () => ({})) },
-		);
-		sim.clearRequests();
+		// Slow responses after the budget's slow start, so the two executions overlap.
+		await pastSlowStart(sim);
 		sim.options.latencyMs = 30;
 		const [first, second] = await Promise.all([run(sim, parameters), run(sim, parameters)]).finally(
 			() => (sim.options.latencyMs = 0),

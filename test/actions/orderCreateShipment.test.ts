@@ -5,6 +5,7 @@ import { processQueueSize } from '../../nodes/CartCom/helpers/keyedQueue';
 import { configureTransport } from '../../nodes/CartCom/transport';
 import { startStore, type Simulator } from '../helpers/fixtures';
 import {
+	pastSlowStart,
 	byId,
 	expectInputError,
 	pairedIndexes,
@@ -402,14 +403,8 @@ describe('Order → Create Shipment', () => {
 
 	it('two executions at the same moment for the same order (a webhook delivered twice) create one shipment', async () => {
 		const order = takeOrder();
-		// Past the call budget's slow start (its first 8 answers go one at a time, which would let one
-		// execution finish before the other starts), and slow responses, so the executions overlap.
-		await run(
-			sim,
-			{ resource: 'order', operation: 'get', recordId: byId(order.id) },
-			{ input: Array.from({ length: 9 }, () => ({})) },
-		);
-		sim.clearRequests();
+		// Slow responses after the budget's slow start, so the two executions overlap.
+		await pastSlowStart(sim);
 		sim.options.latencyMs = 30;
 		const parameters = shipParameters({ recordId: byId(order.id), trackingNumbers: '1ZTWICE0001' });
 		const [first, second] = await Promise.all([run(sim, parameters), run(sim, parameters)]).finally(

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { startStore, type Simulator } from '../helpers/fixtures';
 import {
+	pastSlowStart,
 	API,
 	expectInputError,
 	jsonOf,
@@ -376,13 +377,8 @@ describe('Product: Create or Update (by SKU)', () => {
 	});
 
 	it('two executions at the same moment with one new SKU and a new option group create each once', async () => {
-		// Past the call budget's slow start (its first 8 answers go one at a time, which would let one
-		// execution finish before the other starts), and slow responses, so the executions overlap.
-		await run(
-			sim,
-			{ resource: 'product', operation: 'getAll', limit: 1 },
-			{ input: Array.from({ length: 9 }, () => ({})) },
-		);
+		// Slow responses after the budget's slow start, so the two executions overlap.
+		await pastSlowStart(sim);
 		sim.options.latencyMs = 25;
 		const parameters = upsertParameters({
 			itemNumber: 'SCARF-1',
