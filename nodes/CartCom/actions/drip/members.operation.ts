@@ -1,17 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError } from '../../helpers/errors';
 import { forOperation, RECORD_ID, recordLocator } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import { locatorValue, readRecordId, requireGiven } from '../../helpers/parameters';
+import { settleByReread } from '../../helpers/settleByReread';
 import type { OperationModule } from '../../helpers/types';
 import { toRecordIdList } from '../../helpers/validation';
 import {
 	cartComGetMany,
 	cartComRequest,
-	cartComTransportError,
 	explainNotFound,
-	isAmbiguousWriteFailure,
 	type CartComRecord,
 } from '../../transport';
 import { dripSpec } from '../generic/specs';
@@ -106,23 +104,13 @@ export const addMembers: OperationModule = {
 					);
 					if (answer && Array.isArray(answer.members)) members = answer.members as CartComRecord[];
 				} catch (error) {
-					if (!isAmbiguousWriteFailure(error)) throw asNodeError(this, error, i);
-					let after: Set<number>;
-					try {
-						after = activeIds(await readMembers(this, dripId, i));
-					} catch {
-						throw asNodeError(this, error, i);
-					}
-					const missing = toAdd.filter((id) => !after.has(id));
-					if (missing.length) {
-						throw cartComTransportError(
-							this.getNode(),
-							error instanceof Error ? error.message : String(error),
-							`The members of drip ${dripId} were read again afterwards: customer(s) ${missing.join(', ')} are not in it. Nothing was sent again; run the workflow again to retry.`,
-							[],
-							i,
-						);
-					}
+					const missingFrom = (after: Set<number>) => toAdd.filter((id) => !after.has(id));
+					await settleByReread(this, error, i, {
+						reread: async () => activeIds(await readMembers(this, dripId, i)),
+						applied: (after) => (missingFrom(after).length ? undefined : true),
+						notApplied: (after) =>
+							`The members of drip ${dripId} were read again afterwards: customer(s) ${missingFrom(after).join(', ')} are not in it. Nothing was sent again; run the workflow again to retry.`,
+					});
 				}
 			}
 			members ??= await readMembers(this, dripId, i);

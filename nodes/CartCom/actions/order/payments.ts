@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError } from '../../helpers/errors';
+import { settleByReread } from '../../helpers/settleByReread';
 import {
 	cartComGetMany,
 	cartComRequest,
-	cartComTransportError,
 	explainNotFound,
 	isAmbiguousWriteFailure,
 	markAmbiguousWrite,
@@ -146,22 +145,15 @@ export async function chargeOnce(
 		);
 	} catch (caught) {
 		const error = withoutSecrets(ctx, caught, post.secrets ?? [], itemIndex);
-		if (!isAmbiguousWriteFailure(error)) throw asNodeError(ctx, error, itemIndex);
-		let after: CartComRecord[];
-		try {
-			after = await readOrderPayments(ctx, orderId, itemIndex);
-		} catch {
-			throw asNodeError(ctx, error, itemIndex); // still unknown: the original error says to check the store
-		}
-		const settled = applied(after);
-		if (settled) return { answer: undefined, settled, after };
-		throw cartComTransportError(
-			ctx.getNode(),
-			error instanceof Error ? error.message : String(error),
-			`The payments of order ${orderId} were read again afterwards and show no payment made by this request: it was not applied, and it was not sent again. Run the workflow again to retry.`,
-			[],
-			itemIndex,
-		);
+		return await settleByReread(ctx, error, itemIndex, {
+			reread: async () => await readOrderPayments(ctx, orderId, itemIndex),
+			applied: (after) => {
+				const settled = applied(after);
+				return settled ? { answer: undefined, settled, after } : undefined;
+			},
+			notApplied: () =>
+				`The payments of order ${orderId} were read again afterwards and show no payment made by this request: it was not applied, and it was not sent again. Run the workflow again to retry.`,
+		});
 	}
 	const after = await readOrderPayments(ctx, orderId, itemIndex);
 	return { answer, after };

@@ -1,9 +1,9 @@
 import type { INodeProperties, IExecuteFunctions } from 'n8n-workflow';
 
-import { asNodeError } from '../../helpers/errors';
 import { forOperation, RECORD_ID, recordLocator } from '../../helpers/descriptions';
 import { runPerItem } from '../../helpers/items';
 import { locatorValue, readRecordId, requireGiven } from '../../helpers/parameters';
+import { settleByReread } from '../../helpers/settleByReread';
 import type { OperationModule } from '../../helpers/types';
 import { inputError } from '../../helpers/validation';
 import {
@@ -11,7 +11,6 @@ import {
 	cartComRequest,
 	cartComTransportError,
 	explainNotFound,
-	isAmbiguousWriteFailure,
 	type CartComRecord,
 } from '../../transport';
 import { storeSpec } from './spec';
@@ -119,22 +118,15 @@ export const addAlertEmail: OperationModule = {
 				);
 				if (answer && sameEmail(answer, email)) return { ...answer, added: true };
 			} catch (error) {
-				if (!isAmbiguousWriteFailure(error)) throw asNodeError(this, error, i);
-				let after: CartComRecord[];
-				try {
-					after = await readAlertEmails(this, storeId, i);
-				} catch {
-					throw asNodeError(this, error, i);
-				}
-				const found = after.find((entry) => sameEmail(entry, email));
-				if (found) return { ...found, added: true };
-				throw cartComTransportError(
-					this.getNode(),
-					error instanceof Error ? error.message : String(error),
-					`The alert e-mails of store ${storeId} were read again afterwards and do not include ${email}: it was not added, and it was not sent again. Run the workflow again to retry.`,
-					[],
-					i,
-				);
+				return await settleByReread(this, error, i, {
+					reread: async () => await readAlertEmails(this, storeId, i),
+					applied: (after) => {
+						const found = after.find((entry) => sameEmail(entry, email));
+						return found ? { ...found, added: true } : undefined;
+					},
+					notApplied: () =>
+						`The alert e-mails of store ${storeId} were read again afterwards and do not include ${email}: it was not added, and it was not sent again. Run the workflow again to retry.`,
+				});
 			}
 			// An empty or different answer: the list says what was stored.
 			const found = (await readAlertEmails(this, storeId, i)).find((entry) =>
