@@ -2,6 +2,7 @@
  * What every scenario shares: a simulator per measurement, the transport tuned to its window,
  * the real n8n-core harness of the tests, and counters over the simulator's request log.
  */
+import { spawn } from 'child_process';
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 import type {
@@ -110,3 +111,32 @@ export const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(va
 
 /** Progress on stderr, so the report on stdout stays a clean document. */
 export const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+/**
+ * Runs a script of the repository (real n8n, PostgreSQL…) and waits for it: its stderr, and its
+ * stdout when `relayStdout`, go line by line to the progress log; the stdout is returned for the
+ * result line the scenario parses.
+ */
+export async function runScript(
+	args: string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv; relayStdout?: boolean } = {},
+): Promise<{ code: number; stdout: string }> {
+	return await new Promise((resolve, reject) => {
+		const child = spawn('bash', args, {
+			cwd: options.cwd,
+			env: options.env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		const relay = (chunk: Buffer) => {
+			for (const line of chunk.toString().split('\n')) if (line.trim()) progress(line.trim());
+		};
+		child.stdout.on('data', (chunk: Buffer) => {
+			stdout += chunk.toString();
+			if (options.relayStdout) relay(chunk);
+		});
+		child.stderr.on('data', relay);
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code: code ?? -1, stdout }));
+	});
+}

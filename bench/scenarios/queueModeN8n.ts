@@ -8,11 +8,10 @@
  * The node inside n8n counts over Cart.com's real 10 s window (it cannot be told another), so the
  * store's plan is the bench's rate over 10 s: 20 calls / 2 s becomes 100 calls / 10 s.
  */
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
 import { budgetLabel, type BenchConfig } from '../config';
-import { progress } from '../harness';
+import { progress, runScript } from '../harness';
 import { seconds, type Section } from '../report';
 import { queueChecks } from './queueMode';
 
@@ -36,31 +35,18 @@ interface QueueResult {
 	executionsPerWorker: number[];
 }
 
-function runQueueE2e(limit: number): Promise<{ code: number; stdout: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn('bash', [path.join(REPO, 'scripts', 'e2e', 'run.sh')], {
-			cwd: REPO,
-			env: {
-				...process.env,
-				// No per-version suite and no replica: the queue-mode step alone.
-				E2E_N8N_VERSIONS: ' ',
-				E2E_SKIP_REPLICA: '1',
-				E2E_QUEUE_SIZE: 'full',
-				E2E_QUEUE_LIMIT: String(limit),
-			},
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let stdout = '';
-		const relay = (chunk: Buffer) => {
-			for (const line of chunk.toString().split('\n')) if (line.trim()) progress(line.trim());
-		};
-		child.stdout.on('data', (chunk: Buffer) => {
-			stdout += chunk.toString();
-			relay(chunk);
-		});
-		child.stderr.on('data', relay);
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code: code ?? -1, stdout }));
+async function runQueueE2e(limit: number): Promise<{ code: number; stdout: string }> {
+	return await runScript([path.join(REPO, 'scripts', 'e2e', 'run.sh')], {
+		cwd: REPO,
+		env: {
+			...process.env,
+			// No per-version suite and no replica: the queue-mode step alone.
+			E2E_N8N_VERSIONS: ' ',
+			E2E_SKIP_REPLICA: '1',
+			E2E_QUEUE_SIZE: 'full',
+			E2E_QUEUE_LIMIT: String(limit),
+		},
+		relayStdout: true,
 	});
 }
 

@@ -7,11 +7,10 @@
  * and watches Postgres every 250 ms: the lag of a change is the time from the change in the store to
  * the moment its version (updated_at) is in the replica's row.
  */
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
 import type { BenchConfig } from '../config';
-import { progress } from '../harness';
+import { runScript } from '../harness';
 import type { Section } from '../report';
 
 const SCRIPT = path.join(__dirname, '..', '..', 'scripts', 'e2e', 'replica.sh');
@@ -34,19 +33,7 @@ interface LagResult {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export async function replicaLagScenario(_config: BenchConfig): Promise<Section> {
-	const output = await new Promise<{ code: number; stdout: string }>((resolve, reject) => {
-		const child = spawn('bash', [SCRIPT, 'lag'], {
-			env: process.env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let stdout = '';
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => {
-			for (const line of chunk.toString().split('\n')) if (line.trim()) progress(line.trim());
-		});
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code: code ?? -1, stdout }));
-	});
+	const output = await runScript([SCRIPT, 'lag']);
 	const line = output.stdout.split('\n').find((l) => l.startsWith('replica-lag: '));
 	if (!line)
 		throw new Error(
