@@ -1,13 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { asNodeError } from '../../helpers/errors';
-import {
-	cartComRequest,
-	cartComTransportError,
-	explainNotFound,
-	isAmbiguousWriteFailure,
-	type CartComRecord,
-} from '../../transport';
+import { settleByReread } from '../../helpers/settleByReread';
+import { cartComRequest, explainNotFound, type CartComRecord } from '../../transport';
 import { orderSpec } from './spec';
 
 /** What a 404 means to a task that works on one order. */
@@ -36,40 +30,12 @@ async function readOrder(
 }
 
 /**
- * After a status change failed in a way that may have reached the store (a reset, a 5xx, no answer
- * in time), the order is read again instead of the change being sent again: a second send would
- * e-mail the customer twice and overwrite `previous_order_status_id` with the new status.
- */
-async function settleAmbiguousChange(
-	ctx: IExecuteFunctions,
-	orderId: number,
-	statusId: number,
-	itemIndex: number,
-	failure: unknown,
-): Promise<StatusChange> {
-	let current: CartComRecord | undefined;
-	try {
-		current = await readOrder(ctx, orderId, itemIndex);
-	} catch {
-		throw asNodeError(ctx, failure, itemIndex); // still unknown: the original error says to check the store
-	}
-	if (current && Number(current.order_status_id) === statusId)
-		return { order: current, changed: true };
-	// The failure's message comes from the transport, already without secrets.
-	throw cartComTransportError(
-		ctx.getNode(),
-		failure instanceof Error ? failure.message : String(failure),
-		`Order ${orderId} was read again afterwards and still has status ${String(current?.order_status_id)}: the change was not applied and was not sent again. Run the workflow again to retry.`,
-		[],
-		itemIndex,
-	);
-}
-
-/**
  * Moves an order to a status through `PUT /orders/{id}/status`, which, unlike a plain update, fires
  * Cart.com's status events and customer e-mails (docs/resources/orders.md). With `onlyIfDifferent`
  * the order is read first and left alone when it already has the status, so a re-run does not
- * e-mail the customer twice. The PUT itself is never repeated blindly (see settleAmbiguousChange).
+ * e-mail the customer twice. The PUT itself is never repeated: after a failure that may have reached
+ * the store (a reset, a 5xx, no answer in time) the order is read again, because a second send would
+ * e-mail the customer twice and overwrite `previous_order_status_id` with the new status.
  */
 export async function changeOrderStatus(
 	ctx: IExecuteFunctions,
@@ -97,8 +63,16 @@ export async function changeOrderStatus(
 				}),
 		);
 	} catch (error) {
-		if (!isAmbiguousWriteFailure(error)) throw asNodeError(ctx, error, itemIndex);
-		return await settleAmbiguousChange(ctx, orderId, statusId, itemIndex, error);
+		// The failure's message comes from the transport, already without secrets.
+		return await settleByReread(ctx, error, itemIndex, {
+			reread: async () => await readOrder(ctx, orderId, itemIndex),
+			applied: (current) =>
+				current && Number(current.order_status_id) === statusId
+					? { order: current, changed: true }
+					: undefined,
+			notApplied: (current) =>
+				`Order ${orderId} was read again afterwards and still has status ${String(current?.order_status_id)}: the change was not applied and was not sent again. Run the workflow again to retry.`,
+		});
 	}
 	// The docs show no response body for this route; fall back to what is known.
 	return {
